@@ -1,0 +1,73 @@
+using EvalBot.Domain.Explanations;
+using EvalBot.Domain.Records;
+using EvalBot.Domain.RuleSets;
+
+namespace EvalBot.Domain.Scoring;
+
+/// <summary>
+/// Rule 5: the period task score from converted products (quantity, quality, progress), with the 25 % deductions
+/// per failed check or delay unless an objective cause is confirmed, plus the general-criteria points.
+/// </summary>
+public static class PeriodScorer
+{
+    /// <summary>Scores one period. Unquantified products are not counted and are listed (rule 6).</summary>
+    public static PeriodScore Score(PeriodReport report, RuleSet ruleSet, bool isLeader)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(ruleSet);
+        var trace = new List<RuleApplication>();
+        var counted = new List<ProductReport>();
+        foreach (var p in report.Products.OrderBy(p => p.Product.Id, StringComparer.Ordinal))
+        {
+            var missing = ProductQuantification.Missing(p.Product);
+            if (missing.Count == 0) { counted.Add(p); continue; }
+            var list = string.Join(", ", missing);
+            trace.Add(new RuleApplication(
+                "R06.quantified", "Luật 80/2025 Điều 25.1(b); NĐ 335 Điều 14", [Inputs.Of("product", p.Product.Id), Inputs.Of("missing", list)],
+                RuleEffect.Excluded, null,
+                $"Sản phẩm {p.Product.Id} không được tính vì chưa lượng hóa đủ: {list}.",
+                $"Product {p.Product.Id} is not counted because it is not fully quantified: {list}."));
+        }
+
+        var assigned = counted.Sum(p => p.Product.Quantity!.Value * p.Product.ConversionFactor!.Value);
+        decimal quantity = 0m, quality = 0m, progress = 0m;
+        if (assigned > 0m)
+        {
+            foreach (var p in counted)
+            {
+                var f = p.Product.ConversionFactor!.Value * 100m / assigned;
+                quantity += p.Done * f;
+                quality += ProductPoints.AfterDeductions(p.QualityPassed * f, p.FailedQualityChecks, p, ruleSet, "failedQualityChecks", trace);
+                progress += ProductPoints.AfterDeductions(p.OnTime * f, p.Delays, p, ruleSet, "delays", trace);
+            }
+        }
+
+        var s = ruleSet.PeriodScoring;
+        if (s.CapPercentAt100) (quantity, quality, progress) = (Math.Min(100m, quantity), Math.Min(100m, quality), Math.Min(100m, progress));
+        var weighted = (s.QuantityWeight * quantity) + (s.QualityWeight * quality) + (s.ProgressWeight * progress);
+        var weights = s.QuantityWeight + s.QualityWeight + s.ProgressWeight;
+        if (isLeader && report.Leader is { } leader)
+        {
+            var unit = LeaderComponents.UnitResultPercent(leader.SubordinateLevels, s);
+            weighted += (s.LeaderUnitResultWeight * unit) + (s.LeaderOrganisationWeight * leader.OrganisationPercent);
+            weights += s.LeaderUnitResultWeight + s.LeaderOrganisationWeight;
+            trace.Add(new RuleApplication(
+                "R05.leader", $"{ruleSet.Id} Điều 15–16",
+                [Inputs.Of("unitResultPercent", unit), Inputs.Of("organisationPercent", leader.OrganisationPercent)],
+                RuleEffect.Score, null,
+                $"Lãnh đạo: kết quả đơn vị {Fmt.Vi(unit)}% (100% nếu mọi công chức thuộc quyền từ Hoàn thành nhiệm vụ trở lên, 50% nếu có người Không hoàn thành), tổ chức thực hiện {Fmt.Vi(leader.OrganisationPercent)}%.",
+                $"Leader: unit result {Fmt.En(unit)}% (100% if every subordinate is HT or better, 50% if any is KHT), organisation {Fmt.En(leader.OrganisationPercent)}%."));
+        }
+
+        var taskPercent = weights == 0m ? 0m : weighted / weights;
+        var taskPoints = taskPercent * ruleSet.Scale.TaskMax / 100m;
+        var total = report.GeneralScore + taskPoints;
+        trace.Add(new RuleApplication(
+            "R05.period", $"{ruleSet.Id} Điều 12, 14",
+            [Inputs.Of("period", report.Period.Label), Inputs.Of("quantityPercent", quantity), Inputs.Of("qualityPercent", quality), Inputs.Of("progressPercent", progress), Inputs.Of("taskPoints", taskPoints), Inputs.Of("generalPoints", report.GeneralScore)],
+            RuleEffect.Score, null,
+            $"Kỳ {report.Period.Label}: số lượng {Fmt.Vi(quantity)}%, chất lượng {Fmt.Vi(quality)}%, tiến độ {Fmt.Vi(progress)}% → kết quả nhiệm vụ {Fmt.Vi(taskPoints)}/{Fmt.Vi(ruleSet.Scale.TaskMax)}; tiêu chí chung {Fmt.Vi(report.GeneralScore)}/{Fmt.Vi(ruleSet.Scale.GeneralMax)}; tổng {Fmt.Vi(total)}.",
+            $"Period {report.Period.Label}: quantity {Fmt.En(quantity)}%, quality {Fmt.En(quality)}%, progress {Fmt.En(progress)}% → task results {Fmt.En(taskPoints)}/{Fmt.En(ruleSet.Scale.TaskMax)}; general criteria {Fmt.En(report.GeneralScore)}/{Fmt.En(ruleSet.Scale.GeneralMax)}; total {Fmt.En(total)}."));
+        return new PeriodScore(report.Period, report.Status, quantity, quality, progress, taskPercent, taskPoints, report.GeneralScore, total, trace);
+    }
+}
