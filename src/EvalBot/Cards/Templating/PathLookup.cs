@@ -1,0 +1,119 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+
+namespace EvalBot.Cards.Templating;
+
+/// <summary>Path resolution as adaptive-expressions' SimpleObjectMemory does it: case-insensitive keys, undefined on any miss.</summary>
+internal static partial class PathLookup
+{
+    private static readonly JsonObject TemplateVersion = new() { ["major"] = 2, ["minor"] = 3, ["patch"] = 1, ["suffix"] = string.Empty };
+
+    /// <summary>A path from the template memory: names without <c>$</c> are looked up under <c>$data</c>.</summary>
+    public static object? FromScope(BindingScope scope, string path)
+    {
+        var parts = Split(path[0] == '$' ? path : "$data." + path);
+        object? current = parts[0].ToLowerInvariant() switch
+        {
+            "$root" => scope.Root,
+            "$data" => scope.CurrentData,
+            "$index" => scope.Index,
+            "$_actemplateversion" => TemplateVersion,
+            _ => JsValue.Undefined,
+        };
+        return Walk(current, parts.Skip(1));
+    }
+
+    public static object? FromValue(object? value, string path) => Walk(value, Split(path));
+
+    public static object? AccessProperty(object? instance, string property)
+    {
+        if (!JsValue.IsTruthy(instance))
+        {
+            return JsValue.Undefined;
+        }
+
+        switch (instance)
+        {
+            case JsonObject obj:
+                foreach (var (key, node) in obj)
+                {
+                    if (string.Equals(key.ToLowerInvariant(), property.ToLowerInvariant(), StringComparison.Ordinal))
+                    {
+                        return JsValue.FromNode(node);
+                    }
+                }
+
+                return JsValue.Undefined;
+            case JsonArray array when IsCanonicalIndex(property, array.Count, out var i):
+                return JsValue.FromNode(array[i]);
+            case string s when IsCanonicalIndex(property, s.Length, out var i):
+                return s[i].ToString();
+            default:
+                return JsValue.Undefined;
+        }
+    }
+
+    /// <summary>Index access; a missing instance gives undefined, a bad index an error (as adaptive-expressions does).</summary>
+    public static object? AccessIndex(object? instance, int index)
+    {
+        if (JsValue.IsNullish(instance))
+        {
+            return JsValue.Undefined;
+        }
+
+        if (instance is not JsonArray array)
+        {
+            throw new ExpressionException(JsValue.Stringify(instance) + " is not a collection.");
+        }
+
+        if (index < 0 || index >= array.Count)
+        {
+            throw new ExpressionException(index.ToString(CultureInfo.InvariantCulture) + " is out of range");
+        }
+
+        return JsValue.FromNode(array[index]);
+    }
+
+    /// <summary>JavaScript parseInt: leading optional sign and digits; null when there are none.</summary>
+    public static int? ParseLeadingInt(string text)
+    {
+        var match = LeadingInt().Match(text);
+        return match.Success && int.TryParse(match.Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var n) ? n : null;
+    }
+
+    private static object? Walk(object? current, IEnumerable<string> parts)
+    {
+        foreach (var part in parts)
+        {
+            try
+            {
+                current = ParseLeadingInt(part) is { } index && current is JsonArray
+                    ? AccessIndex(current, index)
+                    : AccessProperty(current, part);
+            }
+            catch (ExpressionException)
+            {
+                return JsValue.Undefined;
+            }
+        }
+
+        return current;
+    }
+
+    private static string[] Split(string path) =>
+        Separators().Split(path)
+            .Where(p => p.Length > 0)
+            .Select(p => p.Length >= 2 && (p[0] == '\'' || p[0] == '"') && p[^1] == p[0] ? p[1..^1] : p)
+            .ToArray();
+
+    private static bool IsCanonicalIndex(string text, int count, out int index) =>
+        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out index)
+        && index.ToString(CultureInfo.InvariantCulture) == text && index < count;
+
+    [GeneratedRegex(@"[.\[\]]+")]
+    private static partial Regex Separators();
+
+    [GeneratedRegex(@"^\s*[+-]?\d+")]
+    private static partial Regex LeadingInt();
+}

@@ -1,0 +1,125 @@
+using System.Text.Json.Nodes;
+
+namespace EvalBot.Cards.Templating;
+
+/// <summary>
+/// Expands a prepared template the way adaptivecards-templating 2.3.1 does: <c>$data</c> arrays repeat their element
+/// (one result unwraps, none gives null), arrays flatten nested results and drop nulls, <c>$when</c> drops an element
+/// unless it evaluates to true, and properties whose value is undefined are left out.
+/// </summary>
+internal static class TemplateExpander
+{
+    public static object? Expand(TemplateNode node, BindingScope scope) => node switch
+    {
+        LiteralNode literal => JsValue.FromNode(literal.Value) is JsonNode n ? n.DeepClone() : JsValue.FromNode(literal.Value),
+        BindingNode binding => Bind(binding.Expression, scope),
+        InterpolationNode interpolation => ExpressionEvaluator.Interpolate(interpolation.Parts, scope),
+        ArrayNode array => ExpandArray(array, scope),
+        ObjectNode obj => ExpandObject(obj, scope),
+        _ => throw new CardTemplateException("unknown template node"),
+    };
+
+    /// <summary>Evaluates a whole-string binding; data nodes are cloned so the output never shares nodes with the data.</summary>
+    private static object? Bind(Expr expression, BindingScope scope)
+    {
+        try
+        {
+            var value = ExpressionEvaluator.EvaluateBinding(expression, scope);
+            return value is JsonNode node ? node.DeepClone() : value;
+        }
+        catch (ExpressionException e)
+        {
+            throw new CardTemplateException($"Binding '${{{expression.Source}}}' failed: {e.Message}");
+        }
+    }
+
+    private static JsonArray ExpandArray(ArrayNode array, BindingScope scope)
+    {
+        var result = new JsonArray();
+        foreach (var item in array.Items)
+        {
+            var expanded = Expand(item, scope);
+            if (expanded is JsonArray many)
+            {
+                foreach (var element in many.ToList())
+                {
+                    result.Add(element?.DeepClone());
+                }
+            }
+            else if (expanded is not null)
+            {
+                result.Add(JsValue.ToNode(ReferenceEquals(expanded, JsValue.Undefined) ? null : expanded));
+            }
+        }
+
+        return result;
+    }
+
+    private static object? ExpandObject(ObjectNode obj, BindingScope scope)
+    {
+        var contexts = DataContexts(obj, scope, out var isArray);
+        var results = new List<JsonObject>();
+        for (var i = 0; i < contexts.Count; i++)
+        {
+            var itemScope = scope with
+            {
+                Index = isArray ? (double)i : scope.Index,
+                Data = ReferenceEquals(contexts[i], JsValue.Undefined) ? scope.Data : contexts[i],
+            };
+            if (!IsDropped(obj.When, itemScope))
+            {
+                results.Add(ExpandProperties(obj, itemScope));
+            }
+        }
+
+        return results.Count switch
+        {
+            0 => null,
+            1 => results[0],
+            _ => new JsonArray([.. results]),
+        };
+    }
+
+    private static List<object?> DataContexts(ObjectNode obj, BindingScope scope, out bool isArray)
+    {
+        isArray = false;
+        if (obj.Data is null)
+        {
+            return [JsValue.Undefined];
+        }
+
+        var data = obj.Data is LiteralNode literal ? JsValue.FromNode(literal.Value) : Expand(obj.Data, scope);
+        if (data is JsonArray array)
+        {
+            isArray = true;
+            return array.Select(JsValue.FromNode).ToList();
+        }
+
+        return [data];
+    }
+
+    /// <summary>Only an expression that evaluates to boolean true keeps the element; a non-expression keeps it only when falsy.</summary>
+    private static bool IsDropped(TemplateNode? when, BindingScope scope) => when switch
+    {
+        null => false,
+        BindingNode binding => ExpressionEvaluator.EvaluateQuietly(binding.Expression, scope, out _) is not true,
+        InterpolationNode => true,
+        LiteralNode literal => JsValue.IsTruthy(JsValue.FromNode(literal.Value)),
+        _ => true,
+    };
+
+    private static JsonObject ExpandProperties(ObjectNode obj, BindingScope scope)
+    {
+        var result = new JsonObject();
+        foreach (var (key, node) in obj.Properties)
+        {
+            var value = Expand(node, scope);
+            if (!ReferenceEquals(value, JsValue.Undefined))
+            {
+                result[key] = value as JsonNode ?? JsValue.ToNode(value);
+            }
+        }
+
+        return result;
+    }
+}
