@@ -1,4 +1,10 @@
+using EvalBot.Hosting;
+
+
 var builder = WebApplication.CreateBuilder(args);
+builder.AddEvalBot();
+
 var app = builder.Build();
-app.MapGet("/healthz", () => Results.Ok());
+app.MapEvalBot();
 await app.RunAsync();
+return 0;

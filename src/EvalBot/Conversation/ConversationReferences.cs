@@ -1,0 +1,66 @@
+using EvalBot.Persistence;
+using EvalBot.Persistence.Entities;
+using EvalBot.Protocol;
+using Microsoft.EntityFrameworkCore;
+
+namespace EvalBot.Conversation;
+
+/// <summary>
+/// Keeps, for every conversation the bot is in, what a proactive message needs: the serviceUrl (refreshed from every
+/// inbound activity), the tenant, the bot and user accounts. Uninstalling marks it inactive.
+/// </summary>
+public sealed class ConversationReferences(EvalBotDbContext db, TimeProvider time)
+{
+    /// <summary>Creates or refreshes the reference for this activity's conversation, in the caller's unit of work.</summary>
+    public async Task<ConversationReference?> TrackAsync(Activity activity, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        if (activity.Conversation?.Id is not { Length: > 0 } conversationId || activity.ServiceUrl is not { Length: > 0 } serviceUrl)
+        {
+            return null;
+        }
+
+        var now = time.GetUtcNow();
+        var reference = await db.ConversationReferences.SingleOrDefaultAsync(c => c.ConversationId == conversationId, cancellationToken);
+        if (reference is null)
+        {
+            reference = new ConversationReference
+            {
+                ConversationId = conversationId,
+                ServiceUrl = serviceUrl,
+                ChannelId = activity.ChannelId ?? "",
+                CreatedAt = now,
+            };
+            db.ConversationReferences.Add(reference);
+        }
+
+        reference.ServiceUrl = serviceUrl;
+        reference.ChannelId = activity.ChannelId ?? reference.ChannelId;
+        reference.ConversationType = activity.Conversation.ConversationType ?? reference.ConversationType;
+        reference.TenantId = activity.TenantId ?? reference.TenantId;
+        reference.BotId = activity.Recipient?.Id ?? reference.BotId;
+        reference.BotName = activity.Recipient?.Name ?? reference.BotName;
+        reference.UpdatedAt = now;
+
+        // In a personal chat the sender is the user the conversation belongs to; in channels senders vary.
+        if (activity.Conversation.ConversationType is null or "personal" && activity.From?.Id is { } userId && activity.Type != ActivityTypes.ConversationUpdate)
+        {
+            reference.UserId = userId;
+            reference.UserAadObjectId = activity.From.AadObjectId ?? reference.UserAadObjectId;
+            reference.UserName = activity.From.Name ?? reference.UserName;
+        }
+
+        reference.Locale = activity.EffectiveLocale ?? reference.Locale;
+        if (activity.Type == ActivityTypes.InstallationUpdate && activity.Action is "remove" or "remove-upgrade")
+        {
+            reference.IsActive = false;
+            reference.InstallEpoch++;
+        }
+        else if (activity.Type is ActivityTypes.Message or ActivityTypes.Invoke or ActivityTypes.InstallationUpdate or ActivityTypes.ConversationUpdate)
+        {
+            reference.IsActive = true;
+        }
+
+        return reference;
+    }
+}

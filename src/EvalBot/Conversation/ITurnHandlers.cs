@@ -1,0 +1,29 @@
+namespace EvalBot.Conversation;
+
+/// <summary>A typed command such as <c>trợ giúp</c> / <c>help</c>. Keywords are matched by <see cref="CommandText"/>.</summary>
+public interface ICommandHandler
+{
+    IReadOnlyList<string> Keywords { get; }
+
+    Task HandleAsync(TurnContext turn, string argument, CancellationToken cancellationToken);
+}
+
+/// <summary>Handles the card actions whose verb it lists (stable verbs are in PRODUCT.md).</summary>
+public interface ICardActionHandler
+{
+    IReadOnlyList<string> Verbs { get; }
+
+    Task<InvokeResponse> HandleAsync(TurnContext turn, CardAction action, CancellationToken cancellationToken);
+}
+
+/// <summary>Reacts to the bot being installed for a user or in a conversation.</summary>
+public interface IInstallHandler
+{
+    Task OnInstalledAsync(TurnContext turn, CancellationToken cancellationToken);
+}
+
+/// <summary>What the router falls back to: text nobody understood, gets help, never silence.</summary>
+public interface IFallbackHandler
+{
+    Task OnUnknownTextAsync(TurnContext turn, string text, CancellationToken cancellationToken);
+}

@@ -1,0 +1,72 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using EvalBot.Delivery;
+using EvalBot.Persistence;
+using EvalBot.Persistence.Entities;
+using EvalBot.Protocol;
+using Microsoft.EntityFrameworkCore;
+
+namespace EvalBot.Conversation;
+
+/// <summary>
+/// Runs one authenticated activity as a unit of work: refresh the conversation reference, skip a redelivered activity,
+/// route it, and commit its effects, its replies (outbox) and the "processed" mark in one transaction.
+/// </summary>
+public sealed partial class TurnProcessor(
+    EvalBotDbContext db,
+    ConversationReferences references,
+    OutboxWriter outbox,
+    OutboxSignal signal,
+    TurnRouter router,
+    TimeProvider time,
+    ILogger<TurnProcessor> logger)
+{
+    public async Task<InvokeResponse?> ProcessAsync(Activity activity, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        var key = TurnKeys.For(activity);
+        using var scope = logger.BeginScope(new Dictionary<string, object?> { ["ConversationId"] = activity.Conversation?.Id, ["ActivityId"] = activity.Id });
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (activity.Id is { Length: > 0 } && await db.ProcessedActivities.AsNoTracking().SingleOrDefaultAsync(p => p.Key == key, cancellationToken) is { } done)
+        {
+            LogDuplicate(logger, activity.Type);
+            return Stored(done);
+        }
+
+        await references.TrackAsync(activity, cancellationToken);
+        var turn = new TurnContext(activity, db, outbox, time.GetUtcNow());
+        var response = await router.RouteAsync(turn, cancellationToken);
+
+        if (activity.Id is { Length: > 0 })
+        {
+            db.ProcessedActivities.Add(new ProcessedActivity
+            {
+                Key = key,
+                ProcessedAt = turn.Now,
+                ResponseJson = response is null ? null : JsonSerializer.Serialize(new StoredResponse(response.HttpStatus, response.Body), ProtocolJson.Options),
+            });
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        signal.Notify();
+        return response;
+    }
+
+    private static InvokeResponse? Stored(ProcessedActivity done)
+    {
+        if (done.ResponseJson is null)
+        {
+            return null;
+        }
+
+        var stored = JsonSerializer.Deserialize<StoredResponse>(done.ResponseJson, ProtocolJson.Options)!;
+        return new InvokeResponse(stored.Status, stored.Body);
+    }
+
+    private sealed record StoredResponse(int Status, JsonObject? Body);
+
+    [LoggerMessage(EventId = 2001, Level = LogLevel.Information, Message = "Redelivered {Type} activity ignored")]
+    private static partial void LogDuplicate(ILogger logger, string? type);
+}

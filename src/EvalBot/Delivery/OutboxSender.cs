@@ -1,0 +1,160 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using EvalBot.Persistence;
+using EvalBot.Persistence.Entities;
+using EvalBot.Protocol;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace EvalBot.Delivery;
+
+/// <summary>
+/// Delivers outbox rows to Teams. Each row is claimed (state Sending, with a lease) and committed before the HTTP call,
+/// then marked Sent or Failed. A row still Sending when its lease expires was cut off by a crash mid-call: Teams may
+/// or may not have shown it, so it is marked failed rather than risk a duplicate prompt.
+/// </summary>
+public sealed partial class OutboxSender(
+    IServiceScopeFactory scopes,
+    IConnectorClient connector,
+    OutboxSignal signal,
+    TimeProvider time,
+    IOptions<DeliveryOptions> options,
+    ILogger<OutboxSender> logger) : BackgroundService
+{
+    private readonly string _instance = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                var sent = await RunOnceAsync(stoppingToken);
+                if (sent == 0)
+                {
+                    await signal.WaitAsync(options.Value.PollInterval, stoppingToken);
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex) when (ex is DbUpdateException or InvalidOperationException or TimeoutException or System.Data.Common.DbException)
+            {
+                LogLoopFailed(logger, ex);
+                await Task.Delay(options.Value.PollInterval, time, stoppingToken);
+            }
+        }
+    }
+
+    /// <summary>Claims and sends one batch. Returns how many rows were processed.</summary>
+    public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
+    {
+        var claimed = await ClaimAsync(cancellationToken);
+        if (claimed.Count == 0)
+        {
+            return 0;
+        }
+
+        await Parallel.ForEachAsync(claimed, new ParallelOptions { MaxDegreeOfParallelism = options.Value.Concurrency, CancellationToken = cancellationToken }, SendOneAsync);
+        return claimed.Count;
+    }
+
+    private async Task<List<long>> ClaimAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<EvalBotDbContext>();
+        var now = time.GetUtcNow();
+
+        var interrupted = await db.Outbox.Where(o => o.Status == OutboxStatus.Sending && o.LeaseUntil < now).ToListAsync(cancellationToken);
+        foreach (var row in interrupted)
+        {
+            row.Status = OutboxStatus.Failed;
+            row.LastError = "Interrupted while sending; not resent so that nobody receives it twice.";
+        }
+
+        var rows = await db.Outbox
+            .Where(o => o.Status == OutboxStatus.Pending && o.NextAttemptAt <= now)
+            .OrderBy(o => o.Id)
+            .Take(options.Value.BatchSize)
+            .ToListAsync(cancellationToken);
+        foreach (var row in rows)
+        {
+            row.Status = OutboxStatus.Sending;
+            row.LeaseOwner = _instance;
+            row.LeaseUntil = now + options.Value.Lease;
+            row.Attempts++;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return rows.Select(r => r.Id).ToList();
+    }
+
+    private async ValueTask SendOneAsync(long id, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<EvalBotDbContext>();
+        var row = await db.Outbox.SingleAsync(o => o.Id == id, cancellationToken);
+        var activity = JsonNode.Parse(row.ActivityJson)!.AsObject();
+        try
+        {
+            row.SentActivityId = row switch
+            {
+                { UpdateActivityId: { } update } => await connector.UpdateActivityAsync(row.ServiceUrl, row.ConversationId, update, activity, cancellationToken),
+                { ReplyToId: { } replyTo } => await connector.ReplyToActivityAsync(row.ServiceUrl, row.ConversationId, replyTo, activity, cancellationToken),
+                _ => await connector.SendToConversationAsync(row.ServiceUrl, row.ConversationId, activity, cancellationToken),
+            };
+            row.Status = OutboxStatus.Sent;
+            row.SentAt = time.GetUtcNow();
+            row.LastError = null;
+        }
+        catch (ConnectorException ex) when (ex.IsPermanent)
+        {
+            row.Status = OutboxStatus.Failed;
+            row.LastStatusCode = (int)ex.StatusCode;
+            row.LastError = $"{ex.Code}: {ex.Message}";
+            await RecordPermanentFailureAsync(db, row.ConversationId, ex, cancellationToken);
+            LogPermanentFailure(logger, row.Id, (int)ex.StatusCode, ex.Code);
+        }
+        catch (Exception ex) when (ex is ConnectorException or HttpRequestException or TimeoutException or Polly.Timeout.TimeoutRejectedException)
+        {
+            row.LastStatusCode = (ex as ConnectorException)?.StatusCode is { } status ? (int)status : null;
+            row.LastError = ex.Message.Length > 2000 ? ex.Message[..2000] : ex.Message;
+            var finalAttempt = row.Attempts >= options.Value.MaxAttempts;
+            row.Status = finalAttempt ? OutboxStatus.Failed : OutboxStatus.Pending;
+            row.NextAttemptAt = time.GetUtcNow() + (options.Value.RetryBackoff * Math.Pow(2, Math.Min(row.Attempts - 1, 6)));
+            LogTransientFailure(logger, row.Id, row.Attempts, finalAttempt);
+        }
+
+        row.LeaseOwner = null;
+        row.LeaseUntil = null;
+        await db.SaveChangesAsync(CancellationToken.None);
+    }
+
+    private async Task RecordPermanentFailureAsync(EvalBotDbContext db, string conversationId, ConnectorException ex, CancellationToken cancellationToken)
+    {
+        var reference = await db.ConversationReferences.SingleOrDefaultAsync(c => c.ConversationId == conversationId, cancellationToken);
+        if (reference is null)
+        {
+            return;
+        }
+
+        reference.LastFailureStatus = (int)ex.StatusCode;
+        reference.LastFailureCode = ex.Code;
+        reference.LastFailureAt = time.GetUtcNow();
+        if (ex.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.NotFound)
+        {
+            // Blocked, uninstalled or gone: stop prompting this conversation until the user comes back.
+            reference.IsActive = false;
+        }
+    }
+
+    [LoggerMessage(EventId = 3001, Level = LogLevel.Warning, Message = "Outbox message {Id} failed permanently with {Status} {Code}")]
+    private static partial void LogPermanentFailure(ILogger logger, long id, int status, string code);
+
+    [LoggerMessage(EventId = 3002, Level = LogLevel.Warning, Message = "Outbox message {Id} failed on attempt {Attempt}; final: {Final}")]
+    private static partial void LogTransientFailure(ILogger logger, long id, int attempt, bool final);
+
+    [LoggerMessage(EventId = 3003, Level = LogLevel.Error, Message = "The outbox loop failed; retrying after the poll interval")]
+    private static partial void LogLoopFailed(ILogger logger, Exception exception);
+}

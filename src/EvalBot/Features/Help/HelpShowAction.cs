@@ -1,0 +1,18 @@
+using EvalBot.Conversation;
+using EvalBot.Protocol;
+
+namespace EvalBot.Features.Help;
+
+/// <summary><c>help.show</c>: the help card opened on the pressed topic.</summary>
+public sealed class HelpShowAction(HelpCard card) : ICardActionHandler
+{
+    public IReadOnlyList<string> Verbs { get; } = ["help.show"];
+
+    public Task<InvokeResponse> HandleAsync(TurnContext turn, CardAction action, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        ArgumentNullException.ThrowIfNull(action);
+        var topic = JsonRead.Text(action.Data, "topic");
+        return Task.FromResult(InvokeResponse.Card(card.Render(turn.Locale, topic)));
+    }
+}

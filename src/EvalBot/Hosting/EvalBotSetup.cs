@@ -1,0 +1,55 @@
+using EvalBot.Cards;
+using EvalBot.Conversation;
+using EvalBot.Delivery;
+using EvalBot.Features.Errors;
+using EvalBot.Features.Help;
+using EvalBot.Features.Welcome;
+using EvalBot.Persistence;
+using EvalBot.Protocol;
+using EvalBot.Protocol.Auth;
+
+namespace EvalBot.Hosting;
+
+/// <summary>The composition of the app: every area registers here, in one place.</summary>
+public static class EvalBotSetup
+{
+    public static WebApplicationBuilder AddEvalBot(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+
+        services.AddSingleton(TimeProvider.System);
+        services.Configure<ProtocolOptions>(configuration.GetSection(ProtocolOptions.Section));
+        services.Configure<DeliveryOptions>(configuration.GetSection(DeliveryOptions.Section));
+        services.AddPersistence(configuration);
+        services.AddBotAuthentication(configuration);
+        services.AddConnector(configuration);
+        services.AddCards(configuration);
+
+        services.AddScoped<ConversationReferences>();
+        services.AddScoped<OutboxWriter>();
+        services.AddSingleton<OutboxSignal>();
+        services.AddHostedService<OutboxSender>();
+        services.AddScoped<TurnRouter>();
+        services.AddScoped<TurnProcessor>();
+
+        services.AddSingleton<ErrorCards>();
+        services.AddSingleton<HelpCard>();
+        services.AddScoped<HelpCommand>();
+        services.AddScoped<ICommandHandler>(sp => sp.GetRequiredService<HelpCommand>());
+        services.AddScoped<IFallbackHandler>(sp => sp.GetRequiredService<HelpCommand>());
+        services.AddScoped<ICardActionHandler, HelpShowAction>();
+        services.AddScoped<IInstallHandler, WelcomeHandler>();
+        return builder;
+    }
+
+    public static WebApplication MapEvalBot(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.MapMessagesEndpoint();
+        app.MapGet("/healthz", async (DatabaseReadiness readiness, EvalBotDbContext db, CancellationToken ct) =>
+            readiness.IsReady && await db.Database.CanConnectAsync(ct) ? Results.Ok("ok") : Results.StatusCode(StatusCodes.Status503ServiceUnavailable));
+        return app;
+    }
+}

@@ -1,0 +1,43 @@
+namespace EvalBot.Persistence.Entities;
+
+/// <summary>
+/// An activity to deliver to Teams. Written in the same transaction as the change that caused it and sent
+/// afterwards by the outbox sender, so an acknowledged turn never loses its reply and a crash never sends twice.
+/// </summary>
+public sealed class OutboxMessage
+{
+    public long Id { get; set; }
+
+    /// <summary>Unique: the same logical message (e.g. one prompt per person, period and kind) is queued once.</summary>
+    public required string DedupeKey { get; set; }
+    public required string Kind { get; set; }
+    public required string ConversationId { get; set; }
+    public required string ServiceUrl { get; set; }
+
+    /// <summary>When set, the message is a reply to (or, with <see cref="UpdateActivityId"/>, an update of) that activity.</summary>
+    public string? ReplyToId { get; set; }
+    public string? UpdateActivityId { get; set; }
+    public required string ActivityJson { get; set; }
+    public OutboxStatus Status { get; set; }
+    public int Attempts { get; set; }
+    public DateTimeOffset NextAttemptAt { get; set; }
+    public string? LeaseOwner { get; set; }
+    public DateTimeOffset? LeaseUntil { get; set; }
+    public int? LastStatusCode { get; set; }
+    public string? LastError { get; set; }
+
+    /// <summary>The id Teams gave the sent activity, to update the card later.</summary>
+    public string? SentActivityId { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset? SentAt { get; set; }
+}
+
+public enum OutboxStatus
+{
+    Pending = 0,
+
+    /// <summary>Claimed and being sent. A row found here after its lease expired was interrupted mid-call; it is not resent.</summary>
+    Sending = 1,
+    Sent = 2,
+    Failed = 3,
+}

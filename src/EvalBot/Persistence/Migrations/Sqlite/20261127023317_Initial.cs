@@ -1,0 +1,147 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace EvalBot.Persistence.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class Initial : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "conversation_references",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ConversationId = table.Column<string>(type: "TEXT", maxLength: 512, nullable: false),
+                    ServiceUrl = table.Column<string>(type: "TEXT", maxLength: 512, nullable: false),
+                    ChannelId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    ConversationType = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    TenantId = table.Column<string>(type: "TEXT", maxLength: 128, nullable: true),
+                    BotId = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    BotName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    UserAadObjectId = table.Column<string>(type: "TEXT", maxLength: 128, nullable: true),
+                    UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    Locale = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    IsActive = table.Column<bool>(type: "INTEGER", nullable: false),
+                    InstallEpoch = table.Column<int>(type: "INTEGER", nullable: false),
+                    LastFailureStatus = table.Column<int>(type: "INTEGER", nullable: true),
+                    LastFailureCode = table.Column<string>(type: "TEXT", maxLength: 128, nullable: true),
+                    LastFailureAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_conversation_references", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "dialog_states",
+                columns: table => new
+                {
+                    ConversationId = table.Column<string>(type: "TEXT", maxLength: 512, nullable: false),
+                    UserKey = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    DialogId = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    Step = table.Column<int>(type: "INTEGER", nullable: false),
+                    DataJson = table.Column<string>(type: "TEXT", nullable: false),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_dialog_states", x => new { x.ConversationId, x.UserKey });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "outbox",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    DedupeKey = table.Column<string>(type: "TEXT", maxLength: 512, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    ConversationId = table.Column<string>(type: "TEXT", maxLength: 512, nullable: false),
+                    ServiceUrl = table.Column<string>(type: "TEXT", maxLength: 512, nullable: false),
+                    ReplyToId = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    UpdateActivityId = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    ActivityJson = table.Column<string>(type: "TEXT", nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    NextAttemptAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    LeaseOwner = table.Column<string>(type: "TEXT", maxLength: 128, nullable: true),
+                    LeaseUntil = table.Column<long>(type: "INTEGER", nullable: true),
+                    LastStatusCode = table.Column<int>(type: "INTEGER", nullable: true),
+                    LastError = table.Column<string>(type: "TEXT", maxLength: 2048, nullable: true),
+                    SentActivityId = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    SentAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_outbox", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "processed_activities",
+                columns: table => new
+                {
+                    Key = table.Column<string>(type: "TEXT", maxLength: 1024, nullable: false),
+                    ResponseJson = table.Column<string>(type: "TEXT", nullable: true),
+                    ProcessedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_processed_activities", x => x.Key);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_conversation_references_ConversationId",
+                table: "conversation_references",
+                column: "ConversationId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_conversation_references_UserAadObjectId",
+                table: "conversation_references",
+                column: "UserAadObjectId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_outbox_DedupeKey",
+                table: "outbox",
+                column: "DedupeKey",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_outbox_Status_NextAttemptAt",
+                table: "outbox",
+                columns: new[] { "Status", "NextAttemptAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_processed_activities_ProcessedAt",
+                table: "processed_activities",
+                column: "ProcessedAt");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "conversation_references");
+
+            migrationBuilder.DropTable(
+                name: "dialog_states");
+
+            migrationBuilder.DropTable(
+                name: "outbox");
+
+            migrationBuilder.DropTable(
+                name: "processed_activities");
+        }
+    }
+}

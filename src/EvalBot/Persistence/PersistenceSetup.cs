@@ -1,0 +1,59 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace EvalBot.Persistence;
+
+/// <summary>
+/// Registers the database for the configured provider (<c>Database:Provider</c>, <c>ConnectionStrings:EvalBot</c>).
+/// Configuration is read when the context is first resolved, so hosts and tests can override it late.
+/// </summary>
+public static class PersistenceSetup
+{
+    public static IServiceCollection AddPersistence(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<DatabaseOptions>()
+            .Bind(configuration.GetSection(DatabaseOptions.Section))
+            .Validate(o => o.IsPostgres || string.Equals(o.Provider, "sqlite", StringComparison.OrdinalIgnoreCase), "Database:Provider must be 'sqlite' or 'postgres'.")
+            .ValidateOnStart();
+
+        services.AddDbContext<SqliteEvalBotDbContext>((sp, o) =>
+            o.UseSqlite(SqliteConnectionString(sp)).AddInterceptors(new SqliteConnectionSetup()));
+        services.AddDbContext<PostgresEvalBotDbContext>((sp, o) =>
+            o.UseNpgsql(PostgresConnectionString(sp)));
+        services.AddScoped<EvalBotDbContext>(sp => sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.IsPostgres
+            ? sp.GetRequiredService<PostgresEvalBotDbContext>()
+            : sp.GetRequiredService<SqliteEvalBotDbContext>());
+        services.AddSingleton<DatabaseReadiness>();
+        services.AddHostedService<DatabaseMigrator>();
+        return services;
+    }
+
+    private static string PostgresConnectionString(IServiceProvider services)
+    {
+        var configured = services.GetRequiredService<IConfiguration>().GetConnectionString("EvalBot");
+        return string.IsNullOrWhiteSpace(configured)
+            ? throw new InvalidOperationException("Database:Provider is 'postgres' but ConnectionStrings:EvalBot is empty.")
+            : configured;
+    }
+
+    private static string SqliteConnectionString(IServiceProvider services)
+    {
+        var configured = services.GetRequiredService<IConfiguration>().GetConnectionString("EvalBot");
+        if (!string.IsNullOrWhiteSpace(configured))
+        {
+            return configured;
+        }
+
+        var options = services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+        var root = services.GetRequiredService<IHostEnvironment>().ContentRootPath;
+        var folder = Path.GetFullPath(options.DataDirectory, root);
+        Directory.CreateDirectory(folder);
+        return new SqliteConnectionStringBuilder
+        {
+            DataSource = Path.Combine(folder, "evalbot.db"),
+            Pooling = true,
+            DefaultTimeout = 30,
+        }.ToString();
+    }
+}

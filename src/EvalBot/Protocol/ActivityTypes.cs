@@ -1,0 +1,14 @@
+namespace EvalBot.Protocol;
+
+/// <summary>Activity type and invoke names EvalBot handles. Anything else is accepted and ignored.</summary>
+public static class ActivityTypes
+{
+    public const string Message = "message";
+    public const string ConversationUpdate = "conversationUpdate";
+    public const string InstallationUpdate = "installationUpdate";
+    public const string Invoke = "invoke";
+    public const string Typing = "typing";
+
+    public const string AdaptiveCardAction = "adaptiveCard/action";
+    public const string AdaptiveCardContentType = "application/vnd.microsoft.card.adaptive";
+}

@@ -1,0 +1,52 @@
+using System.Text.Json.Nodes;
+
+namespace EvalBot.Tests.Support;
+
+/// <summary>Builds Teams-shaped activities for tests, as the Agents Playground and Teams send them.</summary>
+public static class Activities
+{
+    public const string BotId = "28:evalbot-test";
+    public const string TenantId = "00000000-0000-0000-0000-0000000000001";
+
+    public static JsonObject Message(string serviceUrl, string text, string userAad = "aad-user-1", string conversationId = "a:conv-1", string? id = null, string? locale = null) =>
+        Base("message", serviceUrl, userAad, conversationId, id, locale, new JsonObject { ["text"] = text, ["textFormat"] = "plain" });
+
+    public static JsonObject Invoke(string serviceUrl, string verb, JsonObject data, string userAad = "aad-user-1", string conversationId = "a:conv-1", string? id = null, string? locale = null, string replyToId = "card-1") =>
+        Base("invoke", serviceUrl, userAad, conversationId, id, locale, new JsonObject
+        {
+            ["name"] = "adaptiveCard/action",
+            ["replyToId"] = replyToId,
+            ["value"] = new JsonObject { ["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = verb, ["data"] = data } },
+        });
+
+    public static JsonObject Install(string serviceUrl, string userAad = "aad-user-1", string conversationId = "a:conv-1", string action = "add") =>
+        Base("installationUpdate", serviceUrl, userAad, conversationId, null, null, new JsonObject { ["action"] = action });
+
+    private static JsonObject Base(string type, string serviceUrl, string userAad, string conversationId, string? id, string? locale, JsonObject extra)
+    {
+        var activity = new JsonObject
+        {
+            ["type"] = type,
+            ["id"] = id ?? Guid.NewGuid().ToString("N"),
+            ["timestamp"] = "2026-11-27T02:00:00.000Z",
+            ["serviceUrl"] = serviceUrl,
+            ["channelId"] = "msteams",
+            ["from"] = new JsonObject { ["id"] = "29:" + userAad, ["name"] = "Nguyễn Văn A", ["aadObjectId"] = userAad },
+            ["recipient"] = new JsonObject { ["id"] = BotId, ["name"] = "EvalBot" },
+            ["conversation"] = new JsonObject { ["id"] = conversationId, ["conversationType"] = "personal", ["tenantId"] = TenantId },
+            ["channelData"] = new JsonObject { ["tenant"] = new JsonObject { ["id"] = TenantId } },
+            ["entities"] = new JsonArray(new JsonObject { ["type"] = "clientInfo", ["locale"] = locale ?? "vi-VN", ["timezone"] = "Asia/Ho_Chi_Minh" }),
+        };
+        if (locale is not null)
+        {
+            activity["locale"] = locale;
+        }
+
+        foreach (var (key, value) in extra)
+        {
+            activity[key] = value?.DeepClone();
+        }
+
+        return activity;
+    }
+}

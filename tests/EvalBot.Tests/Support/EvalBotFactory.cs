@@ -1,0 +1,63 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using EvalBot.Persistence;
+
+namespace EvalBot.Tests.Support;
+
+/// <summary>
+/// The real app in a test host, on its own SQLite file, with settings overridden per test.
+/// Call <see cref="WebApplicationFactory{T}.UseKestrel(int)"/> before start when a real client (the Playground) must reach it.
+/// </summary>
+public sealed class EvalBotFactory : WebApplicationFactory<Program>
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "evalbot-tests", Guid.NewGuid().ToString("N"));
+    private readonly Dictionary<string, string?> _settings;
+
+    public EvalBotFactory(IDictionary<string, string?>? settings = null)
+    {
+        Directory.CreateDirectory(_folder);
+        _settings = new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:EvalBot"] = $"Data Source={Path.Combine(_folder, "evalbot.db")};Pooling=False",
+            ["EvalBot:SeedDemo"] = "false",
+            ["Delivery:PollInterval"] = "00:00:00.200",
+            ["Connector:BaseDelay"] = "00:00:00.050",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            _settings[key] = value;
+        }
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.UseEnvironment("Development");
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+
+    /// <summary>Runs a query against the app's database in a fresh scope.</summary>
+    public async Task<T> QueryAsync<T>(Func<EvalBotDbContext, Task<T>> query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        await using var scope = Services.CreateAsyncScope();
+        return await query(scope.ServiceProvider.GetRequiredService<EvalBotDbContext>());
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        try
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held open by SQLite on some platforms; the temp folder is cleaned by the OS later.
+        }
+    }
+}
