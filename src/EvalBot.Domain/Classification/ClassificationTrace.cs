@@ -78,7 +78,9 @@ internal sealed class ClassificationTrace(RuleSet ruleSet)
                 "No rule produced a level; the competent authority must decide."));
         }
 
-        return new ClassificationResult(status, level, Score, RuleSet.Id, RuleSet.Version, [.. _applications])
+        // A KHT ground decides the case, so "the rules cannot decide" notes are moot and would mislead an appeal.
+        var applications = _forced ? _applications.Where(a => a.Effect != RuleEffect.NeedsAuthorityDecision) : _applications;
+        return new ClassificationResult(status, level, Score, RuleSet.Id, RuleSet.Version, [.. applications])
         {
             HighestAllowedLevel = status == ClassificationStatus.NeedsAuthorityDecision ? _level : null,
             MissingPrerequisites = [.. _prerequisites],
