@@ -66,7 +66,7 @@ public sealed class ChannelRequestAuthenticator : IChannelRequestAuthenticator
             return ChannelAuthResult.Fail(header is null ? "no Authorization header" : "Authorization header is not 'Bearer <token>'");
         }
 
-        if (!_handler.CanReadToken(token) || _handler.ReadJsonWebToken(token) is not { IsEncrypted: false } jwt)
+        if (TryRead(token) is not { IsEncrypted: false } jwt)
         {
             return ChannelAuthResult.Fail("bearer value is not a signed JWT");
         }
@@ -106,7 +106,7 @@ public sealed class ChannelRequestAuthenticator : IChannelRequestAuthenticator
 
         return family == ChannelIssuerFamily.BotFramework
             ? await ValidateBotFrameworkAsync(token, key, channelId, serviceUrl)
-            : await ValidateEntraAsync(token, key, tenantId!, serviceUrl);
+            : await ValidateEntraAsync(token, jwt.Issuer, key, tenantId!, serviceUrl);
     }
 
     private async Task<ChannelAuthResult> ValidateBotFrameworkAsync(string token, SigningKeyEntry key, string? channelId, string? serviceUrl)
@@ -133,14 +133,13 @@ public sealed class ChannelRequestAuthenticator : IChannelRequestAuthenticator
             : ChannelAuthResult.Fail("serviceurl claim does not match the activity's serviceUrl");
     }
 
-    private async Task<ChannelAuthResult> ValidateEntraAsync(string token, SigningKeyEntry key, string tenantId, string? serviceUrl)
+    private async Task<ChannelAuthResult> ValidateEntraAsync(string token, string issuer, SigningKeyEntry key, string tenantId, string? serviceUrl)
     {
         if (!ChannelIssuers.KeyIssuerMatches(key.Issuer, tenantId))
         {
             return ChannelAuthResult.Fail("signing key belongs to another tenant");
         }
 
-        var issuer = _handler.ReadJsonWebToken(token).Issuer;
         var audiences = new[] { _options.MicrosoftAppId, "api://" + _options.MicrosoftAppId };
         var result = await _handler.ValidateTokenAsync(token, _validation.Parameters(issuer, audiences, key.Key));
         if (!result.IsValid)
@@ -158,6 +157,20 @@ public sealed class ChannelRequestAuthenticator : IChannelRequestAuthenticator
         return !jwt.TryGetPayloadValue<string>("serviceurl", out var claimed) || ServiceUrlsMatch(claimed, serviceUrl)
             ? ChannelAuthResult.Authenticated
             : ChannelAuthResult.Fail("serviceurl claim does not match the activity's serviceUrl");
+    }
+
+    /// <summary>The parsed (unvalidated) token, or null when it is not a well-formed JWT (bad base64url or JSON included).</summary>
+    private JsonWebToken? TryRead(string token)
+    {
+        try
+        {
+            return _handler.CanReadToken(token) ? _handler.ReadJsonWebToken(token) : null;
+        }
+        catch (ArgumentException)
+        {
+            // SecurityTokenMalformedException is an ArgumentException too.
+            return null;
+        }
     }
 
     /// <summary>The token of an exactly two-part "Bearer &lt;token&gt;" header, else null.</summary>

@@ -11,7 +11,7 @@ namespace EvalBot.Tests.Protocol.Auth;
 /// <summary>Builds the auth services the way the app registers them, pointed at a <see cref="TestIssuer"/> and a fake clock.</summary>
 internal static class AuthTestServices
 {
-    public static ServiceProvider Build(TestIssuer issuer, TimeProvider time, IReadOnlyDictionary<string, string?>? overrides = null, string environment = "Development")
+    public static ServiceProvider Build(TestIssuer issuer, TimeProvider time, IReadOnlyDictionary<string, string?>? overrides = null, string environment = "Development", Action<IServiceCollection>? configure = null)
     {
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(issuer.BotConfiguration())
@@ -23,6 +23,7 @@ internal static class AuthTestServices
         services.AddSingleton(time);
         services.AddBotAuthentication(configuration);
         issuer.ConfigureHttpClients(services);
+        configure?.Invoke(services);
         return services.BuildServiceProvider();
     }
 
