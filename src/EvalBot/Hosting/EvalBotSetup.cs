@@ -7,6 +7,7 @@ using EvalBot.Features.Welcome;
 using EvalBot.Persistence;
 using EvalBot.Protocol;
 using EvalBot.Protocol.Auth;
+using EvalBot.Rules;
 
 namespace EvalBot.Hosting;
 
@@ -26,6 +27,7 @@ public static class EvalBotSetup
         services.AddBotAuthentication(configuration);
         services.AddConnector(configuration);
         services.AddCards(configuration);
+        services.AddRuleSets(configuration);
 
         services.AddScoped<ConversationReferences>();
         services.AddScoped<OutboxWriter>();

@@ -24,6 +24,11 @@ public static class RepoPaths
             }
         }
 
-        throw new InvalidOperationException("EvalBot.sln not found above " + AppContext.BaseDirectory);
+        var built = typeof(RepoPaths).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyMetadataAttribute), false)
+            .OfType<System.Reflection.AssemblyMetadataAttribute>()
+            .FirstOrDefault(a => a.Key == "RepoRoot")?.Value;
+        return built is not null && File.Exists(Path.Combine(built, "EvalBot.sln"))
+            ? built
+            : throw new InvalidOperationException("EvalBot.sln not found above " + AppContext.BaseDirectory);
     }
 }
