@@ -45,6 +45,8 @@ public sealed class ChannelRequestAuthenticator : IChannelRequestAuthenticator
 
     private ChannelAuthResult AuthenticateDevelopment(string? authorizationHeader, string? serviceUrl)
     {
+        // Bot Builder would still validate a token here; without an app id there is no audience to check it
+        // against, so a token in auth-off mode is refused rather than half-validated.
         if (authorizationHeader is not null)
         {
             return ChannelAuthResult.Fail("auth is off (no app id), so a token cannot be validated");
@@ -61,12 +63,12 @@ public sealed class ChannelRequestAuthenticator : IChannelRequestAuthenticator
 
     private async Task<ChannelAuthResult> AuthenticateTokenAsync(string? header, string? channelId, string? serviceUrl, CancellationToken cancellationToken)
     {
-        if (ReadBearer(header) is not { } token)
+        if (BearerToken.FromHeader(header) is not { } token)
         {
             return ChannelAuthResult.Fail(header is null ? "no Authorization header" : "Authorization header is not 'Bearer <token>'");
         }
 
-        if (TryRead(token) is not { IsEncrypted: false } jwt)
+        if (BearerToken.TryRead(token) is not { IsEncrypted: false } jwt)
         {
             return ChannelAuthResult.Fail("bearer value is not a signed JWT");
         }
@@ -128,7 +130,7 @@ public sealed class ChannelRequestAuthenticator : IChannelRequestAuthenticator
         }
 
         var claimed = ((JsonWebToken)result.SecurityToken).TryGetPayloadValue<string>("serviceurl", out var value) ? value : null;
-        return ServiceUrlsMatch(claimed, serviceUrl)
+        return BearerToken.ServiceUrlsMatch(claimed, serviceUrl)
             ? ChannelAuthResult.Authenticated
             : ChannelAuthResult.Fail("serviceurl claim does not match the activity's serviceUrl");
     }
@@ -154,34 +156,8 @@ public sealed class ChannelRequestAuthenticator : IChannelRequestAuthenticator
         }
 
         // Entra channel tokens need not carry serviceurl; when one does, it must still match.
-        return !jwt.TryGetPayloadValue<string>("serviceurl", out var claimed) || ServiceUrlsMatch(claimed, serviceUrl)
+        return !jwt.TryGetPayloadValue<string>("serviceurl", out var claimed) || BearerToken.ServiceUrlsMatch(claimed, serviceUrl)
             ? ChannelAuthResult.Authenticated
             : ChannelAuthResult.Fail("serviceurl claim does not match the activity's serviceUrl");
     }
-
-    /// <summary>The parsed (unvalidated) token, or null when it is not a well-formed JWT (bad base64url or JSON included).</summary>
-    private JsonWebToken? TryRead(string token)
-    {
-        try
-        {
-            return _handler.CanReadToken(token) ? _handler.ReadJsonWebToken(token) : null;
-        }
-        catch (ArgumentException)
-        {
-            // SecurityTokenMalformedException is an ArgumentException too.
-            return null;
-        }
-    }
-
-    /// <summary>The token of an exactly two-part "Bearer &lt;token&gt;" header, else null.</summary>
-    private static string? ReadBearer(string? header)
-    {
-        var parts = header?.Split(' ');
-        return parts is ["Bearer", { Length: > 0 } token] ? token : null;
-    }
-
-    /// <summary>Case-insensitive, ignoring one trailing slash on either side.</summary>
-    internal static bool ServiceUrlsMatch(string? claimed, string? actual) =>
-        !string.IsNullOrEmpty(claimed) && !string.IsNullOrEmpty(actual)
-        && string.Equals(claimed.TrimEnd('/'), actual.TrimEnd('/'), StringComparison.OrdinalIgnoreCase);
 }

@@ -35,6 +35,7 @@ public sealed class MsalBotTokenProvider : IBotTokenProvider
     /// <summary>The authority tokens are requested from: the authority host plus the tenant.</summary>
     public string Authority { get; }
 
+    /// <exception cref="MsalException">The authority refused or could not be reached (logged with its error code).</exception>
     public async Task<string?> GetTokenAsync(CancellationToken cancellationToken)
     {
         if (!_options.AuthEnabled)
