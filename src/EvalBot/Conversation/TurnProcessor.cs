@@ -21,12 +21,34 @@ public sealed partial class TurnProcessor(
     TimeProvider time,
     ILogger<TurnProcessor> logger)
 {
+    private const int MaxAttempts = 3;
+
     public async Task<InvokeResponse?> ProcessAsync(Activity activity, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(activity);
-        var key = TurnKeys.For(activity);
         using var scope = logger.BeginScope(new Dictionary<string, object?> { ["ConversationId"] = activity.Conversation?.Id, ["ActivityId"] = activity.Id });
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await ProcessOnceAsync(activity, cancellationToken);
+            }
+            catch (DbUpdateException ex) when (attempt < MaxAttempts && (ex is DbUpdateConcurrencyException || IsDuplicateProcessedKey(ex)))
+            {
+                // Another instance changed the same rows (or handled the same redelivery) meanwhile: run the turn again
+                // on fresh data; a redelivery then finds its processed mark and changes nothing.
+                LogConflictRetried(logger, attempt);
+                db.ChangeTracker.Clear();
+            }
+        }
+    }
 
+    private static bool IsDuplicateProcessedKey(DbUpdateException ex) =>
+        ex.Entries.Any(e => e.Entity is ProcessedActivity or DialogStateRow);
+
+    private async Task<InvokeResponse?> ProcessOnceAsync(Activity activity, CancellationToken cancellationToken)
+    {
+        var key = TurnKeys.For(activity);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         if (activity.Id is { Length: > 0 } && await db.ProcessedActivities.AsNoTracking().SingleOrDefaultAsync(p => p.Key == key, cancellationToken) is { } done)
         {
@@ -66,6 +88,9 @@ public sealed partial class TurnProcessor(
     }
 
     private sealed record StoredResponse(int Status, JsonObject? Body);
+
+    [LoggerMessage(EventId = 2002, Level = LogLevel.Information, Message = "Concurrent write on attempt {Attempt}; the turn runs again")]
+    private static partial void LogConflictRetried(ILogger logger, int attempt);
 
     [LoggerMessage(EventId = 2001, Level = LogLevel.Information, Message = "Redelivered {Type} activity ignored")]
     private static partial void LogDuplicate(ILogger logger, string? type);

@@ -30,6 +30,7 @@ public static class EvalBotSetup
         services.AddRuleSets(configuration);
 
         services.AddScoped<ConversationReferences>();
+        services.AddScoped<DialogStateStore>();
         services.AddScoped<OutboxWriter>();
         services.AddSingleton<OutboxSignal>();
         services.AddHostedService<OutboxSender>();
