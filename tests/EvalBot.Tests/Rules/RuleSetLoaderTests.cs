@@ -105,8 +105,14 @@ public sealed class RuleSetLoaderTests : IDisposable
     [Fact]
     public void AddRuleSets_registers_the_catalog_and_fails_when_the_configured_folder_is_invalid()
     {
-        var ok = new ServiceCollection().AddRuleSets(Config(Shipped)).BuildServiceProvider();
-        Assert.NotNull(ok.GetRequiredService<RuleSetCatalog>().Find("HP212_2025"));
+        var extra = Directory.CreateDirectory(Path.Combine(_temp, "extra")).FullName;
+        File.WriteAllText(Path.Combine(extra, "local.json"), """{ "id": "LOCAL_TEST", "version": "2026.1", "basedOn": "ND335", "jurisdiction": "Test" }""");
+        var ok = new ServiceCollection().AddRuleSets(Config(extra)).BuildServiceProvider();
+        var catalog = ok.GetRequiredService<RuleSetCatalog>();
+
+        // The shipped overlays next to the app and the configured folder are both loaded.
+        Assert.NotNull(catalog.Find("HP212_2025"));
+        Assert.NotNull(catalog.Find("LOCAL_TEST"));
 
         Assert.Throws<RuleSetConfigurationException>(() => new ServiceCollection().AddRuleSets(Config(Path.Combine(_temp, "nope"))));
     }
