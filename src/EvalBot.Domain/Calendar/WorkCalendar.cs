@@ -11,7 +11,7 @@ namespace EvalBot.Domain.Calendar;
 /// </summary>
 public sealed class WorkCalendar
 {
-    /// <summary>First year served (rules before the Labour Code 2019 are not modelled beyond 2020).</summary>
+    /// <summary>First year served; 2020 is included with its single National Day holiday (Labour Code 2012).</summary>
     public const int FirstYear = 2020;
 
     /// <summary>Last year served: the lunar calendar's range.</summary>
