@@ -98,11 +98,12 @@ public sealed partial class OutboxSender(
         var activity = JsonNode.Parse(row.ActivityJson)!.AsObject();
         try
         {
+            var conversationId = await ResolveConversationAsync(db, row, cancellationToken);
             row.SentActivityId = row switch
             {
-                { UpdateActivityId: { } update } => await connector.UpdateActivityAsync(row.ServiceUrl, row.ConversationId, update, activity, cancellationToken),
-                { ReplyToId: { } replyTo } => await connector.ReplyToActivityAsync(row.ServiceUrl, row.ConversationId, replyTo, activity, cancellationToken),
-                _ => await connector.SendToConversationAsync(row.ServiceUrl, row.ConversationId, activity, cancellationToken),
+                { UpdateActivityId: { } update } => await connector.UpdateActivityAsync(row.ServiceUrl, conversationId, update, activity, cancellationToken),
+                { ReplyToId: { } replyTo } => await connector.ReplyToActivityAsync(row.ServiceUrl, conversationId, replyTo, activity, cancellationToken),
+                _ => await connector.SendToConversationAsync(row.ServiceUrl, conversationId, activity, cancellationToken),
             };
             row.Status = OutboxStatus.Sent;
             row.SentAt = time.GetUtcNow();
@@ -113,7 +114,11 @@ public sealed partial class OutboxSender(
             row.Status = OutboxStatus.Failed;
             row.LastStatusCode = (int)ex.StatusCode;
             row.LastError = $"{ex.Code}: {ex.Message}";
-            await RecordPermanentFailureAsync(db, row.ConversationId, ex, cancellationToken);
+            if (row.ConversationId is not null)
+            {
+                await RecordPermanentFailureAsync(db, row.ConversationId, ex, cancellationToken);
+            }
+
             LogPermanentFailure(logger, row.Id, (int)ex.StatusCode, ex.Code);
         }
         catch (Exception ex) when (ex is ConnectorException or HttpRequestException or TimeoutException or Polly.Timeout.TimeoutRejectedException)
@@ -129,6 +134,53 @@ public sealed partial class OutboxSender(
         row.LeaseOwner = null;
         row.LeaseUntil = null;
         await db.SaveChangesAsync(CancellationToken.None);
+    }
+
+    /// <summary>
+    /// The conversation to post in. A proactive message to someone without one uses the personal chat the bot already
+    /// has with them, or creates it (the app must be installed for that user) and remembers it.
+    /// </summary>
+    private async Task<string> ResolveConversationAsync(EvalBotDbContext db, OutboxMessage row, CancellationToken cancellationToken)
+    {
+        if (row.ConversationId is { } known)
+        {
+            return known;
+        }
+
+        var recipient = row.RecipientAadObjectId ?? throw new InvalidOperationException($"Outbox message {row.Id} has neither a conversation nor a recipient.");
+        var existing = await db.ConversationReferences
+            .Where(c => c.UserAadObjectId == recipient && c.IsActive && (c.ConversationType == null || c.ConversationType == "personal"))
+            .OrderByDescending(c => c.UpdatedAt)
+            .FirstOrDefaultAsync(cancellationToken);
+        if (existing is not null)
+        {
+            row.ConversationId = existing.ConversationId;
+            row.ServiceUrl = existing.ServiceUrl;
+            return existing.ConversationId;
+        }
+
+        var botId = row.BotId ?? throw new InvalidOperationException($"Outbox message {row.Id} has no bot account to create a conversation with.");
+        var tenantId = row.TenantId ?? throw new InvalidOperationException($"Outbox message {row.Id} has no tenant to create a conversation in.");
+        var created = await connector.CreatePersonalConversationAsync(row.ServiceUrl, new CreateConversation(botId, recipient, tenantId), cancellationToken);
+        var now = time.GetUtcNow();
+        if (!await db.ConversationReferences.AnyAsync(c => c.ConversationId == created, cancellationToken))
+        {
+            db.ConversationReferences.Add(new ConversationReference
+            {
+                ConversationId = created,
+                ServiceUrl = row.ServiceUrl,
+                ChannelId = "msteams",
+                ConversationType = "personal",
+                TenantId = tenantId,
+                BotId = botId,
+                UserAadObjectId = recipient,
+                CreatedAt = now,
+                UpdatedAt = now,
+            });
+        }
+
+        row.ConversationId = created;
+        return created;
     }
 
     private async Task RecordPermanentFailureAsync(EvalBotDbContext db, string conversationId, ConnectorException ex, CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using EvalBot.Admin;
 using EvalBot.Cards;
 using EvalBot.Conversation;
 using EvalBot.Delivery;
@@ -29,6 +30,8 @@ public static class EvalBotSetup
         services.AddCards(configuration);
         services.AddRuleSets(configuration);
 
+        services.Configure<Admin.AdminOptions>(configuration.GetSection(Admin.AdminOptions.Section));
+        services.AddScoped<Auditing.AuditLog>();
         services.AddScoped<ConversationReferences>();
         services.AddScoped<DialogStateStore>();
         services.AddScoped<OutboxWriter>();
@@ -51,6 +54,8 @@ public static class EvalBotSetup
     {
         ArgumentNullException.ThrowIfNull(app);
         app.MapMessagesEndpoint();
+        var admin = app.MapAdminGroup();
+        _ = admin;
         app.MapGet("/healthz", async (DatabaseReadiness readiness, EvalBotDbContext db, CancellationToken ct) =>
             readiness.IsReady && await db.Database.CanConnectAsync(ct) ? Results.Ok("ok") : Results.StatusCode(StatusCodes.Status503ServiceUnavailable));
         return app;

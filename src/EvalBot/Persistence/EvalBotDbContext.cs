@@ -13,6 +13,20 @@ public abstract class EvalBotDbContext(DbContextOptions options) : DbContext(opt
     public DbSet<ProcessedActivity> ProcessedActivities => Set<ProcessedActivity>();
     public DbSet<DialogStateRow> DialogStates => Set<DialogStateRow>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+    public DbSet<Unit> Units => Set<Unit>();
+    public DbSet<Person> People => Set<Person>();
+    public DbSet<Post> Posts => Set<Post>();
+    public DbSet<TaskGroup> TaskGroups => Set<TaskGroup>();
+    public DbSet<Target> Targets => Set<Target>();
+    public DbSet<LeaveRecord> Leaves => Set<LeaveRecord>();
+    public DbSet<DisciplineRecord> Disciplines => Set<DisciplineRecord>();
+    public DbSet<FindingRecord> Findings => Set<FindingRecord>();
+    public DbSet<TransferRecord> Transfers => Set<TransferRecord>();
+    public DbSet<ConfidenceVoteRecord> ConfidenceVotes => Set<ConfidenceVoteRecord>();
+    public DbSet<CheckInReport> CheckInReports => Set<CheckInReport>();
+    public DbSet<CheckInLine> CheckInLines => Set<CheckInLine>();
+    public DbSet<RemediationItemRow> RemediationItems => Set<RemediationItemRow>();
+    public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

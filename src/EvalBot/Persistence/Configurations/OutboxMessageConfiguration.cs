@@ -11,7 +11,12 @@ public sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outbox
         builder.ToTable("outbox");
         builder.HasIndex(o => o.DedupeKey).IsUnique();
         builder.HasIndex(o => new { o.Status, o.NextAttemptAt });
+        builder.HasIndex(o => new { o.Period, o.Kind });
         builder.Property(o => o.DedupeKey).HasMaxLength(512);
+        builder.Property(o => o.RecipientAadObjectId).HasMaxLength(128);
+        builder.Property(o => o.TenantId).HasMaxLength(128);
+        builder.Property(o => o.BotId).HasMaxLength(256);
+        builder.Property(o => o.Period).HasMaxLength(16);
         builder.Property(o => o.Kind).HasMaxLength(64);
         builder.Property(o => o.ConversationId).HasMaxLength(512);
         builder.Property(o => o.ServiceUrl).HasMaxLength(512);

@@ -11,8 +11,18 @@ public sealed class OutboxMessage
     /// <summary>Unique: the same logical message (e.g. one prompt per person, period and kind) is queued once.</summary>
     public required string DedupeKey { get; set; }
     public required string Kind { get; set; }
-    public required string ConversationId { get; set; }
+    /// <summary>Null for a proactive message to someone with no conversation yet: the sender creates it first.</summary>
+    public string? ConversationId { get; set; }
     public required string ServiceUrl { get; set; }
+
+    /// <summary>For proactive messages: who it is for (Entra object id), in which tenant, from which bot account.</summary>
+    public string? RecipientAadObjectId { get; set; }
+    public string? TenantId { get; set; }
+    public string? BotId { get; set; }
+
+    /// <summary>For campaign messages: the person and period, so deliveries can be reported per period.</summary>
+    public long? PersonId { get; set; }
+    public string? Period { get; set; }
 
     /// <summary>When set, the message is a reply to (or, with <see cref="UpdateActivityId"/>, an update of) that activity.</summary>
     public string? ReplyToId { get; set; }

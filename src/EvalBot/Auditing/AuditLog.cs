@@ -1,0 +1,29 @@
+using System.Text.Json;
+using EvalBot.Persistence;
+using EvalBot.Persistence.Entities;
+using EvalBot.Protocol;
+
+namespace EvalBot.Auditing;
+
+/// <summary>
+/// Appends audit entries in the caller's unit of work, so the entry commits with the change it describes.
+/// There is no update or delete path.
+/// </summary>
+public sealed class AuditLog(EvalBotDbContext db, TimeProvider time)
+{
+    public const string SystemActor = "system";
+    public const string AdminActor = "admin";
+
+    public void Record(string actor, string action, string entityType, string entityId, object? data = null)
+    {
+        db.AuditLog.Add(new AuditEntry
+        {
+            At = time.GetUtcNow(),
+            Actor = actor,
+            Action = action,
+            EntityType = entityType,
+            EntityId = entityId,
+            DataJson = data is null ? "{}" : JsonSerializer.Serialize(data, ProtocolJson.Options),
+        });
+    }
+}

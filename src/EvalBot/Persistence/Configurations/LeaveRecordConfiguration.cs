@@ -1,0 +1,17 @@
+using EvalBot.Persistence.Entities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace EvalBot.Persistence.Configurations;
+
+public sealed class LeaveRecordConfiguration : IEntityTypeConfiguration<LeaveRecord>
+{
+    public void Configure(EntityTypeBuilder<LeaveRecord> builder)
+    {
+        builder.ToTable("leave_records");
+        builder.HasIndex(x => x.ExternalId).IsUnique();
+        builder.HasIndex(x => x.PersonId);
+        builder.Property(x => x.ExternalId).HasMaxLength(128);
+        builder.Property(x => x.Kind).HasMaxLength(32);
+    }
+}

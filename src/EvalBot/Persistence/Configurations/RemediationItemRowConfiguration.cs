@@ -1,0 +1,17 @@
+using EvalBot.Persistence.Entities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace EvalBot.Persistence.Configurations;
+
+public sealed class RemediationItemRowConfiguration : IEntityTypeConfiguration<RemediationItemRow>
+{
+    public void Configure(EntityTypeBuilder<RemediationItemRow> builder)
+    {
+        builder.ToTable("remediation_items");
+        builder.HasIndex(x => new { x.PersonId, x.Status });
+        builder.Property(x => x.Text).HasMaxLength(2048);
+        builder.Property(x => x.Status).HasMaxLength(32);
+        builder.Property(x => x.RaisedInPeriod).HasMaxLength(16);
+    }
+}

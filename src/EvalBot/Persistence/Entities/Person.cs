@@ -1,0 +1,37 @@
+namespace EvalBot.Persistence.Entities;
+
+/// <summary>Someone EvalBot evaluates or who acts in it. Identity in Teams is the Entra object id.</summary>
+public sealed class Person
+{
+    public long Id { get; set; }
+    public required string ExternalId { get; set; }
+    public required string FullName { get; set; }
+    public string? Email { get; set; }
+
+    /// <summary>Entra object id, matched against <c>from.aadObjectId</c>; never parsed as a GUID.</summary>
+    public string? AadObjectId { get; set; }
+    public long UnitId { get; set; }
+    public Unit? Unit { get; set; }
+    public long? PostId { get; set; }
+    public Post? Post { get; set; }
+    public long? TaskGroupId { get; set; }
+    public TaskGroup? TaskGroup { get; set; }
+
+    /// <summary>The direct leader who confirms this person's reports.</summary>
+    public long? ManagerId { get; set; }
+
+    /// <summary><c>CivilServant</c>, <c>PublicEmployee</c> or <c>Cadre</c>, as the domain's Population.</summary>
+    public string Population { get; set; } = "CivilServant";
+    public bool IsPartyMember { get; set; }
+    public bool IsLeader { get; set; }
+
+    /// <summary>Member of the organisation board (Ban Tổ chức): sees every unit.</summary>
+    public bool IsOrganisationBoard { get; set; }
+
+    /// <summary><c>vi</c> or <c>en</c>; empty follows the Teams locale.</summary>
+    public string? PreferredLanguage { get; set; }
+
+    /// <summary>IANA time zone; empty uses the unit's.</summary>
+    public string? TimeZone { get; set; }
+    public bool IsActive { get; set; } = true;
+}

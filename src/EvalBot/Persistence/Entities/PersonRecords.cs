@@ -1,0 +1,67 @@
+namespace EvalBot.Persistence.Entities;
+
+/// <summary>Lawful leave or absence: no prompts while it lasts; whole periods on leave are left out of the annual mean.</summary>
+public sealed class LeaveRecord
+{
+    public long Id { get; set; }
+    public required string ExternalId { get; set; }
+    public long PersonId { get; set; }
+
+    /// <summary><c>sick</c>, <c>maternity</c>, <c>justified</c> or <c>other</c>.</summary>
+    public required string Kind { get; set; }
+    public DateOnly From { get; set; }
+    public DateOnly To { get; set; }
+}
+
+/// <summary>A disciplinary decision. The violation id lets the rules count one violation once across years and tracks.</summary>
+public sealed class DisciplineRecord
+{
+    public long Id { get; set; }
+    public required string ExternalId { get; set; }
+    public long PersonId { get; set; }
+    public required string ViolationId { get; set; }
+    public DateOnly DecisionDate { get; set; }
+
+    /// <summary><c>party</c> or <c>administrative</c>.</summary>
+    public required string Track { get; set; }
+
+    /// <summary><c>reprimand</c>, <c>warning</c>, <c>demotion</c>, <c>dismissal</c>, …</summary>
+    public required string Sanction { get; set; }
+}
+
+/// <summary>Findings that force a level regardless of score: degradation, temporary suspension.</summary>
+public sealed class FindingRecord
+{
+    public long Id { get; set; }
+    public required string ExternalId { get; set; }
+    public long PersonId { get; set; }
+
+    /// <summary><c>degradation</c> or <c>suspension</c>.</summary>
+    public required string Kind { get; set; }
+    public DateOnly Date { get; set; }
+}
+
+/// <summary>A move between units; the old unit's period scores follow the person.</summary>
+public sealed class TransferRecord
+{
+    public long Id { get; set; }
+    public required string ExternalId { get; set; }
+    public long PersonId { get; set; }
+    public required string FromUnitExternalId { get; set; }
+    public long ToUnitId { get; set; }
+    public DateOnly Date { get; set; }
+}
+
+/// <summary>An imported confidence vote (lấy phiếu tín nhiệm): counts only; individual ballots are never stored.</summary>
+public sealed class ConfidenceVoteRecord
+{
+    public long Id { get; set; }
+    public required string ExternalId { get; set; }
+    public long PersonId { get; set; }
+    public DateOnly Date { get; set; }
+    public int High { get; set; }
+    public int Medium { get; set; }
+    public int Low { get; set; }
+    public int Present { get; set; }
+    public int Convened { get; set; }
+}
