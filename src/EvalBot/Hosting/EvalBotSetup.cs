@@ -2,6 +2,7 @@ using EvalBot.Admin;
 using EvalBot.Cards;
 using EvalBot.Conversation;
 using EvalBot.Delivery;
+using EvalBot.Features.CheckIns;
 using EvalBot.Features.Errors;
 using EvalBot.Features.Help;
 using EvalBot.Features.Welcome;
@@ -29,6 +30,7 @@ public static class EvalBotSetup
         services.AddConnector(configuration);
         services.AddCards(configuration);
         services.AddRuleSets(configuration);
+        services.AddCheckIns(configuration);
 
         services.Configure<Admin.AdminOptions>(configuration.GetSection(Admin.AdminOptions.Section));
         services.AddScoped<Auditing.AuditLog>();

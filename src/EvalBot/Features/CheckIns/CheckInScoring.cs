@@ -1,0 +1,59 @@
+using EvalBot.Domain.Calendar;
+using EvalBot.Domain.Records;
+using EvalBot.Domain.RuleSets;
+using EvalBot.Domain.Scoring;
+using EvalBot.Persistence.Entities;
+using Microsoft.Extensions.Options;
+using DomainPeriod = EvalBot.Domain.Records.Period;
+using Person = EvalBot.Persistence.Entities.Person;
+
+namespace EvalBot.Features.CheckIns;
+
+/// <summary>
+/// Turns stored reports into the rule engine's inputs and scores a period under the person's rule-set,
+/// so previews, confirmations, the demo history and the annual compile all score the same way.
+/// </summary>
+public sealed class CheckInScoring(RuleSetCatalog catalog, IOptions<CheckInOptions> options)
+{
+    /// <summary>The state rule-set for the person in that year (ND335, ND90_48, an overlay…), or null when none applies.</summary>
+    public RuleSet? RuleSetFor(Person person, int year)
+    {
+        ArgumentNullException.ThrowIfNull(person);
+        return RuleSetSelector.Select(PopulationOf(person), year, person.IsPartyMember, catalog).State;
+    }
+
+    /// <summary>Each criterion's maximum: its weighted share of the rule-set's general maximum.</summary>
+    public IReadOnlyList<(GeneralCriterion Criterion, decimal Max)> Criteria(RuleSet ruleSet)
+    {
+        ArgumentNullException.ThrowIfNull(ruleSet);
+        var criteria = options.Value.GeneralCriteria;
+        var total = criteria.Sum(c => c.Weight);
+        return criteria.Select(c => (c, Math.Round(ruleSet.Scale.GeneralMax * c.Weight / total, 2, MidpointRounding.ToZero))).ToList();
+    }
+
+    public PeriodScore Score(Person person, Unit unit, string periodLabel, IReadOnlyList<(Target Target, CheckInLine Line)> lines, IReadOnlyDictionary<string, decimal> general, RuleSet ruleSet)
+    {
+        ArgumentNullException.ThrowIfNull(person);
+        ArgumentNullException.ThrowIfNull(unit);
+        ArgumentNullException.ThrowIfNull(lines);
+        ArgumentNullException.ThrowIfNull(general);
+        var period = DomainPeriod.Parse(periodLabel, unit.ExternalId);
+        var products = lines.Select(l => new ProductReport(
+            new AssignedProduct(l.Target.ExternalId, l.Target.Quantity, l.Target.ConversionFactor, l.Target.Deadline, l.Target.QualityRequirement),
+            l.Line.Done,
+            l.Line.QualityOk,
+            l.Line.OnTime,
+            l.Line.FailedChecks,
+            l.Line.Delays,
+            l.Line.ObjectiveCause ? new ObjectiveCauseExemption(l.Line.ObjectiveCauseApprover ?? "", l.Line.ObjectiveCauseDocument ?? "") : null)).ToList();
+        var generalScore = Math.Min(ruleSet.Scale.GeneralMax, Criteria(ruleSet).Sum(c => Math.Clamp(general.GetValueOrDefault(c.Criterion.Id), 0, c.Max)));
+        var report = new PeriodReport(period, WorkStatus.Worked, products, generalScore);
+        return PeriodScorer.Score(report, ruleSet, isLeader: false);
+    }
+
+    public static Population PopulationOf(Person person)
+    {
+        ArgumentNullException.ThrowIfNull(person);
+        return Enum.TryParse<Population>(person.Population, ignoreCase: true, out var population) ? population : Population.CivilServant;
+    }
+}
