@@ -23,6 +23,7 @@ public abstract class EvalBotDbContext(DbContextOptions options) : DbContext(opt
     public DbSet<FindingRecord> Findings => Set<FindingRecord>();
     public DbSet<TransferRecord> Transfers => Set<TransferRecord>();
     public DbSet<ConfidenceVoteRecord> ConfidenceVotes => Set<ConfidenceVoteRecord>();
+    public DbSet<CheckInCampaign> CheckInCampaigns => Set<CheckInCampaign>();
     public DbSet<CheckInReport> CheckInReports => Set<CheckInReport>();
     public DbSet<CheckInLine> CheckInLines => Set<CheckInLine>();
     public DbSet<RemediationItemRow> RemediationItems => Set<RemediationItemRow>();
