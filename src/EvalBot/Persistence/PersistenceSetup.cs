@@ -29,7 +29,8 @@ public static class PersistenceSetup
         return services;
     }
 
-    private static string PostgresConnectionString(IServiceProvider services)
+    /// <summary>The PostgreSQL connection string, resolved late; public so the scheduler's store uses the same database.</summary>
+    public static string PostgresConnectionString(IServiceProvider services)
     {
         var configured = services.GetRequiredService<IConfiguration>().GetConnectionString("EvalBot");
         return string.IsNullOrWhiteSpace(configured)
@@ -37,7 +38,8 @@ public static class PersistenceSetup
             : configured;
     }
 
-    private static string SqliteConnectionString(IServiceProvider services)
+    /// <summary>The SQLite connection string (configured, or a file in <c>Database:DataDirectory</c>), resolved late; public so the scheduler's store writes into the same file.</summary>
+    public static string SqliteConnectionString(IServiceProvider services)
     {
         var configured = services.GetRequiredService<IConfiguration>().GetConnectionString("EvalBot");
         if (!string.IsNullOrWhiteSpace(configured))
