@@ -1,0 +1,57 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using EvalBot.Domain.Calendar;
+using DomainPeriod = EvalBot.Domain.Records.Period;
+
+namespace EvalBot.Features.Organisation;
+
+/// <summary>
+/// The demo files name quarters relative to the day the seed runs, so the demo always has a current quarter and
+/// two earlier ones. Tokens: <c>{Q0}</c>, <c>{Q-1}</c>, <c>{Q-2}</c> give a label (<c>2026-Q3</c>); <c>.start</c>
+/// or <c>.end</c> give the first or last day, optionally shifted by days (<c>{Q-1.start+20}</c>). A row using
+/// <c>{Q}</c> (no number) is repeated for each of the three quarters, oldest first.
+/// </summary>
+public static partial class DemoTemplate
+{
+    /// <summary>Offsets of the quarters a <c>{Q}</c> row is repeated for.</summary>
+    public static readonly IReadOnlyList<int> Quarters = [-2, -1, 0];
+
+    [GeneratedRegex(@"\{Q(?<n>-?\d)?(?:\.(?<edge>start|end))?(?<days>[+-]\d{1,3})?\}", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex Token();
+
+    /// <summary>The table with every token replaced, relative to <paramref name="current"/> (a quarter).</summary>
+    public static ImportTable Expand(ImportTable table, DomainPeriod current)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        var rows = new List<ImportRow>();
+        foreach (var row in table.Rows)
+        {
+            var repeated = row.Cells.Any(c => Token().Matches(c).Any(m => !m.Groups["n"].Success));
+            foreach (var offset in repeated ? Quarters : [0])
+            {
+                rows.Add(row with { Cells = row.Cells.Select(c => Replace(c, current, offset)).ToList() });
+            }
+        }
+
+        return table with { Rows = rows };
+    }
+
+    /// <summary>The quarter <paramref name="offset"/> quarters from <paramref name="current"/>.</summary>
+    public static DomainPeriod Shift(DomainPeriod current, int offset)
+    {
+        ArgumentNullException.ThrowIfNull(current);
+        var period = current;
+        for (var i = 0; i < Math.Abs(offset); i++) period = offset < 0 ? period.Previous() : period.Next();
+        return period;
+    }
+
+    private static string Replace(string cell, DomainPeriod current, int rowOffset) => Token().Replace(cell, m =>
+    {
+        var offset = m.Groups["n"].Success ? int.Parse(m.Groups["n"].Value, CultureInfo.InvariantCulture) : rowOffset;
+        var period = Shift(current, offset);
+        if (!m.Groups["edge"].Success) return period.Label;
+        var date = m.Groups["edge"].Value == "start" ? period.Start : period.End;
+        var days = m.Groups["days"].Success ? int.Parse(m.Groups["days"].Value, CultureInfo.InvariantCulture) : 0;
+        return date.AddDays(days).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    });
+}

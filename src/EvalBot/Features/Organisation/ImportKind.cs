@@ -1,0 +1,44 @@
+namespace EvalBot.Features.Organisation;
+
+/// <summary>
+/// What a CSV file or an XLSX sheet holds. The order is the order of application, so that a row can refer to
+/// rows of an earlier kind in the same file (people to units, targets to people).
+/// </summary>
+public enum ImportKind
+{
+    Units,
+    Posts,
+    Groups,
+    People,
+    Targets,
+    Leave,
+    Discipline,
+    Findings,
+    Transfers,
+    Votes,
+}
+
+/// <summary>Names of the kinds as admins type them: the English name or a Vietnamese one, in any case, with or without diacritics.</summary>
+public static class ImportKinds
+{
+    private static readonly Dictionary<string, ImportKind> ByName = new(StringComparer.Ordinal)
+    {
+        ["units"] = ImportKind.Units, ["don_vi"] = ImportKind.Units,
+        ["posts"] = ImportKind.Posts, ["vi_tri"] = ImportKind.Posts, ["vi_tri_viec_lam"] = ImportKind.Posts,
+        ["groups"] = ImportKind.Groups, ["nhom"] = ImportKind.Groups, ["nhom_nhiem_vu"] = ImportKind.Groups,
+        ["people"] = ImportKind.People, ["can_bo"] = ImportKind.People, ["nhan_su"] = ImportKind.People,
+        ["targets"] = ImportKind.Targets, ["chi_tieu"] = ImportKind.Targets, ["san_pham"] = ImportKind.Targets,
+        ["leave"] = ImportKind.Leave, ["nghi"] = ImportKind.Leave, ["nghi_phep"] = ImportKind.Leave,
+        ["discipline"] = ImportKind.Discipline, ["ky_luat"] = ImportKind.Discipline,
+        ["findings"] = ImportKind.Findings, ["ket_luan"] = ImportKind.Findings,
+        ["transfers"] = ImportKind.Transfers, ["dieu_dong"] = ImportKind.Transfers, ["luan_chuyen"] = ImportKind.Transfers,
+        ["votes"] = ImportKind.Votes, ["tin_nhiem"] = ImportKind.Votes, ["phieu_tin_nhiem"] = ImportKind.Votes,
+    };
+
+    /// <summary>The kind named by <paramref name="name"/> (e.g. <c>people</c>, <c>Cán bộ</c>), or null.</summary>
+    public static ImportKind? Parse(string? name) =>
+        name is not null && ByName.TryGetValue(ImportText.Normalise(name), out var kind) ? kind : null;
+
+    /// <summary>The documented English name, as used in reports: <c>units</c>, <c>people</c>, …</summary>
+    public static string Name(this ImportKind kind) => kind.ToString().ToLowerInvariant();
+}

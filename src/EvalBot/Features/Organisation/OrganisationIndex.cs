@@ -1,0 +1,44 @@
+using EvalBot.Persistence;
+using EvalBot.Persistence.Entities;
+using Microsoft.EntityFrameworkCore;
+
+namespace EvalBot.Features.Organisation;
+
+/// <summary>
+/// The stored organisation (units, posts, groups, people), tracked and keyed by external id, with the reverse map
+/// from row id to external id. Imports compare references by external id, so a reference to a row created by the
+/// same import needs no database id yet.
+/// </summary>
+public sealed class OrganisationIndex
+{
+    public Dictionary<string, Unit> Units { get; } = new(StringComparer.Ordinal);
+    public Dictionary<string, Post> Posts { get; } = new(StringComparer.Ordinal);
+    public Dictionary<string, TaskGroup> Groups { get; } = new(StringComparer.Ordinal);
+    public Dictionary<string, Person> People { get; } = new(StringComparer.Ordinal);
+
+    private readonly Dictionary<long, string> _unitIds = [];
+    private readonly Dictionary<long, string> _postIds = [];
+    private readonly Dictionary<long, string> _groupIds = [];
+    private readonly Dictionary<long, string> _personIds = [];
+
+    public static async Task<OrganisationIndex> LoadAsync(EvalBotDbContext db, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var index = new OrganisationIndex();
+        foreach (var u in await db.Units.ToListAsync(ct)) { index.Units[u.ExternalId] = u; index._unitIds[u.Id] = u.ExternalId; }
+        foreach (var p in await db.Posts.ToListAsync(ct)) { index.Posts[p.ExternalId] = p; index._postIds[p.Id] = p.ExternalId; }
+        foreach (var g in await db.TaskGroups.ToListAsync(ct)) { index.Groups[g.ExternalId] = g; index._groupIds[g.Id] = g.ExternalId; }
+        foreach (var p in await db.People.ToListAsync(ct)) { index.People[p.ExternalId] = p; index._personIds[p.Id] = p.ExternalId; }
+        return index;
+    }
+
+    public string? UnitOf(long? id) => Ext(_unitIds, id);
+
+    public string? PostOf(long? id) => Ext(_postIds, id);
+
+    public string? GroupOf(long? id) => Ext(_groupIds, id);
+
+    public string? PersonOf(long? id) => Ext(_personIds, id);
+
+    private static string? Ext(Dictionary<long, string> map, long? id) => id is { } v && map.TryGetValue(v, out var ext) ? ext : null;
+}

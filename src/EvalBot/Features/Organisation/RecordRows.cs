@@ -1,0 +1,74 @@
+namespace EvalBot.Features.Organisation;
+
+/// <summary>An assigned product for a period, to one person or to everyone holding a post.</summary>
+public sealed record TargetRow(
+    RowLocation At, string Id, string Period, string? Person, string? Post, string Title, string UnitOfMeasure,
+    decimal Quantity, decimal ConversionFactor, DateOnly Deadline, string QualityRequirement);
+
+public sealed record LeaveRow(RowLocation At, string Id, string Person, string Kind, DateOnly From, DateOnly To);
+
+public sealed record DisciplineRow(RowLocation At, string Id, string Person, string ViolationId, DateOnly DecisionDate, string Track, string Sanction);
+
+public sealed record FindingRow(RowLocation At, string Id, string Person, string Kind, DateOnly Date);
+
+public sealed record TransferRow(RowLocation At, string Id, string Person, string FromUnit, string ToUnit, DateOnly Date);
+
+public sealed record VoteRow(RowLocation At, string Id, string Person, DateOnly Date, int High, int Medium, int Low, int Present, int Convened);
+
+/// <summary>Parses targets and the person records (leave, discipline, findings, transfers, confidence votes).</summary>
+public static class RecordRowParser
+{
+    public static TargetRow Target(RowReader r)
+    {
+        ArgumentNullException.ThrowIfNull(r);
+        var person = r.Text("person_id").Value;
+        var post = r.Text("post_id").Value;
+        if ((person is null) == (post is null))
+        {
+            r.Fail(person is null ? "person_id" : "post_id", "Cần đúng một trong person_id hoặc post_id.", "Exactly one of person_id and post_id is needed.");
+        }
+
+        var quantity = r.Number("quantity");
+        if (quantity == 0m && r.Has("quantity")) r.Fail("quantity", "Số lượng phải lớn hơn 0.", "The quantity must be above 0.");
+        var factor = r.Number("conversion_factor", empty: 1m);
+        if (factor == 0m) r.Fail("conversion_factor", "Hệ số quy đổi phải lớn hơn 0.", "The conversion factor must be above 0.");
+        return new(r.At, r.Required("target_id"), r.Period("period"), person, post, r.Required("title"), r.Required("unit_of_measure"),
+            quantity, factor, r.Date("deadline"), r.Required("quality_requirement"));
+    }
+
+    public static LeaveRow Leave(RowReader r)
+    {
+        ArgumentNullException.ThrowIfNull(r);
+        var row = new LeaveRow(r.At, r.Required("leave_id"), r.Required("person_id"), r.RequiredChoice("kind", Vocabulary.LeaveKinds, "other"), r.Date("from_date"), r.Date("to_date"));
+        if (row.To < row.From) r.Fail("to_date", "Ngày kết thúc trước ngày bắt đầu.", "The end date is before the start date.");
+        return row;
+    }
+
+    public static DisciplineRow Discipline(RowReader r)
+    {
+        ArgumentNullException.ThrowIfNull(r);
+        return new(r.At, r.Required("discipline_id"), r.Required("person_id"), r.Required("violation_id"), r.Date("decision_date"),
+            r.RequiredChoice("track", Vocabulary.Tracks, "administrative"), r.RequiredChoice("sanction", Vocabulary.Sanctions, "reprimand"));
+    }
+
+    public static FindingRow Finding(RowReader r)
+    {
+        ArgumentNullException.ThrowIfNull(r);
+        return new(r.At, r.Required("finding_id"), r.Required("person_id"), r.RequiredChoice("kind", Vocabulary.FindingKinds, "degradation"), r.Date("date"));
+    }
+
+    public static TransferRow Transfer(RowReader r)
+    {
+        ArgumentNullException.ThrowIfNull(r);
+        return new(r.At, r.Required("transfer_id"), r.Required("person_id"), r.Required("from_unit_id"), r.Required("to_unit_id"), r.Date("date"));
+    }
+
+    public static VoteRow Vote(RowReader r)
+    {
+        ArgumentNullException.ThrowIfNull(r);
+        var row = new VoteRow(r.At, r.Required("vote_id"), r.Required("person_id"), r.Date("date"), r.Count("high"), r.Count("medium"), r.Count("low"), r.Count("present"), r.Count("convened"));
+        if (row.High + row.Medium + row.Low > row.Present) r.Fail("present", "Số phiếu nhiều hơn số người có mặt.", "More ballots than voters present.");
+        if (row.Present > row.Convened) r.Fail("convened", "Số người có mặt nhiều hơn số được triệu tập.", "More voters present than convened.");
+        return row;
+    }
+}
