@@ -2,7 +2,11 @@ using System.Text.Json.Nodes;
 
 namespace EvalBot.Cards;
 
-/// <summary>The user-visible strings of the cards, one table per language (<c>strings/vi.json</c>, <c>strings/en.json</c>).</summary>
+/// <summary>
+/// The user-visible strings of the cards, one table per language: <c>strings/vi.json</c> and <c>strings/en.json</c>,
+/// merged with per-feature files <c>strings/&lt;feature&gt;.vi.json</c> and <c>strings/&lt;feature&gt;.en.json</c>.
+/// A key defined twice is an error.
+/// </summary>
 public sealed record CardStrings(JsonObject Vietnamese, JsonObject English)
 {
     /// <summary>Vietnamese first: English only when the locale starts with "en".</summary>
@@ -14,8 +18,8 @@ public sealed record CardStrings(JsonObject Vietnamese, JsonObject English)
     /// <summary>Loads both tables and checks that every value is a string and both have the same keys.</summary>
     public static CardStrings Load(string folder)
     {
-        var vi = LoadTable(Path.Combine(folder, "strings", "vi.json"));
-        var en = LoadTable(Path.Combine(folder, "strings", "en.json"));
+        var vi = LoadLanguage(folder, "vi");
+        var en = LoadLanguage(folder, "en");
         var missing = vi.Select(p => p.Key).Except(en.Select(p => p.Key))
             .Concat(en.Select(p => p.Key).Except(vi.Select(p => p.Key))).ToList();
         if (missing.Count > 0)
@@ -24,6 +28,28 @@ public sealed record CardStrings(JsonObject Vietnamese, JsonObject English)
         }
 
         return new CardStrings(vi, en);
+    }
+
+    private static JsonObject LoadLanguage(string folder, string language)
+    {
+        var strings = Path.Combine(folder, "strings");
+        var files = new[] { Path.Combine(strings, language + ".json") }
+            .Concat(Directory.Exists(strings) ? Directory.EnumerateFiles(strings, "*." + language + ".json").Order(StringComparer.Ordinal) : []);
+        var merged = new JsonObject();
+        foreach (var file in files)
+        {
+            foreach (var (key, value) in LoadTable(file))
+            {
+                if (merged.ContainsKey(key))
+                {
+                    throw new CardTemplateException($"{file}: the string '{key}' is already defined");
+                }
+
+                merged[key] = value?.DeepClone();
+            }
+        }
+
+        return merged;
     }
 
     private static JsonObject LoadTable(string path)

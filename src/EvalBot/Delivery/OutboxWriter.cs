@@ -30,6 +30,37 @@ public sealed class OutboxWriter(EvalBotDbContext db, TimeProvider time)
         });
     }
 
+    /// <summary>
+    /// Queues a proactive message to a person: into the personal chat the bot has with them, or a new one created by
+    /// the sender (the app must be installed for them). Nothing is queued twice for the same key.
+    /// </summary>
+    public async Task<bool> EnqueueToPersonAsync(string dedupeKey, string kind, ProactiveRecipient recipient, JsonObject activity, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(recipient);
+        if (db.Outbox.Local.Any(o => o.DedupeKey == dedupeKey) || await db.Outbox.AnyAsync(o => o.DedupeKey == dedupeKey, cancellationToken))
+        {
+            return false;
+        }
+
+        var now = time.GetUtcNow();
+        db.Outbox.Add(new OutboxMessage
+        {
+            DedupeKey = dedupeKey,
+            Kind = kind,
+            ServiceUrl = recipient.ServiceUrl,
+            RecipientAadObjectId = recipient.AadObjectId,
+            TenantId = recipient.TenantId,
+            BotId = recipient.BotId,
+            PersonId = recipient.PersonId,
+            Period = recipient.Period,
+            ActivityJson = JsonSerializer.Serialize(activity, ProtocolJson.Options),
+            Status = OutboxStatus.Pending,
+            NextAttemptAt = recipient.NotBefore ?? now,
+            CreatedAt = now,
+        });
+        return true;
+    }
+
     /// <summary>Queues the message unless one with the same key was ever queued (sent or not). Returns whether it was queued.</summary>
     public async Task<bool> EnqueueOnceAsync(string dedupeKey, string kind, string serviceUrl, string conversationId, JsonObject activity, CancellationToken cancellationToken)
     {
@@ -42,3 +73,6 @@ public sealed class OutboxWriter(EvalBotDbContext db, TimeProvider time)
         return true;
     }
 }
+
+/// <summary>Who a proactive message is for and how to reach them; <see cref="NotBefore"/> delays it (working hours, leave).</summary>
+public sealed record ProactiveRecipient(string AadObjectId, string TenantId, string BotId, string ServiceUrl, long? PersonId = null, string? Period = null, DateTimeOffset? NotBefore = null);

@@ -35,6 +35,7 @@ public static class EvalBotSetup
         services.Configure<Admin.AdminOptions>(configuration.GetSection(Admin.AdminOptions.Section));
         services.AddScoped<Auditing.AuditLog>();
         services.AddScoped<ConversationReferences>();
+        services.AddScoped<ProactiveAddressing>();
         services.AddScoped<DialogStateStore>();
         services.AddScoped<OutboxWriter>();
         services.AddSingleton<OutboxSignal>();

@@ -12,6 +12,12 @@ public static class CheckInsSetup
                 "CheckIns:GeneralCriteria needs at least one criterion, each with a unique id and a positive weight.")
             .ValidateOnStart();
         services.AddSingleton<CheckInScoring>();
+        services.AddScoped<CheckInRepository>();
+        services.AddScoped<CheckInForm>();
+        services.AddScoped<LeaderReview>();
+        services.AddScoped<ICardActionHandler, CheckInActions>();
+        services.AddScoped<ICardActionHandler, ReviewActions>();
+        services.AddScoped<ICommandHandler, CheckInCommand>();
         return services;
     }
 }

@@ -1,0 +1,31 @@
+using EvalBot.Conversation;
+using EvalBot.Features.Help;
+
+namespace EvalBot.Features.CheckIns;
+
+/// <summary><c>báo cáo</c> / <c>checkin</c>: the check-in card of the period open now for the sender.</summary>
+public sealed class CheckInCommand(CheckInRepository repository, CheckInForm form) : ICommandHandler
+{
+    public IReadOnlyList<string> Keywords { get; } = HelpTopics.Keywords[HelpTopics.CheckIn];
+
+    public async Task HandleAsync(TurnContext turn, string argument, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        var person = await repository.PersonByAadAsync(turn.UserAadObjectId, cancellationToken);
+        if (person is null)
+        {
+            turn.Reply(TurnContext.TextMessage(form.Text(turn.Locale)["checkinErrNoPerson"]));
+            return;
+        }
+
+        var language = person.PreferredLanguage is "vi" or "en" ? person.PreferredLanguage : turn.Locale;
+        var period = PeriodText.IsValid(argument.Trim().ToUpperInvariant()) ? argument.Trim().ToUpperInvariant() : await repository.OpenPeriodForAsync(person, turn.Now, cancellationToken);
+        if (period is null)
+        {
+            turn.Reply(TurnContext.TextMessage(form.Text(language)["checkinNoOpenPeriod"]));
+            return;
+        }
+
+        turn.Reply(TurnContext.CardMessage(await form.RenderForAsync(person, period, language, null, cancellationToken)));
+    }
+}

@@ -1,0 +1,127 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using EvalBot.Cards;
+using EvalBot.Domain.Scoring;
+using EvalBot.Persistence.Entities;
+
+namespace EvalBot.Features.CheckIns;
+
+/// <summary>
+/// Renders the check-in card (<c>cards/checkin.json</c>) for a person and period: their products with what they
+/// reported so far, the general criteria, open remediation items, and the provisional score. After a failed check the
+/// typed values come back with the error next to each field.
+/// </summary>
+public sealed class CheckInForm(CardTemplates templates, CheckInRepository repository, CheckInScoring scoring, TimeProvider time)
+{
+    public CheckInText Text(string language) => new(templates, language);
+
+    public IReadOnlyList<(GeneralCriterion Criterion, decimal Max)> Criteria(Domain.RuleSets.RuleSet ruleSet) => scoring.Criteria(ruleSet);
+
+    /// <summary>The card as stored for this person and period (the campaign prompt and the <c>báo cáo</c> command).</summary>
+    public async Task<JsonObject> RenderForAsync(Person person, string period, string language, string? notice, CancellationToken cancellationToken)
+    {
+        var context = await repository.LoadAsync(person, period, cancellationToken);
+        return Render(context, language, notice);
+    }
+
+    public JsonObject Render(CheckInContext context, string language, string? notice, CheckInValues? typed = null, CheckInValidation? validation = null)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var text = Text(language);
+        var errors = validation?.Errors ?? new Dictionary<string, string>();
+        var criteria = context.RuleSet is null ? [] : scoring.Criteria(context.RuleSet);
+        var general = Stored(context.Report?.GeneralJson);
+        var data = new JsonObject
+        {
+            ["period"] = context.Period,
+            ["periodLabel"] = text.PeriodLabel(context.Period),
+            ["personName"] = CardText.Plain(context.Person.FullName),
+            ["unitName"] = CardText.Plain(context.Unit.Name),
+            ["notice"] = notice ?? "",
+            ["formError"] = validation?.FormError ?? (errors.Count > 0 ? text["checkinErrorsFound"] : ""),
+            ["statusText"] = StatusText(context.Report, text),
+            ["closes"] = context.Campaign is null ? "—" : CheckInText.DateTime(context.Campaign.ClosesAt, context.Zone),
+            ["ruleSet"] = context.RuleSet?.Label ?? "—",
+            ["readOnly"] = !context.IsOpenAt(time.GetUtcNow()),
+            ["targets"] = new JsonArray([.. context.Targets.Select(t => (JsonNode)TargetData(t, context.LineFor(t.Id), typed?.Targets.GetValueOrDefault(t.Id), errors, text))]),
+            ["criteria"] = new JsonArray([.. criteria.Select(c => (JsonNode)new JsonObject
+            {
+                ["id"] = c.Criterion.Id,
+                ["name"] = text.Language == "en" ? c.Criterion.NameEn : c.Criterion.NameVi,
+                ["max"] = text.Number(c.Max),
+                ["value"] = typed?.General.GetValueOrDefault(c.Criterion.Id) ?? (general.TryGetValue(c.Criterion.Id, out var v) ? text.Number(v) : ""),
+                ["error"] = errors.GetValueOrDefault("general." + c.Criterion.Id, ""),
+            })]),
+            ["remediation"] = new JsonArray([.. context.Remediation.Select(r => (JsonNode)new JsonObject
+            {
+                ["id"] = r.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["text"] = CardText.Plain(r.Text),
+                ["due"] = CheckInText.Date(r.DueDate),
+                ["status"] = typed?.Remediation.GetValueOrDefault(r.Id)?.Status is { Length: > 0 } s ? s : (r.Status == "open" ? "not_remedied" : r.Status),
+                ["progress"] = typed?.Remediation.GetValueOrDefault(r.Id)?.Progress ?? r.ProgressPercent.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["error"] = errors.GetValueOrDefault($"remediation.{r.Id}", ""),
+            })]),
+            ["selfCriticism"] = typed?.SelfCriticism ?? context.Report?.SelfCriticism ?? "",
+            ["selfCriticismError"] = errors.GetValueOrDefault("selfCriticism", ""),
+        };
+        if (validation is null && context.Report is not null && context.RuleSet is not null && Preview(context) is { } score)
+        {
+            data["preview"] = new JsonObject
+            {
+                ["task"] = text.Points(score.TaskPoints, context.RuleSet.Scale.TaskMax),
+                ["general"] = text.Points(score.GeneralPoints, context.RuleSet.Scale.GeneralMax),
+                ["total"] = text.Points(score.Total, context.RuleSet.Scale.TotalMax),
+                ["level"] = text.LevelName(Bands.LevelFor(score.Total, context.RuleSet)),
+            };
+        }
+
+        return templates.Render("checkin", data, language);
+    }
+
+    /// <summary>The period score of the stored report under the person's rule-set.</summary>
+    public PeriodScore? Preview(CheckInContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (context.Report is null || context.RuleSet is null)
+        {
+            return null;
+        }
+
+        var lines = context.Targets.Select(t => (t, context.LineFor(t.Id) ?? new CheckInLine { TargetId = t.Id })).ToList();
+        return scoring.Score(context.Person, context.Unit, context.Period, lines, Stored(context.Report.ConfirmedGeneralJson ?? context.Report.GeneralJson), context.RuleSet);
+    }
+
+    public static Dictionary<string, decimal> Stored(string? json) =>
+        string.IsNullOrWhiteSpace(json) ? [] : JsonSerializer.Deserialize<Dictionary<string, decimal>>(json) ?? [];
+
+    private static JsonObject TargetData(Target target, CheckInLine? line, TargetValues? typed, IReadOnlyDictionary<string, string> errors, CheckInText text)
+    {
+        var prefix = $"target.{target.Id}.";
+        return new JsonObject
+        {
+            ["id"] = target.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["title"] = CardText.Plain(target.Title),
+            ["unit"] = CardText.Plain(target.UnitOfMeasure),
+            ["assigned"] = text.Number(target.Quantity),
+            ["deadline"] = CheckInText.Date(target.Deadline),
+            ["quality"] = CardText.Plain(target.QualityRequirement),
+            ["done"] = typed?.Done ?? (line is null ? "" : text.Number(line.Done)),
+            ["qualityOk"] = typed?.QualityOk ?? (line is null ? "" : text.Number(line.QualityOk)),
+            ["onTime"] = typed?.OnTime ?? (line is null ? "" : text.Number(line.OnTime)),
+            ["evidence"] = typed?.Evidence ?? line?.Evidence ?? "",
+            ["doneError"] = errors.GetValueOrDefault(prefix + "done", ""),
+            ["qualityOkError"] = errors.GetValueOrDefault(prefix + "qualityOk", ""),
+            ["onTimeError"] = errors.GetValueOrDefault(prefix + "onTime", ""),
+            ["evidenceError"] = errors.GetValueOrDefault(prefix + "evidence", ""),
+        };
+    }
+
+    private static string StatusText(CheckInReport? report, CheckInText text) => report?.Status switch
+    {
+        null => text["checkinStatusNew"],
+        CheckInStatus.Draft => text["checkinStatusDraft"],
+        CheckInStatus.Submitted => text["checkinStatusSubmitted"],
+        CheckInStatus.Confirmed => text["checkinStatusConfirmed"],
+        _ => text["checkinStatusAdjusted"],
+    };
+}

@@ -1,0 +1,169 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using EvalBot.Auditing;
+using EvalBot.Cards;
+using EvalBot.Conversation;
+using EvalBot.Delivery;
+using EvalBot.Domain.Scoring;
+using EvalBot.Persistence.Entities;
+using EvalBot.Protocol;
+using Microsoft.EntityFrameworkCore;
+
+namespace EvalBot.Features.CheckIns;
+
+/// <summary>
+/// <c>checkin.confirm</c> and <c>checkin.adjust</c>: the direct leader (or the unit head) accepts the report, or changes
+/// figures with a reason per product, records failed quality checks, delays and objective-cause exemptions (with the
+/// confirming document), sets the general-criteria points, and may record a shortcoming to remedy. The person is told
+/// what changed and why; every change goes to the audit log. Only the current submitted version can be decided.
+/// </summary>
+public sealed class ReviewActions(CheckInRepository repository, CheckInForm form, LeaderReview review, CardTemplates templates, OutboxWriter outbox, AuditLog audit) : ICardActionHandler
+{
+    public IReadOnlyList<string> Verbs { get; } = ["checkin.confirm", "checkin.adjust"];
+
+    public async Task<InvokeResponse> HandleAsync(TurnContext turn, CardAction action, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        ArgumentNullException.ThrowIfNull(action);
+        var reviewer = await repository.PersonByAadAsync(turn.UserAadObjectId, cancellationToken);
+        var language = reviewer?.PreferredLanguage is "vi" or "en" ? reviewer.PreferredLanguage : turn.Locale;
+        var text = form.Text(language);
+        if (reviewer is null)
+        {
+            return InvokeResponse.Message(text["checkinErrNoPerson"]);
+        }
+
+        var reportId = long.TryParse(JsonRead.Text(action.Data, "reportId"), NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : (long?)null;
+        var report = reportId is null ? null : await turn.Db.CheckInReports.Include(r => r.Lines).SingleOrDefaultAsync(r => r.Id == reportId, cancellationToken);
+        var subject = report is null ? null : await turn.Db.People.Include(p => p.Unit).SingleOrDefaultAsync(p => p.Id == report.PersonId, cancellationToken);
+        if (report is null || subject is null)
+        {
+            return InvokeResponse.Message(text["checkinErrNotYours"]);
+        }
+
+        if (!await review.MayReviewAsync(reviewer, subject, cancellationToken))
+        {
+            return InvokeResponse.Message(text["reviewErrNotLeader"]);
+        }
+
+        var context = (await repository.LoadAsync(subject, report.Period, cancellationToken)) with { Report = report };
+        if (!report.IsCurrent || report.Status != CheckInStatus.Submitted)
+        {
+            return InvokeResponse.Message(text["reviewErrStale"]);
+        }
+
+        var criteria = context.RuleSet is null ? [] : form.Criteria(context.RuleSet);
+        var input = ReviewInput.Parse(action.Data, context, criteria.Select(c => (c.Criterion.Id, c.Max)).ToList(), text, turn.Now, context.Zone);
+        if (input.Errors.Count > 0)
+        {
+            return InvokeResponse.Card(review.Render(context, language, null, null, input.Errors, action.Data));
+        }
+
+        var subjectLanguage = subject.PreferredLanguage is "vi" or "en" ? subject.PreferredLanguage : "vi";
+        var changes = Apply(context, input, reviewer, turn, form.Text(subjectLanguage));
+        var score = form.Preview(context);
+        report.Score = score?.Total;
+        var decidedText = text.Format(report.Status == CheckInStatus.Adjusted ? "reviewDecidedAdjusted" : "reviewDecidedConfirmed", CheckInText.DateTime(turn.Now, context.Zone));
+        audit.Record(turn.UserAadObjectId!, report.Status == CheckInStatus.Adjusted ? "checkin.adjust" : "checkin.confirm", "CheckInReport", $"{subject.ExternalId}/{report.Period}/v{report.Version}", new { report.Score, changes = changes.Count });
+        await NotifyPersonAsync(turn, context, reviewer, changes, input, score, cancellationToken);
+        return InvokeResponse.Card(review.Render(context, language, null, decidedText));
+    }
+
+    private List<string> Apply(CheckInContext context, ReviewInput input, Person reviewer, TurnContext turn, CheckInText subjectText)
+    {
+        var report = context.Report!;
+        var changes = new List<string>();
+        var changed = false;
+        foreach (var target in context.Targets)
+        {
+            var line = report.Lines.FirstOrDefault(l => l.TargetId == target.Id);
+            if (line is null)
+            {
+                line = new CheckInLine { TargetId = target.Id };
+                report.Lines.Add(line);
+            }
+
+            var typed = input.Lines[target.Id];
+            foreach (var (field, from, to) in new[] { ("fieldDone", line.Done, typed.Done), ("fieldQualityOk", line.QualityOk, typed.QualityOk), ("fieldOnTime", line.OnTime, typed.OnTime) })
+            {
+                if (from != to)
+                {
+                    changed = true;
+                    changes.Add(subjectText.Format("resultChange", target.Title, subjectText[field], subjectText.Number(from), subjectText.Number(to), typed.Reason));
+                    audit.Record(turn.UserAadObjectId!, "checkin.line.adjust", "CheckInLine", $"{report.Id}/{target.Id}", new { field, from, to, reason = typed.Reason });
+                }
+            }
+
+            if (typed.FailedChecks != line.FailedChecks || typed.Delays != line.Delays || typed.ObjectiveCause != line.ObjectiveCause)
+            {
+                changes.Add(subjectText.Format("resultDeduction", target.Title, typed.FailedChecks, typed.Delays, typed.ObjectiveCause ? subjectText["resultExempt"] : ""));
+                audit.Record(turn.UserAadObjectId!, typed.ObjectiveCause ? "checkin.exemption" : "checkin.deduction", "CheckInLine", $"{report.Id}/{target.Id}", new { typed.FailedChecks, typed.Delays, typed.ObjectiveCause, document = typed.Document });
+            }
+
+            line.Done = typed.Done;
+            line.QualityOk = typed.QualityOk;
+            line.OnTime = typed.OnTime;
+            line.FailedChecks = typed.FailedChecks;
+            line.Delays = typed.Delays;
+            line.ObjectiveCause = typed.ObjectiveCause;
+            line.ObjectiveCauseApprover = typed.ObjectiveCause ? reviewer.FullName : null;
+            line.ObjectiveCauseDocument = typed.ObjectiveCause ? typed.Document : null;
+            line.AdjustReason = typed.Reason.Length == 0 ? null : typed.Reason;
+        }
+
+        var generalJson = JsonSerializer.Serialize(input.General.OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary());
+        changed |= generalJson != report.GeneralJson;
+        report.ConfirmedGeneralJson = generalJson;
+        report.Status = changed ? CheckInStatus.Adjusted : CheckInStatus.Confirmed;
+        report.ReviewedByPersonId = reviewer.Id;
+        report.ReviewedAt = turn.Now;
+        report.ReviewComment = input.Comment.Length == 0 ? null : input.Comment;
+        if (input.Remediation is { } item)
+        {
+            turn.Db.RemediationItems.Add(new RemediationItemRow
+            {
+                PersonId = context.Person.Id,
+                OwnerPersonId = context.Person.Id,
+                Text = item.Text,
+                DueDate = item.Due,
+                RaisedInPeriod = context.Period,
+                CreatedByPersonId = reviewer.Id,
+                CreatedAt = turn.Now,
+                UpdatedAt = turn.Now,
+            });
+            audit.Record(turn.UserAadObjectId!, "remediation.create", "Person", context.Person.ExternalId, new { item.Text, due = item.Due });
+        }
+
+        return changes;
+    }
+
+    private async Task NotifyPersonAsync(TurnContext turn, CheckInContext context, Person reviewer, List<string> changes, ReviewInput input, PeriodScore? score, CancellationToken cancellationToken)
+    {
+        var person = context.Person;
+        if (person.AadObjectId is null || turn.Activity.TenantId is not { } tenant || turn.Activity.Recipient?.Id is not { } botId)
+        {
+            return;
+        }
+
+        var language = person.PreferredLanguage is "vi" or "en" ? person.PreferredLanguage : "vi";
+        var text = form.Text(language);
+        var ruleSet = context.RuleSet;
+        var data = new JsonObject
+        {
+            ["periodLabel"] = text.PeriodLabel(context.Period),
+            ["decisionText"] = text[context.Report!.Status == CheckInStatus.Adjusted ? "resultAdjusted" : "resultConfirmed"],
+            ["leaderName"] = CardText.Plain(reviewer.FullName),
+            ["score"] = score is null || ruleSet is null ? "—" : text.Points(score.Total, ruleSet.Scale.TotalMax),
+            ["level"] = score is null || ruleSet is null ? text.LevelName(null) : text.LevelName(Bands.LevelFor(score.Total, ruleSet)),
+            ["changes"] = new JsonArray([.. changes.Select(c => (JsonNode)new JsonObject { ["text"] = CardText.Plain(c) })]),
+            ["comment"] = CardText.Plain(input.Comment),
+            ["remediation"] = input.Remediation is { } item
+                ? new JsonArray(new JsonObject { ["text"] = CardText.Plain(item.Text), ["due"] = CheckInText.Date(item.Due) })
+                : new JsonArray(),
+        };
+        var card = templates.Render("checkin-result", data, language);
+        var recipient = new ProactiveRecipient(person.AadObjectId, tenant, botId, turn.ServiceUrl, person.Id, context.Period);
+        await outbox.EnqueueToPersonAsync($"checkin.result:{context.Report.Id}", "checkin.result", recipient, TurnContext.CardMessage(card), cancellationToken);
+    }
+}
