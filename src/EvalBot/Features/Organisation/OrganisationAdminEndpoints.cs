@@ -17,7 +17,6 @@ public static class OrganisationAdminEndpoints
         admin.MapPost("/org/import", ImportAsync)
             .WithName("ImportOrganisation")
             .WithSummary("Imports units, posts, groups, people, targets and records from CSV or XLSX, all or nothing.")
-            .Accepts<byte[]>("text/csv", ImportFormat.XlsxContentType)
             .Produces<ImportReport>()
             .Produces<ImportErrorReport>(StatusCodes.Status400BadRequest)
             .Produces(StatusCodes.Status413PayloadTooLarge);
