@@ -1,0 +1,32 @@
+using EvalBot.Domain.Calendar;
+using Microsoft.Extensions.Options;
+
+namespace EvalBot.Features.CheckIns.Campaigns;
+
+public static class CampaignsSetup
+{
+    /// <summary>Registers the campaign engine, its options (<c>Campaigns</c>) and the working calendar (<c>Calendar</c>), validated at start-up.</summary>
+    public static IServiceCollection AddCampaigns(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<CampaignOptions>()
+            .Bind(configuration.GetSection(CampaignOptions.Section))
+            .ValidateOnStart();
+        services.AddOptions<CalendarOptions>()
+            .Bind(configuration.GetSection(CalendarOptions.Section))
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<CampaignOptions>, CampaignOptionsValidation>();
+        services.AddSingleton<IValidateOptions<CalendarOptions>, CampaignOptionsValidation>();
+        services.AddSingleton(sp => new WorkCalendar(sp.GetRequiredService<IOptions<CalendarOptions>>().Value.ToOptions()));
+        services.AddSingleton<CampaignCalendar>();
+        services.AddSingleton<EscalationCard>();
+        services.AddScoped<CampaignAudience>();
+        services.AddScoped<CampaignBatches>();
+        services.AddScoped<CampaignMessages>();
+        services.AddScoped<CampaignEscalation>();
+        services.AddScoped<CampaignRunner>();
+        services.AddScoped<CampaignTicker>();
+        services.AddScoped<DeliveryReport>();
+        return services;
+    }
+}

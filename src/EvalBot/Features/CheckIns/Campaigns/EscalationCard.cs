@@ -1,0 +1,37 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using EvalBot.Cards;
+using EvalBot.Domain.Records;
+using EvalBot.Persistence.Entities;
+using Person = EvalBot.Persistence.Entities.Person;
+
+namespace EvalBot.Features.CheckIns.Campaigns;
+
+/// <summary>Renders <c>cards/checkin-escalation.json</c>: the non-responders of one leader or head, in the leader's language.</summary>
+public sealed class EscalationCard(CardTemplates templates, CampaignCalendar calendar)
+{
+    public JsonObject Render(Person leader, int level, Period period, CheckInCampaign campaign, IReadOnlyList<Person> people, IReadOnlySet<long> drafts)
+    {
+        ArgumentNullException.ThrowIfNull(leader);
+        ArgumentNullException.ThrowIfNull(campaign);
+        ArgumentNullException.ThrowIfNull(people);
+        ArgumentNullException.ThrowIfNull(drafts);
+        var text = new CheckInText(templates, CampaignMessages.LanguageOf(leader));
+        var zone = calendar.ZoneOf(leader.TimeZone, leader.Unit?.TimeZone);
+        var data = new JsonObject
+        {
+            ["period"] = period.Label,
+            ["periodLabel"] = text.PeriodLabel(period.Label),
+            ["level"] = level,
+            ["count"] = people.Count.ToString(CultureInfo.InvariantCulture),
+            ["closes"] = CheckInText.DateTime(campaign.ClosesAt, zone),
+            ["people"] = new JsonArray([.. people.Select(p => (JsonNode)new JsonObject
+            {
+                ["name"] = CardText.Plain(p.FullName),
+                ["unit"] = CardText.Plain(p.Unit?.Name ?? ""),
+                ["status"] = text[drafts.Contains(p.Id) ? "campaignStatusDraft" : "campaignStatusNotStarted"],
+            })]),
+        };
+        return templates.Render("checkin-escalation", data, text.Language);
+    }
+}
