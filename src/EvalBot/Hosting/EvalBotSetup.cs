@@ -3,6 +3,7 @@ using EvalBot.Cards;
 using EvalBot.Conversation;
 using EvalBot.Delivery;
 using EvalBot.Features.CheckIns;
+using EvalBot.Features.CheckIns.Campaigns;
 using EvalBot.Features.Errors;
 using EvalBot.Features.Help;
 using EvalBot.Features.Welcome;
@@ -10,6 +11,7 @@ using EvalBot.Persistence;
 using EvalBot.Protocol;
 using EvalBot.Protocol.Auth;
 using EvalBot.Rules;
+using EvalBot.Scheduling;
 
 namespace EvalBot.Hosting;
 
@@ -31,6 +33,8 @@ public static class EvalBotSetup
         services.AddCards(configuration);
         services.AddRuleSets(configuration);
         services.AddCheckIns(configuration);
+        services.AddCampaigns(configuration);
+        services.AddScheduling(configuration);
 
         services.Configure<Admin.AdminOptions>(configuration.GetSection(Admin.AdminOptions.Section));
         services.AddScoped<Auditing.AuditLog>();
@@ -58,7 +62,7 @@ public static class EvalBotSetup
         ArgumentNullException.ThrowIfNull(app);
         app.MapMessagesEndpoint();
         var admin = app.MapAdminGroup();
-        _ = admin;
+        admin.MapCampaignAdmin();
         app.MapGet("/healthz", async (DatabaseReadiness readiness, EvalBotDbContext db, CancellationToken ct) =>
             readiness.IsReady && await db.Database.CanConnectAsync(ct) ? Results.Ok("ok") : Results.StatusCode(StatusCodes.Status503ServiceUnavailable));
         return app;
