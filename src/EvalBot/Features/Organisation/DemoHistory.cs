@@ -25,10 +25,10 @@ public sealed class DemoHistory(EvalBotDbContext db, RuleSetCatalog catalog)
     /// <summary>Who deviates, in which quarter (1 = the last one, 2 = the one before), and how.</summary>
     private static readonly Dictionary<(string Person, int Ago), (decimal DoneShare, int FailedChecks, int Delays)> Deviations = new()
     {
-        [("P-005", 1)] = (0.7m, 0, 0),
-        [("P-010", 2)] = (0.8m, 0, 0),
-        [("P-022", 1)] = (0.85m, 0, 0),
-        [("P-022", 2)] = (0.85m, 0, 0),
+        [("P-005", 1)] = (0.5m, 0, 0),
+        [("P-010", 2)] = (0.6m, 0, 0),
+        [("P-022", 1)] = (0.7m, 0, 0),
+        [("P-022", 2)] = (0.7m, 0, 0),
         [("P-008", 1)] = (1m, 1, 0),
         [("P-013", 2)] = (1m, 0, 1),
     };
@@ -66,18 +66,21 @@ public sealed class DemoHistory(EvalBotDbContext db, RuleSetCatalog catalog)
         var deviation = Deviations.GetValueOrDefault((person.ExternalId, ago), (DoneShare: 1m, FailedChecks: 0, Delays: 0));
         var lines = targets.Select((t, n) =>
         {
-            var share = n == 0 ? deviation.DoneShare : 1m;
-            var extra = share == 1m && t.Quantity >= 10m && random.Next(4) == 0 ? random.Next(1, 3) : 0;
+            // Most products are delivered in full; some fall a little short or late, a few exceed; the listed deviations are deliberate.
+            var roll = random.Next(10);
+            var share = n == 0 && deviation.DoneShare < 1m ? deviation.DoneShare : roll < 4 ? 0.8m + (0.05m * random.Next(4)) : 1m;
+            var extra = share == 1m && roll == 9 && t.Quantity >= 10m ? random.Next(1, 3) : 0;
             var done = Math.Round(t.Quantity * share, MidpointRounding.AwayFromZero) + extra;
+            var late = roll == 4 ? Math.Ceiling(done * 0.2m) : 0m;
             var failed = n == 0 ? deviation.FailedChecks : 0;
             var delays = n == 0 ? deviation.Delays : 0;
             return new CheckInLine
             {
-                TargetId = t.Id, Done = done, QualityOk = Math.Max(0m, done - failed), OnTime = Math.Max(0m, done - delays),
+                TargetId = t.Id, Done = done, QualityOk = Math.Max(0m, done - failed), OnTime = Math.Max(0m, done - delays - late),
                 FailedChecks = failed, Delays = delays, Evidence = $"Hồ sơ công việc {period.Label}, mục {t.ExternalId}",
             };
         }).ToList();
-        var general = Criteria.ToDictionary(c => c, _ => 8m + (0.5m * random.Next(0, 5)), StringComparer.Ordinal);
+        var general = Criteria.ToDictionary(c => c, _ => 6.5m + (0.5m * random.Next(0, 6)), StringComparer.Ordinal);
         var json = JsonSerializer.Serialize(general);
         var end = new DateTimeOffset(period.End.ToDateTime(new TimeOnly(9, 0)), Vietnam);
         return new CheckInReport

@@ -1,0 +1,140 @@
+using EvalBot.Features.Organisation;
+using EvalBot.Persistence.Entities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting.Internal;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+
+namespace EvalBot.Tests.Features.Organisation;
+
+public sealed class DemoSeedTests : IDisposable
+{
+    private static readonly DateTimeOffset SeedTime = new(2026, 11, 27, 9, 0, 0, TimeSpan.FromHours(7));
+    private readonly ImportHost _host = Seeded();
+
+    public void Dispose() => _host.Dispose();
+
+    private static ImportHost Seeded() => new(
+        new Dictionary<string, string?> { ["EvalBot:SeedDemo"] = "true" },
+        s => s.AddSingleton<TimeProvider>(new FakeTimeProvider(SeedTime)));
+
+    [Fact]
+    public async Task Seeds_about_thirty_people_in_three_units_under_one_agency()
+    {
+        var units = await _host.QueryAsync(db => db.Units.ToListAsync());
+        var agency = Assert.Single(units, u => u.IsAgency);
+        Assert.Equal("Văn phòng UBND xã Demo", agency.Name);
+        Assert.Equal(["Phòng Kinh tế", "Phòng Tổng hợp", "Phòng Văn hóa – Xã hội"], units.Where(u => u.ParentId == agency.Id).Select(u => u.Name).Order(StringComparer.Ordinal));
+        Assert.All(units, u => Assert.NotNull(u.HeadPersonId));
+        var people = await _host.QueryAsync(db => db.People.ToListAsync());
+        Assert.InRange(people.Count, 28, 32);
+        Assert.Contains(people, p => p.Population == "PublicEmployee");
+        Assert.True(people.Count(p => p.Population == "CivilServant") > people.Count / 2);
+        Assert.Contains(people, p => p.IsPartyMember);
+        Assert.Equal(2, await _host.QueryAsync(db => db.TaskGroups.CountAsync()));
+    }
+
+    [Fact]
+    public async Task The_playground_users_are_people_with_their_roles()
+    {
+        var people = await _host.QueryAsync(db => db.People.Where(p => p.AadObjectId != null && p.AadObjectId.StartsWith("00000000-0000-0000-0000-00000000000")).ToDictionaryAsync(p => p.AadObjectId!));
+        Person Get(string suffix) => people["00000000-0000-0000-0000-00000000000" + suffix];
+        Assert.Equal("Alex Wilber", Get("20").FullName);
+        var megan = Get("21");
+        Assert.Equal("Megan Bowen", megan.FullName);
+        Assert.All(new[] { Get("20"), Get("22"), Get("23") }, p => Assert.Equal(megan.Id, p.ManagerId));
+        var units = await _host.QueryAsync(db => db.Units.ToListAsync());
+        Assert.Equal(megan.Id, units.Single(u => u.Name == "Phòng Tổng hợp").HeadPersonId);
+        Assert.True(megan.IsLeader);
+        var patti = Get("24");
+        Assert.Equal(patti.Id, units.Single(u => u.IsAgency).HeadPersonId);
+        Assert.True(Get("25").IsOrganisationBoard);
+        Assert.Equal("Lynne Robbins", Get("25").FullName);
+    }
+
+    [Fact]
+    public async Task Targets_cover_the_current_and_two_previous_quarters()
+    {
+        var periods = await _host.QueryAsync(db => db.Targets.Select(t => t.Period).Distinct().OrderBy(p => p).ToListAsync());
+
+        Assert.Equal(["2026-Q2", "2026-Q3", "2026-Q4"], periods);
+    }
+
+    [Fact]
+    public async Task Two_earlier_quarters_are_confirmed_by_the_leader_with_scores()
+    {
+        var reports = await _host.QueryAsync(db => db.CheckInReports.Include(r => r.Lines).ToListAsync());
+        var people = await _host.QueryAsync(db => db.People.ToDictionaryAsync(p => p.Id));
+
+        Assert.Equal(["2026-Q2", "2026-Q3"], reports.Select(r => r.Period).Distinct().Order(StringComparer.Ordinal));
+        Assert.Equal(people.Count * 2, reports.Count);
+        Assert.All(reports, r =>
+        {
+            Assert.Equal(CheckInStatus.Confirmed, r.Status);
+            Assert.Equal(people[r.PersonId].ManagerId, r.ReviewedByPersonId);
+            Assert.NotEmpty(r.Lines);
+            Assert.InRange(r.Score!.Value, 50m, 100m);
+        });
+        decimal ScoreOf(string person, string period) => reports.Single(r => r.Period == period && people[r.PersonId].ExternalId == person).Score!.Value;
+        Assert.True(ScoreOf("P-005", "2026-Q3") < ScoreOf("P-005", "2026-Q2"));
+        Assert.Contains(reports.Where(r => people[r.PersonId].ExternalId == "P-008").SelectMany(r => r.Lines), l => l.FailedChecks == 1);
+    }
+
+    [Fact]
+    public async Task Seeds_one_open_and_one_remedied_remediation_item_and_one_leave()
+    {
+        var items = await _host.QueryAsync(db => db.RemediationItems.Select(i => i.Status).OrderBy(s => s).ToListAsync());
+        var leave = await _host.QueryAsync(db => db.Leaves.SingleAsync());
+
+        Assert.Equal(["open", "remedied"], items);
+        Assert.Equal((new DateOnly(2026, 7, 21), new DateOnly(2026, 7, 30)), (leave.From, leave.To));
+    }
+
+    [Fact]
+    public async Task Seeding_again_creates_nothing()
+    {
+        var before = await _host.QueryAsync(async db => (await db.People.CountAsync(), await db.CheckInReports.CountAsync(), await db.Targets.CountAsync()));
+
+        var seeded = await _host.Factory.Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>().OfType<DemoSeeder>().First().SeedAsync(CancellationToken.None);
+
+        Assert.False(seeded);
+        Assert.Equal(before, await _host.QueryAsync(async db => (await db.People.CountAsync(), await db.CheckInReports.CountAsync(), await db.Targets.CountAsync())));
+    }
+
+    [Fact]
+    public async Task The_seed_is_deterministic()
+    {
+        using var other = Seeded();
+
+        static Task<List<decimal?>> Scores(ImportHost host) => host.QueryAsync(db => db.CheckInReports.OrderBy(r => r.PersonId).ThenBy(r => r.Period).Select(r => r.Score).ToListAsync());
+
+        Assert.Equal(await Scores(_host), await Scores(other));
+    }
+
+    [Fact]
+    public async Task Production_refuses_to_seed_the_demo_even_when_asked()
+    {
+        var seeder = new DemoSeeder(
+            _host.Factory.Services.GetRequiredService<IServiceScopeFactory>(),
+            Options.Create(new DemoSeedOptions { SeedDemo = true }),
+            new HostingEnvironment { EnvironmentName = "Production", ContentRootPath = RepoPathsRoot() },
+            TimeProvider.System,
+            NullLogger<DemoSeeder>.Instance);
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => seeder.StartAsync(CancellationToken.None));
+
+        Assert.Contains("Production", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Without_seed_demo_the_database_stays_empty()
+    {
+        using var plain = new ImportHost();
+
+        Assert.Equal(0, await plain.QueryAsync(db => db.People.CountAsync()));
+    }
+
+    private static string RepoPathsRoot() => Support.RepoPaths.Root;
+}
