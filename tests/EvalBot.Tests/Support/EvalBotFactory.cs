@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using EvalBot.Persistence;
 
 namespace EvalBot.Tests.Support;
@@ -14,6 +15,9 @@ public sealed class EvalBotFactory : WebApplicationFactory<Program>
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "evalbot-tests", Guid.NewGuid().ToString("N"));
     private readonly Dictionary<string, string?> _settings;
     private readonly Action<IServiceCollection>? _services;
+
+    /// <summary>Everything the app logged at Information or above.</summary>
+    public CapturedLogs Logs { get; } = new();
 
     public EvalBotFactory(IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
@@ -36,6 +40,7 @@ public sealed class EvalBotFactory : WebApplicationFactory<Program>
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.UseEnvironment("Development");
+        builder.ConfigureLogging(logging => logging.AddProvider(Logs));
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
