@@ -1,5 +1,6 @@
 using EvalBot.Admin;
 using EvalBot.Auditing;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
 
 namespace EvalBot.Features.Organisation;
@@ -27,6 +28,9 @@ public static class OrganisationAdminEndpoints
     {
         var max = options.CurrentValue.MaxImportBytes;
         if (request.ContentLength > max) return TooLarge(max);
+
+        // The server's own body limit (30 MB by default in Kestrel) must not undercut a larger configured import limit.
+        if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit) limit.MaxRequestBodySize = (long)max + 1;
         var body = await ReadBodyAsync(request.Body, max, ct);
         if (body is null) return TooLarge(max);
 

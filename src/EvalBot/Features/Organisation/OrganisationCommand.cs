@@ -5,13 +5,15 @@ using Microsoft.EntityFrameworkCore;
 namespace EvalBot.Features.Organisation;
 
 /// <summary>
-/// The <c>import</c> command line, for an operator on the server: <c>import &lt;file&gt; [--kind K]</c>. It runs on
+/// The <c>import</c> command line, for an operator on the server: <c>import &lt;file&gt; [--kind K]</c>, or
+/// <c>import &lt;folder&gt;</c> to import every <c>&lt;kind&gt;.csv</c> in it as one all-or-nothing file (so units can
+/// name their heads from people.csv). It runs on
 /// the app's built services (same database and settings), applies migrations, imports as actor <c>cli</c> and
 /// prints the report. Exit codes: 0 imported, 1 refused or unreadable (nothing written), 2 usage error.
 /// </summary>
 public static class OrganisationCommand
 {
-    public const string Usage = "usage: import <file.csv|file.xlsx> [--kind units|posts|groups|people|targets|leave|discipline|findings|transfers|votes]";
+    public const string Usage = "usage: import <file.csv|file.xlsx|folder of <kind>.csv> [--kind units|posts|groups|people|targets|leave|discipline|findings|transfers|votes]";
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
@@ -42,12 +44,19 @@ public static class OrganisationCommand
         }
 
         if (path is null) return await UsageErrorAsync(error, "missing file");
-        byte[] bytes;
+        ImportResult result;
         try
         {
-            var info = new FileInfo(path);
-            if (info.Exists && info.Length > int.MaxValue / 2) throw new IOException("the file is too large");
-            bytes = await File.ReadAllBytesAsync(path);
+            if (Directory.Exists(path))
+            {
+                result = await ImportFolderAsync(path, services);
+            }
+            else
+            {
+                var bytes = await ReadAsync(path);
+                if (!ImportFormat.IsXlsx(bytes) && kind is null) return await UsageErrorAsync(error, "a CSV file needs --kind");
+                result = await WithImporterAsync(services, importer => importer.ImportAsync(bytes, kind, OrganisationImporter.CliActor, CancellationToken.None));
+            }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -55,10 +64,6 @@ public static class OrganisationCommand
             return 1;
         }
 
-        if (!ImportFormat.IsXlsx(bytes) && kind is null) return await UsageErrorAsync(error, "a CSV file needs --kind");
-        await using var scope = services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<EvalBotDbContext>().Database.MigrateAsync();
-        var result = await scope.ServiceProvider.GetRequiredService<OrganisationImporter>().ImportAsync(bytes, kind, OrganisationImporter.CliActor, CancellationToken.None);
         if (result.Succeeded)
         {
             await output.WriteLineAsync(JsonSerializer.Serialize(result.Report, Json));
@@ -72,6 +77,44 @@ public static class OrganisationCommand
         }
 
         return 1;
+    }
+
+    private static async Task<byte[]> ReadAsync(string path)
+    {
+        var info = new FileInfo(path);
+        if (info.Exists && info.Length > int.MaxValue / 2) throw new IOException("the file is too large");
+        return await File.ReadAllBytesAsync(path);
+    }
+
+    private static async Task<ImportResult> ImportFolderAsync(string folder, IServiceProvider services)
+    {
+        var tables = new List<ImportTable>();
+        var errors = new List<ImportError>();
+        foreach (var file in Directory.EnumerateFiles(folder, "*.csv").Order(StringComparer.Ordinal))
+        {
+            var name = Path.GetFileName(file);
+            if (ImportKinds.Parse(Path.GetFileNameWithoutExtension(file)) is not { } kind)
+            {
+                errors.Add(ImportError.File(name, "Tên tệp không phải là một loại dữ liệu (units.csv, people.csv, …).", "The file name is not a kind (units.csv, people.csv, …)."));
+                continue;
+            }
+
+            var (table, fileErrors) = CsvTableReader.Read(await ReadAsync(file), kind);
+            errors.AddRange(fileErrors);
+            if (table is not null) tables.Add(table);
+        }
+
+        if (tables.Count == 0 && errors.Count == 0) errors.Add(ImportError.File(folder, "Thư mục không có tệp CSV.", "The folder has no CSV file."));
+        return errors.Count > 0
+            ? ImportResult.Failed(errors)
+            : await WithImporterAsync(services, importer => importer.ImportAsync(tables, "csv", OrganisationImporter.CliActor, CancellationToken.None));
+    }
+
+    private static async Task<ImportResult> WithImporterAsync(IServiceProvider services, Func<OrganisationImporter, Task<ImportResult>> import)
+    {
+        await using var scope = services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<EvalBotDbContext>().Database.MigrateAsync();
+        return await import(scope.ServiceProvider.GetRequiredService<OrganisationImporter>());
     }
 
     private static async Task<int> UsageErrorAsync(TextWriter error, string reason)

@@ -78,6 +78,33 @@ public sealed class OrganisationCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Imports_a_folder_of_kind_named_csv_files_as_one_file()
+    {
+        Write("people.csv", "person_id,full_name,unit_id\nP1,Nguyễn Văn An,U1\n");
+        Write("units.csv", "unit_id,name,head_person_id\nU1,Phòng Tổng hợp,P1\n");
+
+        var (exit, output, error) = await RunAsync("import", _folder);
+
+        Assert.Equal(0, exit);
+        Assert.Contains("\"people\"", output, StringComparison.Ordinal);
+        Assert.Empty(error);
+        Assert.NotNull(await _host.QueryAsync(db => db.Units.Select(u => u.HeadPersonId).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task A_folder_with_a_file_not_named_after_a_kind_is_refused()
+    {
+        Write("units.csv", Csv.Units);
+        Write("notes.csv", "a\nb\n");
+
+        var (exit, _, error) = await RunAsync("import", _folder);
+
+        Assert.Equal(1, exit);
+        Assert.Contains("notes.csv", error, StringComparison.Ordinal);
+        Assert.Equal(0, await _host.QueryAsync(db => db.Units.CountAsync()));
+    }
+
+    [Fact]
     public async Task A_missing_file_exits_1()
     {
         var (exit, _, error) = await RunAsync("import", Path.Combine(_folder, "nope.csv"), "--kind", "units");
