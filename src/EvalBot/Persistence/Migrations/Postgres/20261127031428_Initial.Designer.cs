@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace EvalBot.Persistence.Migrations.Postgres
 {
     [DbContext(typeof(PostgresEvalBotDbContext))]
-    [Migration("20261127030414_Initial")]
+    [Migration("20261127031428_Initial")]
     partial class Initial
     {
         /// <inheritdoc />

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace EvalBot.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteEvalBotDbContext))]
-    [Migration("20261127030115_Initial")]
+    [Migration("20261127031425_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
