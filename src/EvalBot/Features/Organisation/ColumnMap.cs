@@ -45,9 +45,6 @@ public sealed class ColumnMap
 
     public bool Has(string name) => _columns.ContainsKey(name);
 
-    /// <summary>The header as the file wrote it, for error reports.</summary>
-    public string Header(string name) => _columns.TryGetValue(name, out var c) ? c.Header : name;
-
     /// <summary>The trimmed cell of the column in the row; empty when the column is absent or the row is short.</summary>
     public string Cell(ImportRow row, string name)
     {

@@ -6,7 +6,7 @@ namespace EvalBot.Features.Organisation;
 /// </summary>
 /// <param name="Sheet">The sheet name, or the kind for a CSV file.</param>
 /// <param name="Row">The row (CSV line or sheet row) the problem is on; 0 for the whole file.</param>
-/// <param name="Column">The column header as written, or null for the whole row.</param>
+/// <param name="Column">The documented column name (or, for an unknown header, the header as written); null for the whole row or file.</param>
 /// <param name="Message">What is wrong, in Vietnamese.</param>
 /// <param name="MessageEn">What is wrong, in English.</param>
 public sealed record ImportError(string Sheet, int Row, string? Column, string Message, string MessageEn)

@@ -5,14 +5,19 @@ public sealed record TargetRow(
     RowLocation At, string Id, string Period, string? Person, string? Post, string Title, string UnitOfMeasure,
     decimal Quantity, decimal ConversionFactor, DateOnly Deadline, string QualityRequirement);
 
+/// <summary>Lawful leave: no prompts while it lasts.</summary>
 public sealed record LeaveRow(RowLocation At, string Id, string Person, string Kind, DateOnly From, DateOnly To);
 
+/// <summary>A disciplinary decision; the violation id links Party and administrative sanctions for one act.</summary>
 public sealed record DisciplineRow(RowLocation At, string Id, string Person, string ViolationId, DateOnly DecisionDate, string Track, string Sanction);
 
+/// <summary>A degradation finding or a suspension.</summary>
 public sealed record FindingRow(RowLocation At, string Id, string Person, string Kind, DateOnly Date);
 
+/// <summary>A move between units; the old unit may be outside EvalBot.</summary>
 public sealed record TransferRow(RowLocation At, string Id, string Person, string FromUnit, string ToUnit, DateOnly Date);
 
+/// <summary>A confidence vote's counts; ballots are never imported.</summary>
 public sealed record VoteRow(RowLocation At, string Id, string Person, DateOnly Date, int High, int Medium, int Low, int Present, int Convened);
 
 /// <summary>Parses targets and the person records (leave, discipline, findings, transfers, confidence votes).</summary>

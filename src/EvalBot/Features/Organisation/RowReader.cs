@@ -14,8 +14,6 @@ public sealed class RowReader(ImportTable table, ColumnMap map, ImportRow row, L
 
     public bool Has(string column) => map.Has(column);
 
-    public string Header(string column) => map.Header(column);
-
     /// <summary>A text every row must have.</summary>
     public string Required(string column)
     {
@@ -103,7 +101,8 @@ public sealed class RowReader(ImportTable table, ColumnMap map, ImportRow row, L
         return text;
     }
 
-    public void Fail(string column, string vi, string en) => errors.Add(ImportError.At(At, Header(column), vi, en));
+    /// <summary>Reports a problem at this row, in the documented column (whatever header the file used for it).</summary>
+    public void Fail(string column, string vi, string en) => errors.Add(ImportError.At(At, column, vi, en));
 
     private string Raw(string column)
     {

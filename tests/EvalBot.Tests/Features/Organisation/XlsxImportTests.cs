@@ -1,3 +1,4 @@
+using System.IO.Compression;
 using EvalBot.Features.Organisation;
 using Microsoft.EntityFrameworkCore;
 
@@ -63,6 +64,33 @@ public sealed class XlsxImportTests : IDisposable
         var result = await _host.BytesAsync([.. "PK\u0003\u0004"u8, .. new byte[64]]);
 
         Assert.Equal("xlsx", Assert.Single(result.Errors).Sheet);
+    }
+
+    [Fact]
+    public async Task A_workbook_with_a_dtd_and_an_external_entity_is_refused_without_resolving_it()
+    {
+        var secret = Path.Combine(Path.GetTempPath(), $"evalbot-xxe-{Guid.NewGuid():N}.txt");
+        await File.WriteAllTextAsync(secret, "SECRET");
+        var workbook = new XlsxBuilder().Sheet("units", ["unit_id", "name"], ["AG", "Văn phòng"]).Build();
+        using var buffer = new MemoryStream();
+        buffer.Write(workbook);
+        using (var zip = new ZipArchive(buffer, ZipArchiveMode.Update, leaveOpen: true))
+        {
+            var entry = zip.Entries.Single(e => e.FullName.EndsWith("sharedStrings.xml", StringComparison.Ordinal));
+            string xml;
+            using (var reader = new StreamReader(entry.Open())) xml = await reader.ReadToEndAsync();
+            entry.Delete();
+            var evil = xml.Replace("<sst ", $"<!DOCTYPE sst [<!ENTITY x SYSTEM \"file://{secret}\">]><sst ", StringComparison.Ordinal).Replace(">AG<", ">&x;<", StringComparison.Ordinal);
+            await using var writer = new StreamWriter(zip.CreateEntry(entry.FullName).Open());
+            await writer.WriteAsync(evil);
+        }
+
+        var result = await _host.BytesAsync(buffer.ToArray());
+
+        Assert.False(result.Succeeded);
+        Assert.Equal(0, await _host.QueryAsync(db => db.Units.CountAsync()));
+        Assert.DoesNotContain(result.Errors, e => e.Message.Contains("SECRET", StringComparison.Ordinal));
+        File.Delete(secret);
     }
 
     [Fact]
