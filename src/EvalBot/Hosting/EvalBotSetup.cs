@@ -5,6 +5,7 @@ using EvalBot.Delivery;
 using EvalBot.Features.CheckIns;
 using EvalBot.Features.CheckIns.Campaigns;
 using EvalBot.Features.Errors;
+using EvalBot.Features.Organisation;
 using EvalBot.Features.Help;
 using EvalBot.Features.Welcome;
 using EvalBot.Persistence;
@@ -28,6 +29,7 @@ public static class EvalBotSetup
         services.Configure<ProtocolOptions>(configuration.GetSection(ProtocolOptions.Section));
         services.Configure<DeliveryOptions>(configuration.GetSection(DeliveryOptions.Section));
         services.AddPersistence(configuration);
+        services.AddOrganisation();
         services.AddBotAuthentication(configuration);
         services.AddConnector(configuration);
         services.AddCards(configuration);
@@ -63,6 +65,7 @@ public static class EvalBotSetup
         app.MapMessagesEndpoint();
         var admin = app.MapAdminGroup();
         admin.MapCampaignAdmin();
+        admin.MapOrganisationAdmin();
         app.MapGet("/healthz", async (DatabaseReadiness readiness, EvalBotDbContext db, CancellationToken ct) =>
             readiness.IsReady && await db.Database.CanConnectAsync(ct) ? Results.Ok("ok") : Results.StatusCode(StatusCodes.Status503ServiceUnavailable));
         return app;
