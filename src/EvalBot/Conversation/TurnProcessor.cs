@@ -33,18 +33,16 @@ public sealed partial class TurnProcessor(
             {
                 return await ProcessOnceAsync(activity, cancellationToken);
             }
-            catch (DbUpdateException ex) when (attempt < MaxAttempts && (ex is DbUpdateConcurrencyException || IsDuplicateProcessedKey(ex)))
+            catch (DbUpdateException) when (attempt < MaxAttempts)
             {
-                // Another instance changed the same rows (or handled the same redelivery) meanwhile: run the turn again
-                // on fresh data; a redelivery then finds its processed mark and changes nothing.
+                // Another instance changed the same rows, inserted the same unique row, or handled the same redelivery
+                // meanwhile: run the turn again on fresh data. A redelivery then finds its processed mark and changes
+                // nothing; a conflicting write is retried, never dropped. A real fault fails again and surfaces.
                 LogConflictRetried(logger, attempt);
                 db.ChangeTracker.Clear();
             }
         }
     }
-
-    private static bool IsDuplicateProcessedKey(DbUpdateException ex) =>
-        ex.Entries.Any(e => e.Entity is ProcessedActivity or DialogStateRow);
 
     private async Task<InvokeResponse?> ProcessOnceAsync(Activity activity, CancellationToken cancellationToken)
     {

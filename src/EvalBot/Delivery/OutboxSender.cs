@@ -66,13 +66,41 @@ public sealed partial class OutboxSender(
         var db = scope.ServiceProvider.GetRequiredService<EvalBotDbContext>();
         var now = time.GetUtcNow();
 
-        var interrupted = await db.Outbox.Where(o => o.Status == OutboxStatus.Sending && o.LeaseUntil < now).ToListAsync(cancellationToken);
-        foreach (var row in interrupted)
-        {
-            row.Status = OutboxStatus.Failed;
-            row.LastError = "Interrupted while sending; not resent so that nobody receives it twice.";
-        }
+        await db.Outbox
+            .Where(o => o.Status == OutboxStatus.Sending && o.LeaseUntil < now)
+            .ExecuteUpdateAsync(u => u
+                .SetProperty(o => o.Status, OutboxStatus.Failed)
+                .SetProperty(o => o.LastError, "Interrupted while sending; not resent so that nobody receives it twice."), cancellationToken);
 
+        return db.Database.IsNpgsql()
+            ? await ClaimWithRowLocksAsync(db, now, cancellationToken)
+            : await ClaimInProcessAsync(db, now, cancellationToken);
+    }
+
+    /// <summary>
+    /// PostgreSQL, several instances: one statement claims a batch, skipping rows another instance has locked, so two
+    /// instances never claim the same row.
+    /// </summary>
+    private async Task<List<long>> ClaimWithRowLocksAsync(EvalBotDbContext db, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var leaseUntil = now + options.Value.Lease;
+        var batch = options.Value.BatchSize;
+        var claimed = await db.Database.SqlQuery<long>($"""
+            UPDATE outbox SET "Status" = 1, "LeaseOwner" = {_instance}, "LeaseUntil" = {leaseUntil}, "Attempts" = "Attempts" + 1
+            WHERE "Id" IN (
+                SELECT "Id" FROM outbox
+                WHERE "Status" = 0 AND "NextAttemptAt" <= {now}
+                ORDER BY "Id" LIMIT {batch}
+                FOR UPDATE SKIP LOCKED)
+            RETURNING "Id" AS "Value"
+            """).ToListAsync(cancellationToken);
+        claimed.Sort();
+        return claimed;
+    }
+
+    /// <summary>SQLite, one process: writes are serialised by the database, and only this loop claims rows.</summary>
+    private async Task<List<long>> ClaimInProcessAsync(EvalBotDbContext db, DateTimeOffset now, CancellationToken cancellationToken)
+    {
         var rows = await db.Outbox
             .Where(o => o.Status == OutboxStatus.Pending && o.NextAttemptAt <= now)
             .OrderBy(o => o.Id)

@@ -29,6 +29,29 @@ public abstract class EvalBotDbContext(DbContextOptions options) : DbContext(opt
     public DbSet<RemediationItemRow> RemediationItems => Set<RemediationItemRow>();
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
 
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        StampConcurrentRows();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        StampConcurrentRows();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    private void StampConcurrentRows()
+    {
+        foreach (var entry in ChangeTracker.Entries<IConcurrencyStamped>())
+        {
+            if (entry.State is EntityState.Added or EntityState.Modified)
+            {
+                entry.Entity.ConcurrencyStamp = Guid.NewGuid();
+            }
+        }
+    }
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         ArgumentNullException.ThrowIfNull(modelBuilder);

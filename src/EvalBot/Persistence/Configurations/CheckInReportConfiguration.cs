@@ -9,6 +9,7 @@ public sealed class CheckInReportConfiguration : IEntityTypeConfiguration<CheckI
     public void Configure(EntityTypeBuilder<CheckInReport> builder)
     {
         builder.ToTable("checkin_reports");
+        builder.Property(x => x.ConcurrencyStamp).IsConcurrencyToken();
         builder.HasIndex(x => new { x.PersonId, x.Period, x.Version }).IsUnique();
         builder.HasIndex(x => new { x.Period, x.IsCurrent });
         builder.Property(x => x.Period).HasMaxLength(16);

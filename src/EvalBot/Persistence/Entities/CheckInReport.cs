@@ -4,8 +4,10 @@ namespace EvalBot.Persistence.Entities;
 /// One version of a person's report for a period. Each submit creates a new version (the previous one stays, marked
 /// not current); a draft is edited in place until it is submitted.
 /// </summary>
-public sealed class CheckInReport
+public sealed class CheckInReport : IConcurrencyStamped
 {
+    public Guid ConcurrencyStamp { get; set; }
+
     public long Id { get; set; }
     public long PersonId { get; set; }
     public required string Period { get; set; }
