@@ -4,8 +4,10 @@ using EvalBot.Conversation;
 using EvalBot.Delivery;
 using EvalBot.Features.CheckIns;
 using EvalBot.Features.CheckIns.Campaigns;
+using EvalBot.Features.Classification;
 using EvalBot.Features.Errors;
 using EvalBot.Features.Organisation;
+using EvalBot.Features.PeerFeedback;
 using EvalBot.Features.Help;
 using EvalBot.Features.Welcome;
 using EvalBot.Persistence;
@@ -36,6 +38,8 @@ public static class EvalBotSetup
         services.AddRuleSets(configuration);
         services.AddCheckIns(configuration);
         services.AddCampaigns(configuration);
+        services.AddClassification(configuration);
+        services.AddPeerFeedback(configuration);
         services.AddScheduling(configuration);
 
         services.Configure<Admin.AdminOptions>(configuration.GetSection(Admin.AdminOptions.Section));
@@ -65,6 +69,8 @@ public static class EvalBotSetup
         app.MapMessagesEndpoint();
         var admin = app.MapAdminGroup();
         admin.MapCampaignAdmin();
+        admin.MapClassificationAdmin();
+        admin.MapFeedbackAdmin();
         admin.MapOrganisationAdmin();
         app.MapGet("/healthz", async (DatabaseReadiness readiness, EvalBotDbContext db, CancellationToken ct) =>
             readiness.IsReady && await db.Database.CanConnectAsync(ct) ? Results.Ok("ok") : Results.StatusCode(StatusCodes.Status503ServiceUnavailable));

@@ -158,6 +158,10 @@ namespace EvalBot.Persistence.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ConfirmedGeneralJson")
                         .HasColumnType("TEXT");
 
@@ -217,6 +221,133 @@ namespace EvalBot.Persistence.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("checkin_reports", (string)null);
+                });
+
+            modelBuilder.Entity("EvalBot.Persistence.Entities.ClassificationPublication", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PublishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RecordId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RecordId")
+                        .IsUnique();
+
+                    b.ToTable("classification_publications", (string)null);
+                });
+
+            modelBuilder.Entity("EvalBot.Persistence.Entities.ClassificationRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AgencyUnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ChainSeq")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CompiledAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("CompiledLevel")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DecidedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DeciderPersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ExplanationJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GroupKey")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Hash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Level")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PreviousHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RuleSetId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RuleSetVersion")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("Score")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("SupersedesId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChainSeq")
+                        .IsUnique();
+
+                    b.HasIndex("SupersedesId")
+                        .IsUnique();
+
+                    b.HasIndex("Year", "AgencyUnitId");
+
+                    b.HasIndex("Year", "DeciderPersonId");
+
+                    b.HasIndex("PersonId", "Year", "Version")
+                        .IsUnique();
+
+                    b.ToTable("classifications", (string)null);
                 });
 
             modelBuilder.Entity("EvalBot.Persistence.Entities.ConfidenceVoteRecord", b =>
@@ -420,6 +551,85 @@ namespace EvalBot.Persistence.Migrations.Sqlite
                     b.HasIndex("PersonId");
 
                     b.ToTable("discipline_records", (string)null);
+                });
+
+            modelBuilder.Entity("EvalBot.Persistence.Entities.FeedbackRequest", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Flagged")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Improvements")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RatingsJson")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Relation")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ReviewerPersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Strengths")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SubjectPersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReviewerPersonId");
+
+                    b.HasIndex("SubjectPersonId");
+
+                    b.HasIndex("Period", "ReviewerPersonId");
+
+                    b.HasIndex("Period", "SubjectPersonId", "ReviewerPersonId")
+                        .IsUnique();
+
+                    b.ToTable("feedback_requests", (string)null);
+                });
+
+            modelBuilder.Entity("EvalBot.Persistence.Entities.FeedbackRound", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RemindersQueuedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("RequestsQueuedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Period")
+                        .IsUnique();
+
+                    b.ToTable("feedback_rounds", (string)null);
                 });
 
             modelBuilder.Entity("EvalBot.Persistence.Entities.FindingRecord", b =>
@@ -716,6 +926,47 @@ namespace EvalBot.Persistence.Migrations.Sqlite
                     b.ToTable("processed_activities", (string)null);
                 });
 
+            modelBuilder.Entity("EvalBot.Persistence.Entities.QuotaExceptionRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AgencyUnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ApprovedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DecidedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecisionNumber")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgencyUnitId", "Year")
+                        .IsUnique();
+
+                    b.ToTable("quota_exceptions", (string)null);
+                });
+
             modelBuilder.Entity("EvalBot.Persistence.Entities.RemediationItemRow", b =>
                 {
                     b.Property<long>("Id")
@@ -938,6 +1189,21 @@ namespace EvalBot.Persistence.Migrations.Sqlite
                         .WithMany("Lines")
                         .HasForeignKey("ReportId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("EvalBot.Persistence.Entities.FeedbackRequest", b =>
+                {
+                    b.HasOne("EvalBot.Persistence.Entities.Person", null)
+                        .WithMany()
+                        .HasForeignKey("ReviewerPersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("EvalBot.Persistence.Entities.Person", null)
+                        .WithMany()
+                        .HasForeignKey("SubjectPersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace EvalBot.Persistence.Migrations.Postgres
 {
     [DbContext(typeof(PostgresEvalBotDbContext))]
-    [Migration("20261127031428_Initial")]
+    [Migration("20261127033247_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -174,6 +174,10 @@ namespace EvalBot.Persistence.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
                     b.Property<string>("ConfirmedGeneralJson")
                         .HasColumnType("text");
 
@@ -233,6 +237,137 @@ namespace EvalBot.Persistence.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("checkin_reports", (string)null);
+                });
+
+            modelBuilder.Entity("EvalBot.Persistence.Entities.ClassificationPublication", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("PublishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("RecordId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RecordId")
+                        .IsUnique();
+
+                    b.ToTable("classification_publications", (string)null);
+                });
+
+            modelBuilder.Entity("EvalBot.Persistence.Entities.ClassificationRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("AgencyUnitId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("ChainSeq")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("CompiledAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("CompiledLevel")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<long?>("DeciderPersonId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("ExplanationJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("GroupKey")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<string>("Hash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int?>("Level")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<long>("PersonId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("PreviousHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("RuleSetId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("RuleSetVersion")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<decimal?>("Score")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("numeric(9,2)");
+
+                    b.Property<int>("State")
+                        .HasColumnType("integer");
+
+                    b.Property<long?>("SupersedesId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("UnitId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChainSeq")
+                        .IsUnique();
+
+                    b.HasIndex("SupersedesId")
+                        .IsUnique();
+
+                    b.HasIndex("Year", "AgencyUnitId");
+
+                    b.HasIndex("Year", "DeciderPersonId");
+
+                    b.HasIndex("PersonId", "Year", "Version")
+                        .IsUnique();
+
+                    b.ToTable("classifications", (string)null);
                 });
 
             modelBuilder.Entity("EvalBot.Persistence.Entities.ConfidenceVoteRecord", b =>
@@ -442,6 +577,89 @@ namespace EvalBot.Persistence.Migrations.Postgres
                     b.HasIndex("PersonId");
 
                     b.ToTable("discipline_records", (string)null);
+                });
+
+            modelBuilder.Entity("EvalBot.Persistence.Entities.FeedbackRequest", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<bool>("Flagged")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Improvements")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("RatingsJson")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Relation")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<long>("ReviewerPersonId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Strengths")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<long>("SubjectPersonId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReviewerPersonId");
+
+                    b.HasIndex("SubjectPersonId");
+
+                    b.HasIndex("Period", "ReviewerPersonId");
+
+                    b.HasIndex("Period", "SubjectPersonId", "ReviewerPersonId")
+                        .IsUnique();
+
+                    b.ToTable("feedback_requests", (string)null);
+                });
+
+            modelBuilder.Entity("EvalBot.Persistence.Entities.FeedbackRound", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTimeOffset?>("RemindersQueuedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("RequestsQueuedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Period")
+                        .IsUnique();
+
+                    b.ToTable("feedback_rounds", (string)null);
                 });
 
             modelBuilder.Entity("EvalBot.Persistence.Entities.FindingRecord", b =>
@@ -748,6 +966,49 @@ namespace EvalBot.Persistence.Migrations.Postgres
                     b.ToTable("processed_activities", (string)null);
                 });
 
+            modelBuilder.Entity("EvalBot.Persistence.Entities.QuotaExceptionRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("AgencyUnitId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("ApprovedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateOnly>("DecidedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("DecisionNumber")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgencyUnitId", "Year")
+                        .IsUnique();
+
+                    b.ToTable("quota_exceptions", (string)null);
+                });
+
             modelBuilder.Entity("EvalBot.Persistence.Entities.RemediationItemRow", b =>
                 {
                     b.Property<long>("Id")
@@ -980,6 +1241,21 @@ namespace EvalBot.Persistence.Migrations.Postgres
                         .WithMany("Lines")
                         .HasForeignKey("ReportId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("EvalBot.Persistence.Entities.FeedbackRequest", b =>
+                {
+                    b.HasOne("EvalBot.Persistence.Entities.Person", null)
+                        .WithMany()
+                        .HasForeignKey("ReviewerPersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("EvalBot.Persistence.Entities.Person", null)
+                        .WithMany()
+                        .HasForeignKey("SubjectPersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

@@ -54,6 +54,7 @@ namespace EvalBot.Persistence.Migrations.Postgres
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ConcurrencyStamp = table.Column<Guid>(type: "uuid", nullable: false),
                     PersonId = table.Column<long>(type: "bigint", nullable: false),
                     Period = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
                     Version = table.Column<int>(type: "integer", nullable: false),
@@ -73,6 +74,55 @@ namespace EvalBot.Persistence.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_checkin_reports", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "classification_publications",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    RecordId = table.Column<long>(type: "bigint", nullable: false),
+                    PublishedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_classification_publications", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "classifications",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    PersonId = table.Column<long>(type: "bigint", nullable: false),
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    SupersedesId = table.Column<long>(type: "bigint", nullable: true),
+                    State = table.Column<int>(type: "integer", nullable: false),
+                    UnitId = table.Column<long>(type: "bigint", nullable: false),
+                    AgencyUnitId = table.Column<long>(type: "bigint", nullable: false),
+                    GroupKey = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
+                    DeciderPersonId = table.Column<long>(type: "bigint", nullable: true),
+                    Outcome = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Level = table.Column<int>(type: "integer", nullable: true),
+                    CompiledLevel = table.Column<int>(type: "integer", nullable: true),
+                    Score = table.Column<decimal>(type: "numeric(9,2)", precision: 9, scale: 2, nullable: true),
+                    RuleSetId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    RuleSetVersion = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    ExplanationJson = table.Column<string>(type: "text", nullable: false),
+                    Reason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    CompiledAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    DecidedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    DecidedBy = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: true),
+                    ChainSeq = table.Column<long>(type: "bigint", nullable: true),
+                    PreviousHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    Hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_classifications", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -158,6 +208,21 @@ namespace EvalBot.Persistence.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_discipline_records", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "feedback_rounds",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Period = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    RequestsQueuedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    RemindersQueuedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_feedback_rounds", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -253,6 +318,25 @@ namespace EvalBot.Persistence.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_processed_activities", x => x.Key);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "quota_exceptions",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    AgencyUnitId = table.Column<long>(type: "bigint", nullable: false),
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    DecisionNumber = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
+                    DecidedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    ApprovedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    RecordedBy = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
+                    RecordedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_quota_exceptions", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -431,6 +515,39 @@ namespace EvalBot.Persistence.Migrations.Postgres
                         onDelete: ReferentialAction.Restrict);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "feedback_requests",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Period = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    SubjectPersonId = table.Column<long>(type: "bigint", nullable: false),
+                    ReviewerPersonId = table.Column<long>(type: "bigint", nullable: false),
+                    Relation = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    Flagged = table.Column<bool>(type: "boolean", nullable: false),
+                    RatingsJson = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    Strengths = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    Improvements = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_feedback_requests", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_feedback_requests_people_ReviewerPersonId",
+                        column: x => x.ReviewerPersonId,
+                        principalTable: "people",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_feedback_requests_people_SubjectPersonId",
+                        column: x => x.SubjectPersonId,
+                        principalTable: "people",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_audit_log_At",
                 table: "audit_log",
@@ -465,6 +582,40 @@ namespace EvalBot.Persistence.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_classification_publications_RecordId",
+                table: "classification_publications",
+                column: "RecordId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_classifications_ChainSeq",
+                table: "classifications",
+                column: "ChainSeq",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_classifications_PersonId_Year_Version",
+                table: "classifications",
+                columns: new[] { "PersonId", "Year", "Version" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_classifications_SupersedesId",
+                table: "classifications",
+                column: "SupersedesId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_classifications_Year_AgencyUnitId",
+                table: "classifications",
+                columns: new[] { "Year", "AgencyUnitId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_classifications_Year_DeciderPersonId",
+                table: "classifications",
+                columns: new[] { "Year", "DeciderPersonId" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_confidence_votes_ExternalId",
                 table: "confidence_votes",
                 column: "ExternalId",
@@ -496,6 +647,33 @@ namespace EvalBot.Persistence.Migrations.Postgres
                 name: "IX_discipline_records_PersonId",
                 table: "discipline_records",
                 column: "PersonId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_feedback_requests_Period_ReviewerPersonId",
+                table: "feedback_requests",
+                columns: new[] { "Period", "ReviewerPersonId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_feedback_requests_Period_SubjectPersonId_ReviewerPersonId",
+                table: "feedback_requests",
+                columns: new[] { "Period", "SubjectPersonId", "ReviewerPersonId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_feedback_requests_ReviewerPersonId",
+                table: "feedback_requests",
+                column: "ReviewerPersonId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_feedback_requests_SubjectPersonId",
+                table: "feedback_requests",
+                column: "SubjectPersonId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_feedback_rounds_Period",
+                table: "feedback_rounds",
+                column: "Period",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_finding_records_ExternalId",
@@ -579,6 +757,12 @@ namespace EvalBot.Persistence.Migrations.Postgres
                 column: "ProcessedAt");
 
             migrationBuilder.CreateIndex(
+                name: "IX_quota_exceptions_AgencyUnitId_Year",
+                table: "quota_exceptions",
+                columns: new[] { "AgencyUnitId", "Year" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_remediation_items_PersonId_Status",
                 table: "remediation_items",
                 columns: new[] { "PersonId", "Status" });
@@ -641,6 +825,12 @@ namespace EvalBot.Persistence.Migrations.Postgres
                 name: "checkin_lines");
 
             migrationBuilder.DropTable(
+                name: "classification_publications");
+
+            migrationBuilder.DropTable(
+                name: "classifications");
+
+            migrationBuilder.DropTable(
                 name: "confidence_votes");
 
             migrationBuilder.DropTable(
@@ -653,6 +843,12 @@ namespace EvalBot.Persistence.Migrations.Postgres
                 name: "discipline_records");
 
             migrationBuilder.DropTable(
+                name: "feedback_requests");
+
+            migrationBuilder.DropTable(
+                name: "feedback_rounds");
+
+            migrationBuilder.DropTable(
                 name: "finding_records");
 
             migrationBuilder.DropTable(
@@ -662,10 +858,10 @@ namespace EvalBot.Persistence.Migrations.Postgres
                 name: "outbox");
 
             migrationBuilder.DropTable(
-                name: "people");
+                name: "processed_activities");
 
             migrationBuilder.DropTable(
-                name: "processed_activities");
+                name: "quota_exceptions");
 
             migrationBuilder.DropTable(
                 name: "remediation_items");
@@ -678,6 +874,9 @@ namespace EvalBot.Persistence.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "checkin_reports");
+
+            migrationBuilder.DropTable(
+                name: "people");
 
             migrationBuilder.DropTable(
                 name: "posts");

@@ -53,6 +53,7 @@ namespace EvalBot.Persistence.Migrations.Sqlite
                 {
                     Id = table.Column<long>(type: "INTEGER", nullable: false)
                         .Annotation("Sqlite:Autoincrement", true),
+                    ConcurrencyStamp = table.Column<Guid>(type: "TEXT", nullable: false),
                     PersonId = table.Column<long>(type: "INTEGER", nullable: false),
                     Period = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
                     Version = table.Column<int>(type: "INTEGER", nullable: false),
@@ -72,6 +73,55 @@ namespace EvalBot.Persistence.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_checkin_reports", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "classification_publications",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    RecordId = table.Column<long>(type: "INTEGER", nullable: false),
+                    PublishedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_classification_publications", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "classifications",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PersonId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    SupersedesId = table.Column<long>(type: "INTEGER", nullable: true),
+                    State = table.Column<int>(type: "INTEGER", nullable: false),
+                    UnitId = table.Column<long>(type: "INTEGER", nullable: false),
+                    AgencyUnitId = table.Column<long>(type: "INTEGER", nullable: false),
+                    GroupKey = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    DeciderPersonId = table.Column<long>(type: "INTEGER", nullable: true),
+                    Outcome = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Level = table.Column<int>(type: "INTEGER", nullable: true),
+                    CompiledLevel = table.Column<int>(type: "INTEGER", nullable: true),
+                    Score = table.Column<decimal>(type: "TEXT", precision: 9, scale: 2, nullable: true),
+                    RuleSetId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    RuleSetVersion = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    ExplanationJson = table.Column<string>(type: "TEXT", nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    CompiledAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    DecidedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    DecidedBy = table.Column<string>(type: "TEXT", maxLength: 128, nullable: true),
+                    ChainSeq = table.Column<long>(type: "INTEGER", nullable: true),
+                    PreviousHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    Hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_classifications", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -157,6 +207,21 @@ namespace EvalBot.Persistence.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_discipline_records", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "feedback_rounds",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Period = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    RequestsQueuedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    RemindersQueuedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_feedback_rounds", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -252,6 +317,25 @@ namespace EvalBot.Persistence.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_processed_activities", x => x.Key);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "quota_exceptions",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    AgencyUnitId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    DecisionNumber = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    DecidedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    ApprovedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    RecordedBy = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    RecordedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_quota_exceptions", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -430,6 +514,39 @@ namespace EvalBot.Persistence.Migrations.Sqlite
                         onDelete: ReferentialAction.Restrict);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "feedback_requests",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Period = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    SubjectPersonId = table.Column<long>(type: "INTEGER", nullable: false),
+                    ReviewerPersonId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Relation = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    Flagged = table.Column<bool>(type: "INTEGER", nullable: false),
+                    RatingsJson = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    Strengths = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    Improvements = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_feedback_requests", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_feedback_requests_people_ReviewerPersonId",
+                        column: x => x.ReviewerPersonId,
+                        principalTable: "people",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_feedback_requests_people_SubjectPersonId",
+                        column: x => x.SubjectPersonId,
+                        principalTable: "people",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_audit_log_At",
                 table: "audit_log",
@@ -464,6 +581,40 @@ namespace EvalBot.Persistence.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_classification_publications_RecordId",
+                table: "classification_publications",
+                column: "RecordId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_classifications_ChainSeq",
+                table: "classifications",
+                column: "ChainSeq",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_classifications_PersonId_Year_Version",
+                table: "classifications",
+                columns: new[] { "PersonId", "Year", "Version" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_classifications_SupersedesId",
+                table: "classifications",
+                column: "SupersedesId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_classifications_Year_AgencyUnitId",
+                table: "classifications",
+                columns: new[] { "Year", "AgencyUnitId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_classifications_Year_DeciderPersonId",
+                table: "classifications",
+                columns: new[] { "Year", "DeciderPersonId" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_confidence_votes_ExternalId",
                 table: "confidence_votes",
                 column: "ExternalId",
@@ -495,6 +646,33 @@ namespace EvalBot.Persistence.Migrations.Sqlite
                 name: "IX_discipline_records_PersonId",
                 table: "discipline_records",
                 column: "PersonId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_feedback_requests_Period_ReviewerPersonId",
+                table: "feedback_requests",
+                columns: new[] { "Period", "ReviewerPersonId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_feedback_requests_Period_SubjectPersonId_ReviewerPersonId",
+                table: "feedback_requests",
+                columns: new[] { "Period", "SubjectPersonId", "ReviewerPersonId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_feedback_requests_ReviewerPersonId",
+                table: "feedback_requests",
+                column: "ReviewerPersonId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_feedback_requests_SubjectPersonId",
+                table: "feedback_requests",
+                column: "SubjectPersonId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_feedback_rounds_Period",
+                table: "feedback_rounds",
+                column: "Period",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_finding_records_ExternalId",
@@ -578,6 +756,12 @@ namespace EvalBot.Persistence.Migrations.Sqlite
                 column: "ProcessedAt");
 
             migrationBuilder.CreateIndex(
+                name: "IX_quota_exceptions_AgencyUnitId_Year",
+                table: "quota_exceptions",
+                columns: new[] { "AgencyUnitId", "Year" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_remediation_items_PersonId_Status",
                 table: "remediation_items",
                 columns: new[] { "PersonId", "Status" });
@@ -640,6 +824,12 @@ namespace EvalBot.Persistence.Migrations.Sqlite
                 name: "checkin_lines");
 
             migrationBuilder.DropTable(
+                name: "classification_publications");
+
+            migrationBuilder.DropTable(
+                name: "classifications");
+
+            migrationBuilder.DropTable(
                 name: "confidence_votes");
 
             migrationBuilder.DropTable(
@@ -652,6 +842,12 @@ namespace EvalBot.Persistence.Migrations.Sqlite
                 name: "discipline_records");
 
             migrationBuilder.DropTable(
+                name: "feedback_requests");
+
+            migrationBuilder.DropTable(
+                name: "feedback_rounds");
+
+            migrationBuilder.DropTable(
                 name: "finding_records");
 
             migrationBuilder.DropTable(
@@ -661,10 +857,10 @@ namespace EvalBot.Persistence.Migrations.Sqlite
                 name: "outbox");
 
             migrationBuilder.DropTable(
-                name: "people");
+                name: "processed_activities");
 
             migrationBuilder.DropTable(
-                name: "processed_activities");
+                name: "quota_exceptions");
 
             migrationBuilder.DropTable(
                 name: "remediation_items");
@@ -677,6 +873,9 @@ namespace EvalBot.Persistence.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "checkin_reports");
+
+            migrationBuilder.DropTable(
+                name: "people");
 
             migrationBuilder.DropTable(
                 name: "posts");

@@ -1,0 +1,38 @@
+using EvalBot.Conversation;
+using EvalBot.Features.Help;
+
+namespace EvalBot.Features.PeerFeedback;
+
+/// <summary>
+/// <c>góp ý</c> / <c>feedback</c>: what the sender still has to answer, with buttons. <c>góp ý của tôi</c> /
+/// <c>feedback mine</c> (optionally followed by a period or a year) shows the sender's own aggregated feedback.
+/// </summary>
+public sealed class FeedbackCommand(FeedbackRepository repository, FeedbackListCard list, FeedbackSummaryCard summary, FeedbackForm form) : ICommandHandler
+{
+    private static readonly string[] Mine = ["của tôi", "cua toi", "mine", "my", "me"];
+
+    public IReadOnlyList<string> Keywords { get; } = HelpTopics.Keywords[HelpTopics.Feedback];
+
+    public async Task HandleAsync(TurnContext turn, string argument, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        ArgumentNullException.ThrowIfNull(argument);
+        var person = await repository.PersonByAadAsync(turn.UserAadObjectId, cancellationToken);
+        var language = FeedbackLanguage.Of(person, turn.Locale);
+        if (person is null)
+        {
+            turn.Reply(TurnContext.TextMessage(form.Text(language)["feedbackErrNoPerson"]));
+            return;
+        }
+
+        var match = CommandText.Match(argument, Mine);
+        if (match is { } mine)
+        {
+            var scope = mine.Argument.Trim().ToUpperInvariant();
+            turn.Reply(TurnContext.CardMessage(await summary.RenderAsync(person, person, scope.Length == 0 ? null : scope, language, null, cancellationToken)));
+            return;
+        }
+
+        turn.Reply(TurnContext.CardMessage(await list.RenderAsync(person, language, null, cancellationToken)));
+    }
+}

@@ -1,0 +1,43 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using EvalBot.Cards;
+using EvalBot.Persistence.Entities;
+
+namespace EvalBot.Features.PeerFeedback;
+
+/// <summary>
+/// The <c>góp ý</c> / <c>feedback</c> card (<c>cards/feedback-list.json</c>): the sender's requests in open periods with
+/// a button each, a button to their own feedback, and for a leader the people whose feedback they look after.
+/// </summary>
+public sealed class FeedbackListCard(FeedbackRepository repository, FeedbackForm form, CardTemplates templates)
+{
+    public async Task<JsonObject> RenderAsync(Person person, string language, string? notice, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(person);
+        var text = form.Text(language);
+        var requests = await repository.OpenRequestsForAsync(person.Id, cancellationToken);
+        var people = await repository.PeopleLedByAsync(person, cancellationToken);
+        var data = new JsonObject
+        {
+            ["personName"] = CardText.Plain(person.FullName),
+            ["notice"] = notice ?? "",
+            ["hasPending"] = requests.Count > 0,
+            ["pendingCount"] = requests.Count(r => r.Request.Status == FeedbackStatus.Pending).ToString(CultureInfo.InvariantCulture),
+            ["requests"] = new JsonArray([.. requests.Select(r => (JsonNode)new JsonObject
+            {
+                ["requestId"] = r.Request.Id.ToString(CultureInfo.InvariantCulture),
+                ["subjectName"] = CardText.Plain(r.Subject.FullName),
+                ["periodLabel"] = text.PeriodLabel(r.Request.Period),
+                ["statusText"] = text[FeedbackForm.StatusKey(r.Request.Status)],
+                ["button"] = text[r.Request.Status == FeedbackStatus.Pending ? "feedbackListAnswer" : "feedbackListEdit"],
+            })]),
+            ["isLeader"] = people.Count > 0,
+            ["people"] = new JsonArray([.. people.Select(p => (JsonNode)new JsonObject
+            {
+                ["personId"] = p.Id.ToString(CultureInfo.InvariantCulture),
+                ["name"] = CardText.Plain(p.FullName),
+            })]),
+        };
+        return templates.Render("feedback-list", data, language);
+    }
+}
