@@ -19,7 +19,11 @@ public sealed class CampaignOptions
 
     public int OpenAfterPeriodEnd { get; set; } = 1;
 
-    public List<int> ReminderDays { get; set; } = [3, 7];
+    /// <summary>
+    /// Working days after opening on which non-responders are reminded; unset means 3 and 7. Null by default because the
+    /// configuration binder appends to a pre-filled list instead of replacing it.
+    /// </summary>
+    public int[]? ReminderDays { get; set; }
 
     /// <summary>Working days after opening to send the direct leader the list of non-responders; 0 for never.</summary>
     public int EscalateToLeaderDay { get; set; } = 8;
@@ -43,7 +47,7 @@ public sealed class CampaignOptions
     public CampaignSettings ToSettings() => new()
     {
         OpenAfterPeriodEnd = OpenAfterPeriodEnd,
-        ReminderDays = [.. ReminderDays],
+        ReminderDays = ReminderDays is { Length: > 0 } days ? [.. days] : new CampaignSettings().ReminderDays,
         EscalateToLeaderDay = EscalateToLeaderDay > 0 ? EscalateToLeaderDay : null,
         EscalateToHeadDay = EscalateToHeadDay > 0 ? EscalateToHeadDay : null,
         CloseDay = CloseDay,

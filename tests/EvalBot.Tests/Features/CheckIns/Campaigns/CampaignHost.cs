@@ -22,7 +22,7 @@ public static class CampaignHost
 {
     public const string AdminKey = "campaign-admin-key";
 
-    public static EvalBotFactory Create(string folder, FakeTimeProvider? clock = null, bool sender = true, bool scheduling = false, IDictionary<string, string?>? extra = null)
+    public static EvalBotFactory Create(string folder, FakeTimeProvider? clock = null, bool sender = true, bool scheduling = false, IDictionary<string, string?>? extra = null, Action<IServiceCollection>? configure = null)
     {
         var settings = new Dictionary<string, string?>
         {
@@ -50,6 +50,8 @@ public static class CampaignHost
                 var hosted = services.Where(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(OutboxSender)).ToList();
                 hosted.ForEach(d => services.Remove(d));
             }
+
+            configure?.Invoke(services);
 
             // Until the host composition registers the campaign engine, the tests add it (and its endpoints) themselves.
             if (!services.Any(d => d.ServiceType == typeof(CampaignRunner)))
