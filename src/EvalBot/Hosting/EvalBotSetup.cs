@@ -4,6 +4,7 @@ using EvalBot.Conversation;
 using EvalBot.Delivery;
 using EvalBot.Features.CheckIns;
 using EvalBot.Features.CheckIns.Campaigns;
+using EvalBot.Features.Classification;
 using EvalBot.Features.Errors;
 using EvalBot.Features.Organisation;
 using EvalBot.Features.PeerFeedback;
@@ -37,6 +38,7 @@ public static class EvalBotSetup
         services.AddRuleSets(configuration);
         services.AddCheckIns(configuration);
         services.AddCampaigns(configuration);
+        services.AddClassification(configuration);
         services.AddPeerFeedback(configuration);
         services.AddScheduling(configuration);
 
@@ -67,6 +69,7 @@ public static class EvalBotSetup
         app.MapMessagesEndpoint();
         var admin = app.MapAdminGroup();
         admin.MapCampaignAdmin();
+        admin.MapClassificationAdmin();
         admin.MapFeedbackAdmin();
         admin.MapOrganisationAdmin();
         app.MapGet("/healthz", async (DatabaseReadiness readiness, EvalBotDbContext db, CancellationToken ct) =>

@@ -1,0 +1,67 @@
+using System.Globalization;
+using EvalBot.Conversation;
+using EvalBot.Features.CheckIns;
+using EvalBot.Cards;
+using EvalBot.Persistence.Entities;
+using EvalBot.Protocol;
+using Microsoft.EntityFrameworkCore;
+
+namespace EvalBot.Features.Classification;
+
+/// <summary>
+/// The decision card's buttons: <c>classification.approve</c>, <c>classification.demote</c>, <c>classification.exception</c>
+/// and <c>classification.list</c>. The actor is the activity's sender; the card data only names the year and the list.
+/// Only the decider of a list (or, for the top list, the organisation board) may act on it.
+/// </summary>
+public sealed class ClassificationActions(DecisionCard card, ClassificationDecisions decisions, ClassificationListCard list, CardTemplates templates) : ICardActionHandler
+{
+    public IReadOnlyList<string> Verbs { get; } = ["classification.approve", "classification.demote", "classification.exception", "classification.list"];
+
+    public async Task<InvokeResponse> HandleAsync(TurnContext turn, CardAction action, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        ArgumentNullException.ThrowIfNull(action);
+        var me = turn.UserAadObjectId is { Length: > 0 } aad
+            ? await turn.Db.People.AsNoTracking().SingleOrDefaultAsync(p => p.AadObjectId == aad && p.IsActive, cancellationToken)
+            : null;
+        var language = me?.PreferredLanguage is "vi" or "en" ? me.PreferredLanguage : turn.Locale;
+        var text = new CheckInText(templates, language);
+        if (me is null || !int.TryParse(JsonRead.Text(action.Data, "year"), NumberStyles.None, CultureInfo.InvariantCulture, out var year))
+        {
+            return InvokeResponse.Message(text["classNotAllowed"]);
+        }
+
+        var board = JsonRead.Text(action.Data, "list") == DecisionCard.BoardList;
+        if (board && !me.IsOrganisationBoard) return InvokeResponse.Message(text["classNotAllowed"]);
+        long? decider = board ? null : me.Id;
+        if (action.Verb == "classification.list")
+        {
+            return InvokeResponse.Card(await list.RenderAsync(me, year, language, cancellationToken));
+        }
+
+        var (rows, _) = await card.LoadAsync(decider, year, cancellationToken);
+        if (rows.Count == 0) return InvokeResponse.Message(text["classNotAllowed"]);
+        var actor = me.AadObjectId ?? me.ExternalId;
+        var refusal = action.Verb switch
+        {
+            "classification.approve" => await decisions.ApproveAsync(decider, year, actor, cancellationToken),
+            "classification.demote" => await decisions.DemoteAsync(decider, year, Ids(JsonRead.Text(action.Data, "demote.people")),
+                JsonRead.Text(action.Data, "demote.reason") ?? "", actor, cancellationToken),
+            _ => await decisions.RecordExceptionAsync(decider, year, JsonRead.Text(action.Data, "exception.number") ?? "",
+                DateOnly.TryParseExact(JsonRead.Text(action.Data, "exception.date"), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null,
+                JsonRead.Text(action.Data, "exception.approver") ?? "", actor, cancellationToken),
+        };
+        var notice = refusal is null ? text[action.Verb switch
+        {
+            "classification.approve" => "classApproved",
+            "classification.demote" => "classDemoted",
+            _ => "classExceptionSaved",
+        }] : null;
+        var error = refusal is null ? null : text.Format(refusal.Key, refusal.Args);
+        return InvokeResponse.Card(await card.RenderAsync(decider, year, language, notice, error, cancellationToken));
+    }
+
+    private static List<long> Ids(string? csv) =>
+        [.. (csv ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(s => long.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : -1).Where(id => id > 0)];
+}

@@ -1,0 +1,62 @@
+using System.Globalization;
+using EvalBot.Conversation;
+using EvalBot.Features.CheckIns;
+using EvalBot.Features.Help;
+using EvalBot.Features.Summaries;
+using EvalBot.Cards;
+using EvalBot.Persistence.Entities;
+
+namespace EvalBot.Features.Classification;
+
+/// <summary>
+/// <c>xếp loại &lt;năm&gt;</c> / <c>classification &lt;year&gt;</c>: a head gets the decision card of the list they decide (and the
+/// board the top list); anyone who leads gets the list of the people under them; a person gets their own result once decided.
+/// </summary>
+public sealed class ClassificationCommand(
+    SummaryPeople people, DecisionCard decision, ClassificationListCard list, ResultCard result, ClassificationStore store, CardTemplates templates,
+    Auditing.AuditLog audit) : ICommandHandler
+{
+    public IReadOnlyList<string> Keywords { get; } = HelpTopics.Keywords[HelpTopics.Classification];
+
+    public async Task HandleAsync(TurnContext turn, string argument, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        var me = await people.SenderAsync(turn, cancellationToken);
+        var language = SummaryPeople.LanguageOf(me, turn);
+        var text = new CheckInText(templates, language);
+        if (me is null)
+        {
+            turn.Reply(TurnContext.TextMessage(text["sumNoPerson"]));
+            return;
+        }
+
+        var year = int.TryParse(argument.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var y) && y is > 1999 and < 2101
+            ? y
+            : turn.Now.ToOffset(TimeSpan.FromHours(7)).Year;
+        audit.Record(me.AadObjectId ?? me.ExternalId, "summary.classification", "person", me.ExternalId, new { command = "classification", year });
+        var own = await decision.LoadAsync(me.Id, year, cancellationToken);
+        if (own.Rows.Count > 0)
+        {
+            turn.Reply(TurnContext.CardMessage(await decision.RenderAsync(me.Id, year, language, null, null, cancellationToken)));
+        }
+
+        if (me.IsOrganisationBoard && (await decision.LoadAsync(null, year, cancellationToken)).Rows.Count > 0)
+        {
+            turn.Reply(TurnContext.CardMessage(await decision.RenderAsync(null, year, language, null, null, cancellationToken)));
+        }
+
+        var mine = await store.CurrentForAsync(me.Id, year, cancellationToken);
+        if (own.Rows.Count > 0 || me.IsOrganisationBoard || me.IsLeader)
+        {
+            turn.Reply(TurnContext.CardMessage(await list.RenderAsync(me, year, language, cancellationToken)));
+        }
+        else if (mine is { State: ClassificationState.Decided })
+        {
+            turn.Reply(TurnContext.CardMessage(result.Render(mine, me, language)));
+        }
+        else
+        {
+            turn.Reply(TurnContext.TextMessage(text.Format("classNotYet", year)));
+        }
+    }
+}

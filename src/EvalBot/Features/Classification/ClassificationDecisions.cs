@@ -1,0 +1,89 @@
+using EvalBot.Auditing;
+using EvalBot.Domain;
+using EvalBot.Persistence;
+using EvalBot.Persistence.Entities;
+
+namespace EvalBot.Features.Classification;
+
+/// <summary>Why an approval was refused, as a string key of the classification strings and its arguments.</summary>
+public sealed record Refusal(string Key, params object[] Args);
+
+/// <summary>
+/// The head's decisions on a draft list: approve (refused while over quota or while a case needs the authority),
+/// demote over-quota candidates to HTT with a reason, record the exception decision (25 % cap). Approval seals each row
+/// into the hash chain and publishes it. Every level change is audited.
+/// </summary>
+public sealed class ClassificationDecisions(
+    EvalBotDbContext db, DecisionCard card, HashChain chain, ClassificationPublisher publisher, ClassificationStore store, AuditLog audit, TimeProvider time)
+{
+    public async Task<Refusal?> ApproveAsync(long? deciderId, int year, string actor, CancellationToken ct)
+    {
+        var (rows, quotas) = await card.LoadAsync(deciderId, year, ct);
+        var drafts = rows.Where(r => r.State == ClassificationState.Draft).ToList();
+        if (drafts.Count == 0) return new Refusal("classNothingToApprove", year);
+        if (drafts.Any(r => r.Outcome is "NeedsAuthorityDecision" or "Rejected"))
+            return new Refusal("classRefusedFlagged", drafts.Count(r => r.Outcome is "NeedsAuthorityDecision" or "Rejected"));
+        if (quotas.Any(q => !q.CanFinalise)) return new Refusal("classRefusedQuota", quotas.Sum(q => q.Excess.Count));
+
+        var now = time.GetUtcNow();
+        foreach (var row in drafts.OrderBy(r => r.Id))
+        {
+            row.State = ClassificationState.Decided;
+            row.DecidedAt = now;
+            row.DecidedBy = actor;
+            await chain.SealAsync(row, ct);
+            audit.Record(actor, "classification.decide", "classification", $"{row.PersonId}/{year}", new { level = row.Level, score = row.Score, version = row.Version, hash = row.Hash });
+        }
+
+        await db.SaveChangesAsync(ct);
+        await publisher.PublishAsync(drafts, ct);
+        await db.SaveChangesAsync(ct);
+        return null;
+    }
+
+    public async Task<Refusal?> DemoteAsync(long? deciderId, int year, IReadOnlyCollection<long> personIds, string reason, string actor, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(personIds);
+        if (string.IsNullOrWhiteSpace(reason)) return new Refusal("classErrReason");
+        if (personIds.Count == 0) return new Refusal("classErrPick");
+        var rows = await store.ListOfAsync(deciderId, year, ct);
+        var picked = rows.Where(r => personIds.Contains(r.PersonId)).ToList();
+        if (picked.Count != personIds.Count || picked.Any(r => r.State != ClassificationState.Draft || r.Level != (int)Level.Excellent))
+            return new Refusal("classErrPick");
+        foreach (var row in picked)
+        {
+            row.Level = (int)Level.Good;
+            row.Reason = reason.Trim();
+            audit.Record(actor, "classification.demote", "classification", $"{row.PersonId}/{year}", new { from = (int)Level.Excellent, to = (int)Level.Good, reason = row.Reason });
+        }
+
+        await db.SaveChangesAsync(ct);
+        return null;
+    }
+
+    public async Task<Refusal?> RecordExceptionAsync(long? deciderId, int year, string number, DateOnly? date, string approver, string actor, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(number) || string.IsNullOrWhiteSpace(approver) || date is null) return new Refusal("classErrException");
+        var agencies = (await store.ListOfAsync(deciderId, year, ct)).Select(r => r.AgencyUnitId).Distinct().ToList();
+        if (agencies.Count == 0) return new Refusal("classNothingToApprove", year);
+        foreach (var agency in agencies)
+        {
+            var row = await store.ExceptionAsync(agency, year, ct);
+            if (row is null)
+            {
+                row = new QuotaExceptionRecord { AgencyUnitId = agency, Year = year, DecisionNumber = "", ApprovedBy = "", RecordedBy = actor };
+                db.Add(row);
+            }
+
+            row.DecisionNumber = number.Trim();
+            row.ApprovedBy = approver.Trim();
+            row.DecidedOn = date.Value;
+            row.RecordedBy = actor;
+            row.RecordedAt = time.GetUtcNow();
+            audit.Record(actor, "classification.exception", "quota", $"{agency}/{year}", new { number = row.DecisionNumber, date = row.DecidedOn, approvedBy = row.ApprovedBy });
+        }
+
+        await db.SaveChangesAsync(ct);
+        return null;
+    }
+}

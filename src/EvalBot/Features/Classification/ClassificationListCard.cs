@@ -1,0 +1,52 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using EvalBot.Cards;
+using EvalBot.Features.CheckIns;
+using EvalBot.Features.Summaries;
+using EvalBot.Persistence;
+using EvalBot.Persistence.Entities;
+using Microsoft.EntityFrameworkCore;
+
+namespace EvalBot.Features.Classification;
+
+/// <summary>
+/// The classification list as a card table (<c>cards/classification-list.json</c>), in the columns of the official summary,
+/// limited to the people the viewer may see. A card cannot download a file, so the card shows the list itself and says
+/// how the organisation board exports the official XLSX.
+/// </summary>
+public sealed class ClassificationListCard(EvalBotDbContext db, CardTemplates templates, ClassificationStore store, SummaryAccess access)
+{
+    public async Task<JsonObject> RenderAsync(Person viewer, int year, string language, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(viewer);
+        var text = new CheckInText(templates, language);
+        var visible = (await access.VisiblePeopleAsync(viewer, ct)).ToDictionary(p => p.Id);
+        var rows = (await store.CurrentAsync(year, ct)).Where(r => visible.ContainsKey(r.PersonId)).ToList();
+        var units = await db.Units.AsNoTracking().ToDictionaryAsync(u => u.Id, ct);
+        var posts = await db.Posts.AsNoTracking().ToDictionaryAsync(p => p.Id, p => p.Name, ct);
+        var headed = (await access.VisibleUnitsAsync(viewer, ct)).FirstOrDefault();
+        var ordered = rows.OrderBy(r => units[r.UnitId].Name, StringComparer.Ordinal).ThenBy(r => r.Level ?? 9).ThenByDescending(r => r.Score).ToList();
+        var data = new JsonObject
+        {
+            ["year"] = year.ToString(CultureInfo.InvariantCulture),
+            ["count"] = ordered.Count.ToString(CultureInfo.InvariantCulture),
+            ["empty"] = ordered.Count == 0,
+            ["export"] = text.Format("classExportHint", year, headed?.ExternalId ?? units.GetValueOrDefault(viewer.UnitId)?.ExternalId ?? ""),
+            ["rows"] = new JsonArray([.. ordered.Select((r, i) =>
+            {
+                var p = visible[r.PersonId];
+                return (JsonNode)new JsonObject
+                {
+                    ["index"] = (i + 1).ToString(CultureInfo.InvariantCulture),
+                    ["name"] = CardText.Plain(p.FullName),
+                    ["post"] = CardText.Plain(p.PostId is { } post && posts.TryGetValue(post, out var name) ? name : "—"),
+                    ["unit"] = CardText.Plain(units[r.UnitId].Name),
+                    ["score"] = r.Score is { } s ? text.Number(s) : "—",
+                    ["level"] = DecisionCard.LevelText(text, r),
+                    ["note"] = r.State == ClassificationState.Decided ? text["classStateDecided"] : text["classStateDraft"],
+                };
+            })]),
+        };
+        return templates.Render("classification-list", data, language);
+    }
+}

@@ -1,0 +1,27 @@
+namespace EvalBot.Features.Classification;
+
+/// <summary>
+/// Configuration section <c>Classification</c>: when the year-end compile runs and when heads are reminded of the legal
+/// deadlines. Cron expressions are read in <see cref="TimeZone"/> (Vietnam has no clock changes).
+/// </summary>
+public sealed class ClassificationOptions
+{
+    public const string Section = "Classification";
+
+    /// <summary>The compile of the current year: 1 December at 08:00 by default.</summary>
+    public string CompileCron { get; set; } = "0 0 8 1 12 ?";
+
+    /// <summary>When reminders are considered: every day at 08:30 in December by default.</summary>
+    public string ReminderCron { get; set; } = "0 30 8 * 12 ?";
+
+    public string TimeZone { get; set; } = "Asia/Ho_Chi_Minh";
+
+    /// <summary>Days before a deadline on which an undecided head is reminded.</summary>
+    public List<int> ReminderDaysBefore { get; set; } = [7, 3, 1];
+
+    /// <summary>The state rating deadline (Decree 90 Art. 20, Decree 335), as MM-dd.</summary>
+    public string StateDeadline { get; set; } = "12-15";
+
+    /// <summary>The QĐ366 Party review deadline (Guidance 43 §4), as MM-dd; sent to heads whose list has Party members.</summary>
+    public string PartyDeadline { get; set; } = "12-31";
+}

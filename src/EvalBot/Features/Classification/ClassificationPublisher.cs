@@ -1,0 +1,33 @@
+using EvalBot.Conversation;
+using EvalBot.Delivery;
+using EvalBot.Persistence;
+using EvalBot.Persistence.Entities;
+using Microsoft.EntityFrameworkCore;
+
+namespace EvalBot.Features.Classification;
+
+/// <summary>
+/// Notice and publication after a decision (Law 80 Art. 26.2): a publication row per decided version and, once per
+/// version, the result card to the person with the why.
+/// </summary>
+public sealed class ClassificationPublisher(EvalBotDbContext db, ResultCard card, OutboxWriter outbox, ProactiveAddressing addressing, TimeProvider time)
+{
+    public async Task PublishAsync(IEnumerable<ClassificationRecord> decided, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(decided);
+        foreach (var row in decided.Where(r => r.State == ClassificationState.Decided))
+        {
+            if (db.Set<ClassificationPublication>().Local.Any(p => p.RecordId == row.Id)
+                || await db.Set<ClassificationPublication>().AnyAsync(p => p.RecordId == row.Id, ct))
+            {
+                continue;
+            }
+
+            db.Add(new ClassificationPublication { RecordId = row.Id, PublishedAt = time.GetUtcNow() });
+            var person = await db.People.AsNoTracking().SingleAsync(p => p.Id == row.PersonId, ct);
+            if (await addressing.ForAsync(person, null, null, ct) is not { } to) continue;
+            var language = person.PreferredLanguage is "vi" or "en" ? person.PreferredLanguage : "vi";
+            await outbox.EnqueueToPersonAsync($"classification.result:{row.Id}", "classification.result", to, TurnContext.CardMessage(card.Render(row, person, language)), ct);
+        }
+    }
+}

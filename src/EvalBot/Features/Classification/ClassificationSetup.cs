@@ -1,0 +1,40 @@
+using EvalBot.Conversation;
+using EvalBot.Features.Summaries;
+
+namespace EvalBot.Features.Classification;
+
+public static class ClassificationSetup
+{
+    /// <summary>The annual compile, decisions, publication, export and their jobs; options in <c>Classification</c>, validated at start-up.</summary>
+    public static IServiceCollection AddClassification(this IServiceCollection services, IConfiguration configuration)
+    {
+        // The summaries read the same records and share the organisation tree, so they are registered together.
+        services.AddSummaries(configuration);
+        services.AddOptions<ClassificationOptions>()
+            .Bind(configuration.GetSection(ClassificationOptions.Section))
+            .Validate(o => Quartz.CronExpression.TryParse(o.CompileCron, out _) && Quartz.CronExpression.TryParse(o.ReminderCron, out _),
+                "Classification:CompileCron and Classification:ReminderCron must be valid Quartz cron expressions.")
+            .Validate(o => TimeZoneInfo.TryFindSystemTimeZoneById(o.TimeZone, out _), "Classification:TimeZone must be a known time zone.")
+            .Validate(o => ValidDay(o.StateDeadline) && ValidDay(o.PartyDeadline), "Classification:StateDeadline and PartyDeadline must be MM-dd.")
+            .ValidateOnStart();
+        services.AddScoped<PersonYearBuilder>();
+        services.AddScoped<ClassificationStore>();
+        services.AddScoped<QuotaReview>();
+        services.AddScoped<DecisionCard>();
+        services.AddScoped<DecisionNotices>();
+        services.AddScoped<ResultCard>();
+        services.AddScoped<ClassificationPublisher>();
+        services.AddScoped<HashChain>();
+        services.AddScoped<ClassificationDecisions>();
+        services.AddScoped<Rerating>();
+        services.AddScoped<AnnualCompiler>();
+        services.AddScoped<ClassificationListCard>();
+        services.AddScoped<ICardActionHandler, ClassificationActions>();
+        services.AddScoped<ICommandHandler, ClassificationCommand>();
+        services.AddClassificationJobs();
+        return services;
+    }
+
+    private static bool ValidDay(string text) =>
+        DateOnly.TryParseExact("2000-" + text, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out _);
+}

@@ -1,0 +1,21 @@
+using Quartz;
+
+namespace EvalBot.Features.Classification;
+
+/// <summary>The year-end compile of the current year (in the configured time zone). Idempotent: a re-run changes nothing unchanged.</summary>
+[DisallowConcurrentExecution]
+public sealed partial class CompileJob(AnnualCompiler compiler, TimeProvider time, Microsoft.Extensions.Options.IOptions<ClassificationOptions> options, ILogger<CompileJob> logger) : IJob
+{
+    public static readonly JobKey Key = new("annual-compile", "classification");
+
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
+    {
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(options.Value.TimeZone);
+        var year = TimeZoneInfo.ConvertTime(time.GetUtcNow(), zone).Year;
+        var report = await compiler.CompileAsync(year, Auditing.AuditLog.SystemActor, cancellationToken);
+        LogCompiled(logger, year, report.Changed, report.Units.Count);
+    }
+
+    [LoggerMessage(EventId = 6100, Level = LogLevel.Information, Message = "Annual compile {Year}: {Changed} classifications written, {Units} units")]
+    private static partial void LogCompiled(ILogger logger, int year, int changed, int units);
+}

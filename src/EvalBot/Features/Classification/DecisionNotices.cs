@@ -1,0 +1,56 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using EvalBot.Conversation;
+using EvalBot.Delivery;
+using EvalBot.Features.CheckIns;
+using EvalBot.Cards;
+using EvalBot.Persistence;
+using EvalBot.Persistence.Entities;
+using Microsoft.EntityFrameworkCore;
+
+namespace EvalBot.Features.Classification;
+
+/// <summary>
+/// Sends each head the decision card of the list they decide, proactively. The dedupe key carries a fingerprint of the
+/// list, so an unchanged re-compile sends nothing and a changed one sends the new list once. The organisation board
+/// gets the list whose decider is above the register (the top heads).
+/// </summary>
+public sealed class DecisionNotices(EvalBotDbContext db, ClassificationStore store, DecisionCard card, CardTemplates templates, OutboxWriter outbox, ProactiveAddressing addressing)
+{
+    /// <summary>Queues the card to every decider with undecided rows. With a reminder key, sends the reminder once per key instead.</summary>
+    public async Task<int> SendDecisionCardsAsync(int year, (string Key, string TextKey, string Deadline)? reminder, CancellationToken ct)
+    {
+        var rows = await store.CurrentAsync(year, ct);
+        var queued = 0;
+        foreach (var list in rows.GroupBy(r => r.DeciderPersonId).Where(g => g.Any(r => r.State == ClassificationState.Draft)))
+        {
+            var recipients = list.Key is { } id
+                ? await db.People.Where(p => p.Id == id && p.IsActive).ToListAsync(ct)
+                : await db.People.Where(p => p.IsOrganisationBoard && p.IsActive).ToListAsync(ct);
+            var fingerprint = Fingerprint(list);
+            foreach (var person in recipients)
+            {
+                if (await addressing.ForAsync(person, null, null, ct) is not { } to) continue;
+                var language = person.PreferredLanguage is "vi" or "en" ? person.PreferredLanguage : "vi";
+                var notice = reminder is { } r ? new CheckInText(templates, language).Format(r.TextKey, year, r.Deadline) : null;
+                var key = reminder is { } rk
+                    ? $"classification.reminder:{year}:{list.Key?.ToString(CultureInfo.InvariantCulture) ?? "board"}:{person.Id}:{rk.Key}"
+                    : $"classification.decision:{year}:{list.Key?.ToString(CultureInfo.InvariantCulture) ?? "board"}:{person.Id}:{fingerprint}";
+                var rendered = await card.RenderAsync(list.Key, year, language, notice, null, ct);
+                if (await outbox.EnqueueToPersonAsync(key, "classification.decision", to with { PersonId = person.Id }, TurnContext.CardMessage(rendered), ct))
+                {
+                    queued++;
+                }
+            }
+        }
+
+        return queued;
+    }
+
+    private static string Fingerprint(IEnumerable<ClassificationRecord> rows)
+    {
+        var text = string.Join(";", rows.OrderBy(r => r.Id).Select(r => FormattableString.Invariant($"{r.Id}:{r.Version}:{r.Level}:{r.Outcome}:{r.Score}:{r.State}")));
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..16];
+    }
+}

@@ -1,0 +1,27 @@
+using System.Text.Json;
+using EvalBot.Domain.Explanations;
+
+namespace EvalBot.Features.Classification;
+
+/// <summary>The stored explanation of a classification (its rule applications) and the short "why" shown in lists.</summary>
+public static class Explanations
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public static string Serialize(IEnumerable<RuleApplication> applications) => JsonSerializer.Serialize(applications.ToList(), Json);
+
+    public static IReadOnlyList<RuleApplication> Read(string json) =>
+        string.IsNullOrWhiteSpace(json) ? [] : JsonSerializer.Deserialize<List<RuleApplication>>(json, Json) ?? [];
+
+    /// <summary>The rule that last set, capped or forced the level (or left it to the authority): the reason in one line.</summary>
+    public static string Why(string json, string language)
+    {
+        var decisive = Read(json).LastOrDefault(a => a.Effect is RuleEffect.SetsLevel or RuleEffect.CapsLevel or RuleEffect.ForcesLevel
+            or RuleEffect.NotRated or RuleEffect.NeedsAuthorityDecision or RuleEffect.Rejected);
+        return decisive is null ? "" : language == "en" ? decisive.TextEn : decisive.TextVi;
+    }
+
+    /// <summary>Every sentence worth showing the person, in order (context-only lines left out).</summary>
+    public static IReadOnlyList<string> Lines(string json, string language) =>
+        [.. Read(json).Where(a => a.Effect != RuleEffect.Info).Select(a => language == "en" ? a.TextEn : a.TextVi)];
+}

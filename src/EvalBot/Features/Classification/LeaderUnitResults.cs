@@ -1,0 +1,37 @@
+using EvalBot.Domain;
+using EvalBot.Domain.Records;
+using Person = EvalBot.Persistence.Entities.Person;
+
+namespace EvalBot.Features.Classification;
+
+/// <summary>
+/// The results of the unit a leader leads, from the confirmed reports of its members in the year: share of assigned
+/// products completed, exceeded and delivered on time, and the levels of the units below (the levels already compiled
+/// for their heads, which is why units are compiled before the people who lead them).
+/// </summary>
+public static class LeaderUnitResults
+{
+    public static UnitResult? For(Person leader, YearData data, OrgTree tree, IReadOnlyDictionary<long, Level?> compiledLevels)
+    {
+        ArgumentNullException.ThrowIfNull(leader);
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(tree);
+        ArgumentNullException.ThrowIfNull(compiledLevels);
+        var unit = tree.Headed(leader.Id) ?? data.UnitOf(leader);
+        var scope = tree.Subtree(unit.Id);
+        var members = data.People.Where(p => scope.Contains(p.UnitId) && p.Id != leader.Id).Select(p => p.Id).ToHashSet();
+        var lines = members.SelectMany(id => data.Reports[id]).SelectMany(r => r.Lines)
+            .Where(l => data.Targets.ContainsKey(l.TargetId)).Select(l => (Line: l, Target: data.Targets[l.TargetId])).ToList();
+        if (lines.Count == 0) return null;
+        decimal Share(Func<(Persistence.Entities.CheckInLine Line, Persistence.Entities.Target Target), bool> f) =>
+            Math.Round(100m * lines.Count(f) / lines.Count, 2, MidpointRounding.AwayFromZero);
+        var subUnits = tree.Children(unit.Id)
+            .Select(c => c.HeadPersonId is { } h && compiledLevels.TryGetValue(h, out var level) ? level : null)
+            .OfType<Level>().ToList();
+        return new UnitResult(
+            Share(x => x.Line.Done >= x.Target.Quantity),
+            Share(x => x.Line.Done > x.Target.Quantity),
+            Share(x => x.Line.OnTime >= x.Target.Quantity && x.Line.Delays == 0),
+            subUnits);
+    }
+}

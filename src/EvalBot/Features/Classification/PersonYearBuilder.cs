@@ -1,0 +1,123 @@
+using EvalBot.Domain;
+using EvalBot.Domain.Calendar;
+using EvalBot.Domain.Records;
+using EvalBot.Domain.RuleSets;
+using EvalBot.Features.CheckIns;
+using DomainDiscipline = EvalBot.Domain.Records.DisciplineRecord;
+using DomainLeave = EvalBot.Domain.Records.LeaveRecord;
+using DomainPerson = EvalBot.Domain.Records.Person;
+using Person = EvalBot.Persistence.Entities.Person;
+
+namespace EvalBot.Features.Classification;
+
+/// <summary>
+/// Builds the rule engine's <see cref="PersonYear"/> from what is stored: confirmed period reports (re-scored by the
+/// engine from their lines), whole periods on leave as leave periods, discipline, findings, suspensions, transfers
+/// (periods before the move count as imported from the old unit), votes, remediation items and, for leaders, the
+/// results of the unit they lead.
+/// </summary>
+public sealed class PersonYearBuilder(CheckInScoring scoring)
+{
+    private const decimal DaysPerMonth = 365.25m / 12m;
+
+    public PersonYear Build(Person person, YearData data, OrgTree tree, RuleSet ruleSet, DateOnly reviewDate, UnitResult? unitResult)
+    {
+        ArgumentNullException.ThrowIfNull(person);
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(tree);
+        var unit = data.UnitOf(person);
+        var group = person.TaskGroupId?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-";
+        var domainPerson = new DomainPerson(person.ExternalId, CheckInScoring.PopulationOf(person), person.IsPartyMember,
+            person.PostId?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-", person.IsLeader, tree.AgencyOf(unit.Id).ExternalId, group);
+        var transfers = data.Transfers[person.Id].OrderBy(t => t.Date).ToList();
+        var periods = Periods(person, data, unit.ExternalId, unit.PeriodKind, ruleSet, transfers);
+        return new PersonYear(domainPerson, data.Year, reviewDate, 12m, periods)
+        {
+            Leaves = [.. data.Leaves[person.Id].Select(l => new DomainLeave(LeaveKindOf(l.Kind), MonthsInYear(l.From, l.To, data.Year)))],
+            Disciplines = [.. data.Disciplines[person.Id].Select(d => new DomainDiscipline(d.ViolationId,
+                d.Track == "party" ? DisciplineKind.Party : DisciplineKind.Administrative, SeverityOf(d.Sanction), d.DecisionDate))],
+            Findings = [.. data.Findings[person.Id].Where(f => f.Kind == "degradation").Select(f => new DegradationFinding(f.Date, f.ExternalId))],
+            Suspensions = [.. data.Findings[person.Id].Where(f => f.Kind == "suspension").Select(f => new Suspension(f.Date, f.ExternalId))],
+            Transfers = [.. transfers.Select(t => new Transfer(t.FromUnitExternalId, t.Date, MonthsInYear(new DateOnly(data.Year, 1, 1), t.Date.AddDays(-1), data.Year),
+                data.Units.Values.Any(u => u.ExternalId == t.FromUnitExternalId)))],
+            ConfidenceVotes = [.. data.Votes[person.Id].Select(v => new ConfidenceVote(v.Date, v.High, v.Medium, v.Low, v.Present, v.Convened))],
+            Remediation = [.. data.Remediation[person.Id].Select(r => new RemediationItem(r.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                r.OwnerPersonId.ToString(System.Globalization.CultureInfo.InvariantCulture), r.DueDate, RemediationOf(r.Status), r.ProgressPercent))],
+            Unit = unitResult,
+        };
+    }
+
+    private List<PeriodReport> Periods(Person person, YearData data, string unitId, string periodKind, RuleSet ruleSet, List<Persistence.Entities.TransferRecord> transfers)
+    {
+        var result = new List<PeriodReport>();
+        var criteria = scoring.Criteria(ruleSet);
+        foreach (var report in data.Reports[person.Id].OrderBy(r => r.Period, StringComparer.Ordinal))
+        {
+            var period = Period.Parse(report.Period, unitId);
+            var movedAfter = transfers.FirstOrDefault(t => t.Date > period.End);
+            var products = report.Lines.Where(l => data.Targets.ContainsKey(l.TargetId)).Select(l =>
+            {
+                var t = data.Targets[l.TargetId];
+                return new ProductReport(new AssignedProduct(t.ExternalId, t.Quantity, t.ConversionFactor, t.Deadline, t.QualityRequirement),
+                    l.Done, l.QualityOk, l.OnTime, l.FailedChecks, l.Delays,
+                    l.ObjectiveCause ? new ObjectiveCauseExemption(l.ObjectiveCauseApprover ?? "", l.ObjectiveCauseDocument ?? "") : null);
+            }).ToList();
+            var general = CheckInForm.Stored(report.ConfirmedGeneralJson ?? report.GeneralJson);
+            var generalScore = Math.Min(ruleSet.Scale.GeneralMax, criteria.Sum(c => Math.Clamp(general.GetValueOrDefault(c.Criterion.Id), 0, c.Max)));
+            result.Add(new PeriodReport(movedAfter is null ? period : period with { UnitId = movedAfter.FromUnitExternalId },
+                WorkStatus.Worked, products, generalScore, movedAfter?.FromUnitExternalId));
+        }
+
+        // Whole periods spent on leave are left out of the mean, not counted as zero (rule 8).
+        var kind = string.Equals(periodKind, "month", StringComparison.OrdinalIgnoreCase) ? PeriodKind.Month : PeriodKind.Quarter;
+        for (var i = 1; i <= (kind == PeriodKind.Month ? 12 : 4); i++)
+        {
+            var period = new Period(data.Year, kind, i, unitId);
+            if (result.Any(r => r.Period.Label == period.Label)) continue;
+            var leave = data.Leaves[person.Id].FirstOrDefault(l => l.From <= period.Start && l.To >= period.End);
+            if (leave is null) continue;
+            result.Add(new PeriodReport(period, WorkStatusOf(leave.Kind), [], 0m));
+        }
+
+        return [.. result.OrderBy(r => r.Period.Start)];
+    }
+
+    public static decimal MonthsInYear(DateOnly from, DateOnly to, int year)
+    {
+        var start = from < new DateOnly(year, 1, 1) ? new DateOnly(year, 1, 1) : from;
+        var end = to > new DateOnly(year, 12, 31) ? new DateOnly(year, 12, 31) : to;
+        return end < start ? 0m : Math.Round((end.DayNumber - start.DayNumber + 1) / DaysPerMonth, 2, MidpointRounding.AwayFromZero);
+    }
+
+    private static LeaveKind LeaveKindOf(string kind) => kind switch
+    {
+        "sick" => LeaveKind.Sick,
+        "maternity" => LeaveKind.Maternity,
+        _ => LeaveKind.OtherLawful,
+    };
+
+    private static WorkStatus WorkStatusOf(string kind) => kind switch
+    {
+        "sick" => WorkStatus.SickLeave,
+        "maternity" => WorkStatus.MaternityLeave,
+        _ => WorkStatus.JustifiedAbsence,
+    };
+
+    private static DisciplineSeverity SeverityOf(string sanction) => sanction switch
+    {
+        "warning" => DisciplineSeverity.Warning,
+        "salary_downgrade" => DisciplineSeverity.SalaryDowngrade,
+        "demotion" => DisciplineSeverity.Demotion,
+        "removal_from_post" => DisciplineSeverity.RemovalFromPost,
+        "dismissal" => DisciplineSeverity.Dismissal,
+        "expulsion" => DisciplineSeverity.Expulsion,
+        _ => DisciplineSeverity.Reprimand,
+    };
+
+    private static RemediationStatus RemediationOf(string status) => status switch
+    {
+        "remedied" => RemediationStatus.Remedied,
+        "in_progress" => RemediationStatus.InProgress,
+        _ => RemediationStatus.NotRemedied,
+    };
+}

@@ -1,0 +1,34 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using EvalBot.Cards;
+using EvalBot.Features.CheckIns;
+using EvalBot.Persistence.Entities;
+
+namespace EvalBot.Features.Classification;
+
+/// <summary>The person's result card (<c>cards/classification-result.json</c>): the decided level, the score and every reason.</summary>
+public sealed class ResultCard(CardTemplates templates)
+{
+    public System.Text.Json.Nodes.JsonObject Render(ClassificationRecord row, Person person, string language)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        ArgumentNullException.ThrowIfNull(person);
+        var text = new CheckInText(templates, language);
+        var zone = TimeZoneInfo.FindSystemTimeZoneById("Asia/Ho_Chi_Minh");
+        var data = new JsonObject
+        {
+            ["year"] = row.Year.ToString(CultureInfo.InvariantCulture),
+            ["name"] = CardText.Plain(person.FullName),
+            ["level"] = DecisionCard.LevelText(text, row),
+            ["score"] = row.Score is { } s ? text.Number(s) : "—",
+            ["ruleSet"] = $"{row.RuleSetId} v{row.RuleSetVersion}",
+            ["decidedAt"] = row.DecidedAt is { } at ? CheckInText.DateTime(at, zone) : "—",
+            ["version"] = row.Version.ToString(CultureInfo.InvariantCulture),
+            ["rerated"] = row.SupersedesId is not null,
+            ["reason"] = CardText.Plain(row.Reason ?? ""),
+            ["hasReason"] = !string.IsNullOrWhiteSpace(row.Reason),
+            ["lines"] = new JsonArray([.. Explanations.Lines(row.ExplanationJson, language).Select(l => (JsonNode)new JsonObject { ["text"] = CardText.Plain(l) })]),
+        };
+        return templates.Render("classification-result", data, language);
+    }
+}

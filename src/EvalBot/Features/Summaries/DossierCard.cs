@@ -1,0 +1,85 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using EvalBot.Cards;
+using EvalBot.Domain;
+using EvalBot.Features.CheckIns;
+using EvalBot.Features.Classification;
+using EvalBot.Persistence;
+using EvalBot.Persistence.Entities;
+using Microsoft.EntityFrameworkCore;
+
+namespace EvalBot.Features.Summaries;
+
+/// <summary>
+/// The appointment dossier (<c>cards/summary-dossier.json</c>, rule 40): three years of annual levels, every period score,
+/// products delivered per year, remediation items with their status, discipline, and the trend and development
+/// prospects computed from the series by <see cref="Prospects"/> (the card states the method).
+/// </summary>
+public sealed class DossierCard(EvalBotDbContext db, CardTemplates templates, ClassificationStore store, CheckInScoring scoring, IEnumerable<IFeedbackSummaries> feedback)
+{
+    public const int Years = 3;
+
+    public async Task<JsonObject> RenderAsync(Person person, string language, DateTimeOffset now, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(person);
+        var text = new CheckInText(templates, language);
+        var year = now.ToOffset(TimeSpan.FromHours(7)).Year;
+        var from = year - Years + 1;
+        var ruleSet = scoring.RuleSetFor(person, year);
+        var good = ruleSet?.Bands.FirstOrDefault(b => b.Level == Level.Good)?.Threshold ?? 70m;
+        var max = ruleSet?.Scale.TotalMax ?? 100m;
+        var scores = await SummarySeries.ScoresAsync(db, person.Id, from, year, ct);
+        var annual = new List<(int Year, ClassificationRecord? Row)>();
+        for (var y = from; y <= year; y++) annual.Add((y, await store.CurrentForAsync(person.Id, y, ct)));
+        var prospects = Prospects.From([.. scores.Select(s => s.Score)], good, annual.Any(a => a.Row is { State: ClassificationState.Decided, Level: (int)Level.NotComplete }));
+        var reports = await db.CheckInReports.AsNoTracking().Include(r => r.Lines)
+            .Where(r => r.PersonId == person.Id && r.IsCurrent && (r.Status == CheckInStatus.Confirmed || r.Status == CheckInStatus.Adjusted)).ToListAsync(ct);
+        var targetIds = reports.SelectMany(r => r.Lines).Select(l => l.TargetId).ToList();
+        var targets = await db.Targets.AsNoTracking().Where(t => targetIds.Contains(t.Id)).ToDictionaryAsync(t => t.Id, ct);
+        var remediation = await db.RemediationItems.AsNoTracking().Where(r => r.PersonId == person.Id).OrderBy(r => r.DueDate).ToListAsync(ct);
+        var discipline = await db.Disciplines.AsNoTracking().Where(d => d.PersonId == person.Id).OrderBy(d => d.DecisionDate).ToListAsync(ct);
+        var unit = await db.Units.AsNoTracking().Where(u => u.Id == person.UnitId).Select(u => u.Name).SingleOrDefaultAsync(ct) ?? "";
+        var provider = feedback.FirstOrDefault();
+        var fb = provider is null ? null : await provider.ForPersonAsync(person.Id, year, language, ct);
+        var card = new JsonObject
+        {
+            ["name"] = CardText.Plain(person.FullName),
+            ["unit"] = CardText.Plain(unit),
+            ["span"] = $"{from}–{year}",
+            ["annual"] = new JsonArray([.. annual.Select(a => (JsonNode)new JsonObject
+            {
+                ["year"] = a.Year.ToString(CultureInfo.InvariantCulture),
+                ["level"] = a.Row is null ? "—" : DecisionCard.LevelText(text, a.Row)
+                    + (a.Row.State == ClassificationState.Decided ? "" : " (" + text["classStateDraft"] + ")"),
+            })]),
+            ["hasTrend"] = scores.Count > 0,
+            ["trend"] = TrendRows.Build(scores, max, good, text),
+            ["products"] = new JsonArray([.. Enumerable.Range(from, Years).Select(y =>
+            {
+                var lines = reports.Where(r => r.Period.StartsWith(y.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal))
+                    .SelectMany(r => r.Lines).Where(l => targets.ContainsKey(l.TargetId)).ToList();
+                return (JsonNode)new JsonObject
+                {
+                    ["year"] = y.ToString(CultureInfo.InvariantCulture),
+                    ["value"] = text.Format("dosProducts", lines.Count, lines.Count(l => l.Done >= targets[l.TargetId].Quantity), lines.Count(l => l.Done > targets[l.TargetId].Quantity)),
+                };
+            })]),
+            ["hasRemediation"] = remediation.Count > 0,
+            ["remediation"] = SummarySeries.RemediationRows(remediation, text),
+            ["hasDiscipline"] = discipline.Count > 0,
+            ["discipline"] = SummarySeries.DisciplineRows(discipline, text),
+            ["trendText"] = text["dosTrend" + prospects.Trend],
+            ["prospect"] = text["dosProspect" + prospects.Prospect],
+            ["stats"] = prospects.Trend == TrendDirection.Insufficient
+                ? text.Format("dosStatsInsufficient", prospects.Periods, Prospects.MinimumPeriods)
+                : text.Format("dosStats", prospects.Periods, SignedNumber(text, prospects.Slope), text.Number(prospects.StandardDeviation), text.Number(prospects.ShareGoodPercent), text.Number(good)),
+            ["method"] = text.Format("dosMethod", text.Number(good)),
+            ["hasFeedback"] = fb is not null,
+            ["feedback"] = SummarySeries.FeedbackRows(fb, text),
+            ["feedbackCount"] = fb?.Answers.ToString(CultureInfo.InvariantCulture) ?? "0",
+        };
+        return templates.Render("summary-dossier", card, language);
+    }
+
+    private static string SignedNumber(CheckInText text, decimal value) => (value > 0 ? "+" : "") + text.Number(value);
+}

@@ -1,0 +1,17 @@
+using EvalBot.Conversation;
+using EvalBot.Features.Help;
+
+namespace EvalBot.Features.Summaries;
+
+/// <summary><c>hồ sơ &lt;người&gt;</c> / <c>dossier &lt;person&gt;</c>: three years of record for an appointment decision.</summary>
+public sealed class DossierCommand(SummaryResponder responder) : ICommandHandler
+{
+    public IReadOnlyList<string> Keywords { get; } = HelpTopics.Keywords[HelpTopics.Dossier];
+
+    public async Task HandleAsync(TurnContext turn, string argument, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        var (card, text) = await responder.AnswerAsync(turn, SummaryResponder.DossierKind, argument, null, cancellationToken);
+        turn.Reply(card is not null ? TurnContext.CardMessage(card) : TurnContext.TextMessage(text ?? ""));
+    }
+}

@@ -1,0 +1,17 @@
+namespace EvalBot.Features.Summaries;
+
+/// <summary>Aggregated peer feedback on one person for a year, already above the anonymity threshold.</summary>
+/// <param name="Answers">How many answers were aggregated.</param>
+/// <param name="Criteria">Mean rating per criterion, with the criterion's name in the requested language.</param>
+/// <param name="Themes">Short aggregated themes (never a single answer's text).</param>
+public sealed record FeedbackAggregate(int Answers, IReadOnlyList<(string Criterion, decimal Mean)> Criteria, IReadOnlyList<string> Themes);
+
+/// <summary>
+/// The seam for the peer-feedback feature: when it registers an implementation, person summaries and dossiers show its
+/// aggregates; with none registered the feedback section is left out entirely. Implementations must return null below
+/// the anonymity threshold (k answers), so a summary never reveals an individual answer.
+/// </summary>
+public interface IFeedbackSummaries
+{
+    Task<FeedbackAggregate?> ForPersonAsync(long personId, int year, string language, CancellationToken cancellationToken);
+}

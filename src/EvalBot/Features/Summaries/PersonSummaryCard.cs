@@ -1,0 +1,74 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using EvalBot.Cards;
+using EvalBot.Features.CheckIns;
+using EvalBot.Features.Classification;
+using EvalBot.Persistence;
+using EvalBot.Persistence.Entities;
+using Microsoft.EntityFrameworkCore;
+
+namespace EvalBot.Features.Summaries;
+
+/// <summary>
+/// The person summary (<c>cards/summary-person.json</c>): period-by-period trend as bars, the year's products, open
+/// remediation items, discipline and the provisional level; peer feedback only when a feedback provider is registered.
+/// </summary>
+public sealed class PersonSummaryCard(EvalBotDbContext db, CardTemplates templates, Provisional provisional, IEnumerable<IFeedbackSummaries> feedback)
+{
+    public async Task<JsonObject> RenderAsync(Person person, string language, DateTimeOffset now, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(person);
+        var text = new CheckInText(templates, language);
+        var today = DateOnly.FromDateTime(now.ToOffset(TimeSpan.FromHours(7)).DateTime);
+        var data = await YearData.LoadAsync(db, today.Year, ct);
+        var result = provisional.For([person], data, today)[0];
+        var max = result.RuleSet?.Scale.TotalMax ?? 100m;
+        var history = await SummarySeries.ScoresAsync(db, person.Id, today.Year - 1, today.Year, ct);
+        var unit = data.Units.GetValueOrDefault(person.UnitId)?.Name ?? "";
+        var products = data.Reports[person.Id].OrderByDescending(r => r.Period, StringComparer.Ordinal)
+            .SelectMany(r => r.Lines.Where(l => data.Targets.ContainsKey(l.TargetId)).Select(l => (r.Period, Line: l, Target: data.Targets[l.TargetId])))
+            .Take(8).ToList();
+        var remediation = data.Remediation[person.Id].Where(r => r.Status != "remedied").OrderBy(r => r.DueDate).ToList();
+        var discipline = data.Disciplines[person.Id].Where(d => d.DecisionDate.Year >= today.Year - 1).OrderBy(d => d.DecisionDate).ToList();
+        var provider = feedback.FirstOrDefault();
+        var fb = provider is null ? null : await provider.ForPersonAsync(person.Id, today.Year, language, ct);
+        var card = new JsonObject
+        {
+            ["name"] = CardText.Plain(person.FullName),
+            ["unit"] = CardText.Plain(unit),
+            ["year"] = today.Year.ToString(CultureInfo.InvariantCulture),
+            ["level"] = result.Result is null ? text["levelNone"] : ProvisionalText(text, result),
+            ["score"] = result.Result?.Score is { } s ? text.Points(s, max) : "—",
+            ["ruleSet"] = result.RuleSet?.Label ?? "—",
+            ["atRisk"] = result.AtRisk,
+            ["hasTrend"] = history.Count > 0,
+            ["trend"] = TrendRows.Build(history, max, result.GoodThreshold, text),
+            ["hasProducts"] = products.Count > 0,
+            ["products"] = new JsonArray([.. products.Select(p => (JsonNode)new JsonObject
+            {
+                ["title"] = CardText.Plain(p.Target.Title),
+                ["value"] = $"{text.PeriodLabel(p.Period)} · {text.Number(p.Line.Done)}/{text.Number(p.Target.Quantity)} {CardText.Plain(p.Target.UnitOfMeasure)}",
+            })]),
+            ["hasRemediation"] = remediation.Count > 0,
+            ["remediation"] = SummarySeries.RemediationRows(remediation, text),
+            ["hasDiscipline"] = discipline.Count > 0,
+            ["discipline"] = SummarySeries.DisciplineRows(discipline, text),
+            ["hasFeedback"] = fb is not null,
+            ["feedback"] = SummarySeries.FeedbackRows(fb, text),
+            ["feedbackCount"] = fb?.Answers.ToString(CultureInfo.InvariantCulture) ?? "0",
+        };
+        return templates.Render("summary-person", card, language);
+    }
+
+    public static string ProvisionalText(CheckInText text, ProvisionalResult result)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(result);
+        return result.Result?.Status switch
+        {
+            Domain.Classification.ClassificationStatus.NotRated => text["classNotRated"],
+            Domain.Classification.ClassificationStatus.NeedsAuthorityDecision or Domain.Classification.ClassificationStatus.Rejected => text["classNeedsDecision"],
+            _ => text.LevelName(result.Level),
+        };
+    }
+}

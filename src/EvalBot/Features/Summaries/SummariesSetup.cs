@@ -1,0 +1,27 @@
+using EvalBot.Conversation;
+
+namespace EvalBot.Features.Summaries;
+
+public static class SummariesSetup
+{
+    /// <summary>
+    /// The summary commands. Peer-feedback aggregates appear only when the feedback feature registers an
+    /// <see cref="IFeedbackSummaries"/>; none is registered here on purpose.
+    /// </summary>
+    public static IServiceCollection AddSummaries(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddScoped<SummaryAccess>();
+        services.AddScoped<SummaryPeople>();
+        services.AddScoped<Provisional>();
+        services.AddScoped<PersonSummaryCard>();
+        services.AddScoped<UnitSummaryCard>();
+        services.AddScoped<DossierCard>();
+        services.AddScoped<SummaryResponder>();
+        services.AddScoped<ICommandHandler, SummaryCommand>();
+        services.AddScoped<ICommandHandler, UnitCommand>();
+        services.AddScoped<ICommandHandler, DossierCommand>();
+        services.AddScoped<ICardActionHandler, SummaryShowAction>();
+        return services;
+    }
+}

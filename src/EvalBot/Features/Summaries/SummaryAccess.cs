@@ -1,0 +1,43 @@
+using EvalBot.Features.Classification;
+using EvalBot.Persistence;
+using EvalBot.Persistence.Entities;
+using Microsoft.EntityFrameworkCore;
+
+namespace EvalBot.Features.Summaries;
+
+/// <summary>
+/// Who may see whom. A person sees themselves; a direct leader their direct reports; a head their unit and every unit
+/// below it; the organisation board everyone. Identity is the activity's sender, never card data.
+/// </summary>
+public sealed class SummaryAccess(EvalBotDbContext db)
+{
+    /// <summary>Everyone the viewer may see (active people), themselves included.</summary>
+    public async Task<List<Person>> VisiblePeopleAsync(Person viewer, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(viewer);
+        var people = await db.People.AsNoTracking().Where(p => p.IsActive).ToListAsync(ct);
+        if (viewer.IsOrganisationBoard) return people;
+        var units = await VisibleUnitsAsync(viewer, ct);
+        var unitIds = units.Select(u => u.Id).ToHashSet();
+        return [.. people.Where(p => p.Id == viewer.Id || p.ManagerId == viewer.Id || unitIds.Contains(p.UnitId))];
+    }
+
+    /// <summary>The units the viewer heads and every unit below them; all units for the board.</summary>
+    public async Task<List<Unit>> VisibleUnitsAsync(Person viewer, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(viewer);
+        var units = await db.Units.AsNoTracking().ToDictionaryAsync(u => u.Id, ct);
+        if (viewer.IsOrganisationBoard) return [.. units.Values.OrderBy(u => u.Id)];
+        var tree = new OrgTree(units);
+        var ids = units.Values.Where(u => u.HeadPersonId == viewer.Id).SelectMany(u => tree.Subtree(u.Id)).ToHashSet();
+        return [.. units.Values.Where(u => ids.Contains(u.Id)).OrderBy(u => tree.Depth(u.Id)).ThenBy(u => u.Id)];
+    }
+
+    public async Task<bool> MaySeeAsync(Person viewer, Person subject, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(viewer);
+        ArgumentNullException.ThrowIfNull(subject);
+        if (viewer.Id == subject.Id || viewer.IsOrganisationBoard || subject.ManagerId == viewer.Id) return true;
+        return (await VisibleUnitsAsync(viewer, ct)).Any(u => u.Id == subject.UnitId);
+    }
+}

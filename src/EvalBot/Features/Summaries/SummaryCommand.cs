@@ -1,0 +1,17 @@
+using EvalBot.Conversation;
+using EvalBot.Features.Help;
+
+namespace EvalBot.Features.Summaries;
+
+/// <summary><c>tóm tắt &lt;người&gt;</c> / <c>summary &lt;person&gt;</c>: the person summary card (yourself when no one is named).</summary>
+public sealed class SummaryCommand(SummaryResponder responder) : ICommandHandler
+{
+    public IReadOnlyList<string> Keywords { get; } = HelpTopics.Keywords[HelpTopics.Summary];
+
+    public async Task HandleAsync(TurnContext turn, string argument, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        var (card, text) = await responder.AnswerAsync(turn, SummaryResponder.SummaryKind, argument, null, cancellationToken);
+        turn.Reply(card is not null ? TurnContext.CardMessage(card) : TurnContext.TextMessage(text ?? ""));
+    }
+}

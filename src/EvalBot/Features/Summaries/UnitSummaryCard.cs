@@ -1,0 +1,88 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using EvalBot.Cards;
+using EvalBot.Domain;
+using EvalBot.Domain.Quota;
+using EvalBot.Features.CheckIns;
+using EvalBot.Features.Classification;
+using EvalBot.Persistence;
+using EvalBot.Persistence.Entities;
+using Microsoft.EntityFrameworkCore;
+
+namespace EvalBot.Features.Summaries;
+
+/// <summary>
+/// The unit summary (<c>cards/summary-unit.json</c>) for a unit and everything below it: report rate and completion for
+/// the newest opened period, provisional levels per group against the HTXS quota headroom, people at risk of KHT, and
+/// who has not reported.
+/// </summary>
+public sealed class UnitSummaryCard(EvalBotDbContext db, CardTemplates templates, Provisional provisional)
+{
+    public async Task<JsonObject> RenderAsync(Unit unit, string language, DateTimeOffset now, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(unit);
+        var text = new CheckInText(templates, language);
+        var today = DateOnly.FromDateTime(now.ToOffset(TimeSpan.FromHours(7)).DateTime);
+        var data = await YearData.LoadAsync(db, today.Year, ct);
+        var scope = new OrgTree(data.Units).Subtree(unit.Id);
+        var members = data.People.Where(p => scope.Contains(p.UnitId)).OrderBy(p => p.FullName, StringComparer.Ordinal).ToList();
+        var period = (await db.CheckInCampaigns.AsNoTracking().Where(c => c.OpenedAt <= now).Select(c => c.Period).ToListAsync(ct))
+            .OrderByDescending(p => p, StringComparer.Ordinal).FirstOrDefault();
+        var ids = members.Select(m => m.Id).ToList();
+        var statuses = period is null ? [] : await db.CheckInReports.AsNoTracking()
+            .Where(r => r.Period == period && r.IsCurrent && ids.Contains(r.PersonId))
+            .Select(r => new { r.PersonId, r.Status }).ToListAsync(ct);
+        var reported = statuses.Where(s => s.Status != CheckInStatus.Draft).Select(s => s.PersonId).ToHashSet();
+        var confirmed = statuses.Count(s => s.Status is CheckInStatus.Confirmed or CheckInStatus.Adjusted);
+        var results = provisional.For(members, data, today);
+        var groups = await db.TaskGroups.AsNoTracking().ToDictionaryAsync(g => g.Id, g => g.Name, ct);
+        string GroupOf(Person p) => p.TaskGroupId is { } g && groups.TryGetValue(g, out var n) ? n : text["sumNoGroup"];
+        string Percent(int part) => members.Count == 0 ? "—" : text.Number(Math.Round(100m * part / members.Count, 1)) + "%";
+        var card = new JsonObject
+        {
+            ["unit"] = CardText.Plain(unit.Name),
+            ["people"] = members.Count.ToString(CultureInfo.InvariantCulture),
+            ["period"] = period is null ? "—" : text.PeriodLabel(period),
+            ["reportRate"] = $"{reported.Count}/{members.Count} ({Percent(reported.Count)})",
+            ["completion"] = $"{confirmed}/{members.Count} ({Percent(confirmed)})",
+            ["groups"] = new JsonArray([.. results.Where(r => r.Result is not null).GroupBy(r => GroupOf(r.Person)).OrderBy(g => g.Key, StringComparer.Ordinal)
+                .Select(g => (JsonNode)GroupRow(g.Key, [.. g], text))]),
+            ["hasRisk"] = results.Any(r => r.AtRisk),
+            ["risk"] = new JsonArray([.. results.Where(r => r.AtRisk).Select(r => (JsonNode)new JsonObject
+            {
+                ["name"] = CardText.Plain(r.Person.FullName),
+                ["why"] = CardText.Plain(Explanations.Why(Explanations.Serialize(r.Result!.Applications), language)),
+            })]),
+            ["hasMissing"] = members.Any(m => !reported.Contains(m.Id)) && period is not null,
+            ["missing"] = new JsonArray([.. members.Where(m => !reported.Contains(m.Id)).Select(m => (JsonNode)new JsonObject
+            {
+                ["name"] = CardText.Plain(m.FullName),
+                ["status"] = statuses.Any(s => s.PersonId == m.Id) ? text["campaignStatusDraft"] : text["campaignStatusNotStarted"],
+            })]),
+        };
+        return templates.Render("summary-unit", card, language);
+    }
+
+    /// <summary>Counts per provisional level, and the HTXS places left under the group's quota (negative = over).</summary>
+    private static JsonObject GroupRow(string name, List<ProvisionalResult> results, CheckInText text)
+    {
+        var candidates = results.Where(r => r.Level is not null)
+            .Select(r => new QuotaCandidate(r.Person.Id.ToString(CultureInfo.InvariantCulture), "unit", name, r.Level!.Value, r.Result!.Score)).ToList();
+        var ruleSet = results.First().RuleSet!;
+        var cap = ruleSet.Quota.Mode == Domain.RuleSets.QuotaMode.None ? (int?)null
+            : QuotaCheck.Check(candidates, ruleSet, null, 0m).Scopes.Where(s => s.Scope == QuotaScope.Group).Select(s => (int?)s.Cap).FirstOrDefault();
+        int Count(Level l) => candidates.Count(c => c.Level == l);
+        var headroom = cap is { } c ? c - Count(Level.Excellent) : (int?)null;
+        return new JsonObject
+        {
+            ["name"] = CardText.Plain(name),
+            ["levels"] = text.Format("sumLevelCounts", Count(Level.Excellent), Count(Level.Good), Count(Level.Complete), Count(Level.NotComplete)),
+            ["quota"] = headroom switch
+            {
+                null => text["sumQuotaNone"],
+                >= 0 => text.Format("sumQuotaHeadroom", headroom, cap!),
+                _ => text.Format("sumQuotaOver", -headroom.Value, cap!),
+            },
+        };
+    }
+}

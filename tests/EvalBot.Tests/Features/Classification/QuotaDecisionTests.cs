@@ -1,0 +1,82 @@
+using System.Text.Json.Nodes;
+using EvalBot.Persistence.Entities;
+using EvalBot.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+
+namespace EvalBot.Tests.Features.Classification;
+
+/// <summary>Rule 21 at decision time: a list over the HTXS quota is refused, then resolved by a demotion or a recorded exception.</summary>
+public sealed class QuotaDecisionTests
+{
+    private static JsonObject Data(params (string Key, string Value)[] extra)
+    {
+        var data = new JsonObject { ["year"] = "2026", ["list"] = "own" };
+        foreach (var (k, v) in extra) data[k] = v;
+        return data;
+    }
+
+    [Fact]
+    public async Task Over_quota_is_refused_with_the_excess_ranked_then_a_demotion_lets_the_head_approve()
+    {
+        await using var host = await ClassificationHost.StartAsync(excellent: 3, good: 7);
+        await host.SayAsync("help", "aad-head");
+        var report = await host.CompileAsync();
+
+        var team = report["units"]!.AsArray().Single(u => (string?)u!["unitId"] == "TEAM")!;
+        Assert.False((bool)team["quota"]!["canFinalise"]!);
+        Assert.Equal(3, (int)team["levels"]!["Excellent"]!);
+        Assert.Equal(["P-01", "P-02"], team["quota"]!["excess"]!.AsArray().Select(x => (string)x!).ToList());
+        Assert.True(await host.Bot.QueryAsync(db => db.Outbox.AnyAsync(o => o.Kind == "classification.decision" && o.RecipientAadObjectId == "aad-head")));
+
+        var refused = await host.InvokeAsync("classification.approve", Data(), "aad-head");
+        var text = refused["value"].Readable();
+        Assert.Contains("Chưa thể phê duyệt", text, StringComparison.Ordinal);
+        Assert.True(text.IndexOf("Nhân Viên B", StringComparison.Ordinal) < text.IndexOf("Nhân Viên C", StringComparison.Ordinal));
+        Assert.Equal(0, await host.Bot.QueryAsync(db => db.Set<ClassificationRecord>().CountAsync(r => r.State == ClassificationState.Decided)));
+
+        var ids = $"{host.People["P-01"].Id},{host.People["P-02"].Id}";
+        var noReason = await host.InvokeAsync("classification.demote", Data(("demote.people", ids)), "aad-head");
+        Assert.Contains("Cần nhập lý do", noReason["value"].Readable(), StringComparison.Ordinal);
+        await host.InvokeAsync("classification.demote", Data(("demote.people", ids), ("demote.reason", "Vượt tỷ lệ 20%")), "aad-head");
+        var approved = await host.InvokeAsync("classification.approve", Data(), "aad-head");
+
+        Assert.Contains("Đã phê duyệt", approved["value"].Readable(), StringComparison.Ordinal);
+        var rows = await host.Bot.QueryAsync(db => db.Set<ClassificationRecord>().Where(r => r.State == ClassificationState.Decided).ToListAsync());
+        Assert.Equal(10, rows.Count);
+        Assert.Equal(2, rows.Count(r => r.Reason == "Vượt tỷ lệ 20%" && r.Level == 1 && r.CompiledLevel == 0));
+        Assert.Equal(10, await host.Bot.QueryAsync(db => db.Outbox.CountAsync(o => o.Kind == "classification.result")));
+        Assert.Equal(2, await host.Bot.QueryAsync(db => db.AuditLog.CountAsync(a => a.Action == "classification.demote" && a.Actor == "aad-head")));
+    }
+
+    [Fact]
+    public async Task A_recorded_exception_raises_the_cap_to_25_percent()
+    {
+        await using var host = await ClassificationHost.StartAsync(excellent: 3, good: 12);
+        await host.CompileAsync();
+        var refused = await host.InvokeAsync("classification.approve", Data(), "aad-head");
+        Assert.Contains("Chưa thể phê duyệt", refused["value"].Readable(), StringComparison.Ordinal);
+
+        var incomplete = await host.InvokeAsync("classification.exception", Data(("exception.number", "12/QĐ-UBND")), "aad-head");
+        Assert.Contains("Cần nhập số quyết định", incomplete["value"].Readable(), StringComparison.Ordinal);
+        await host.InvokeAsync("classification.exception", Data(("exception.number", "12/QĐ-UBND"), ("exception.date", "2026-12-01"), ("exception.approver", "Chủ tịch UBND huyện")), "aad-head");
+        var approved = await host.InvokeAsync("classification.approve", Data(), "aad-head");
+
+        Assert.Contains("Đã phê duyệt", approved["value"].Readable(), StringComparison.Ordinal);
+        Assert.Equal(3, await host.Bot.QueryAsync(db => db.Set<ClassificationRecord>().CountAsync(r => r.State == ClassificationState.Decided && r.Level == 0)));
+        Assert.True(await host.Bot.QueryAsync(db => db.AuditLog.AnyAsync(a => a.Action == "classification.exception")));
+    }
+
+    [Fact]
+    public async Task Someone_who_does_not_decide_the_list_cannot_act_on_it()
+    {
+        await using var host = await ClassificationHost.StartAsync(excellent: 1, good: 5);
+        await host.CompileAsync();
+
+        var staff = await host.InvokeAsync("classification.approve", Data(), "aad-00");
+        var boardListByStaff = await host.InvokeAsync("classification.approve", new JsonObject { ["year"] = "2026", ["list"] = "board" }, "aad-head");
+
+        Assert.Contains("không phải người quyết định", staff["value"].Readable(), StringComparison.Ordinal);
+        Assert.Contains("không phải người quyết định", boardListByStaff["value"].Readable(), StringComparison.Ordinal);
+        Assert.Equal(0, await host.Bot.QueryAsync(db => db.Set<ClassificationRecord>().CountAsync(r => r.State == ClassificationState.Decided)));
+    }
+}
