@@ -1,12 +1,7 @@
-using EvalBot.Admin;
 using EvalBot.Delivery;
 using EvalBot.Features.CheckIns.Campaigns;
 using EvalBot.Persistence;
-using EvalBot.Scheduling;
 using EvalBot.Tests.Support;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -36,7 +31,6 @@ public static class CampaignHost
             settings[key] = value;
         }
 
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         return new EvalBotFactory(settings, services =>
         {
             if (clock is not null)
@@ -52,14 +46,6 @@ public static class CampaignHost
             }
 
             configure?.Invoke(services);
-
-            // Until the host composition registers the campaign engine, the tests add it (and its endpoints) themselves.
-            if (!services.Any(d => d.ServiceType == typeof(CampaignRunner)))
-            {
-                services.AddCampaigns(configuration);
-                services.AddScheduling(configuration);
-                services.AddSingleton<IStartupFilter, CampaignEndpoints>();
-            }
         });
     }
 
@@ -92,15 +78,4 @@ public static class CampaignHost
             await db.SaveChangesAsync();
             return true;
         });
-
-    /// <summary>Maps the campaign admin endpoints in front of the app's own routes.</summary>
-    private sealed class CampaignEndpoints : IStartupFilter
-    {
-        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
-        {
-            app.UseRouting();
-            app.UseEndpoints(endpoints => endpoints.MapAdminGroup().MapCampaignAdmin());
-            next(app);
-        };
-    }
 }
