@@ -66,25 +66,37 @@ public sealed partial class OutboxSender(
         var db = scope.ServiceProvider.GetRequiredService<EvalBotDbContext>();
         var now = time.GetUtcNow();
 
+        // No more rows are claimed than can be sent at once, so every row marked Sending really is in flight: a crash
+        // cuts off at most Concurrency messages, never claimed rows that were still waiting for their turn.
+        var batch = Math.Min(options.Value.BatchSize, options.Value.Concurrency);
+
+        // Claimed by an instance that stopped before sending: back in the queue.
         await db.Outbox
-            .Where(o => o.Status == OutboxStatus.Sending && o.LeaseUntil < now)
+            .Where(o => o.Status == OutboxStatus.Sending && o.LeaseUntil < now && o.SendStartedAt == null)
+            .ExecuteUpdateAsync(u => u
+                .SetProperty(o => o.Status, OutboxStatus.Pending)
+                .SetProperty(o => o.LeaseOwner, (string?)null)
+                .SetProperty(o => o.LeaseUntil, (DateTimeOffset?)null), cancellationToken);
+
+        // Cut off during the HTTP call: Teams may have shown it, so it is not sent again.
+        await db.Outbox
+            .Where(o => o.Status == OutboxStatus.Sending && o.LeaseUntil < now && o.SendStartedAt != null)
             .ExecuteUpdateAsync(u => u
                 .SetProperty(o => o.Status, OutboxStatus.Failed)
                 .SetProperty(o => o.LastError, "Interrupted while sending; not resent so that nobody receives it twice."), cancellationToken);
 
         return db.Database.IsNpgsql()
-            ? await ClaimWithRowLocksAsync(db, now, cancellationToken)
-            : await ClaimInProcessAsync(db, now, cancellationToken);
+            ? await ClaimWithRowLocksAsync(db, now, batch, cancellationToken)
+            : await ClaimInProcessAsync(db, now, batch, cancellationToken);
     }
 
     /// <summary>
     /// PostgreSQL, several instances: one statement claims a batch, skipping rows another instance has locked, so two
     /// instances never claim the same row.
     /// </summary>
-    private async Task<List<long>> ClaimWithRowLocksAsync(EvalBotDbContext db, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<List<long>> ClaimWithRowLocksAsync(EvalBotDbContext db, DateTimeOffset now, int batch, CancellationToken cancellationToken)
     {
         var leaseUntil = now + options.Value.Lease;
-        var batch = options.Value.BatchSize;
         var claimed = await db.Database.SqlQuery<long>($"""
             UPDATE outbox SET "Status" = 1, "LeaseOwner" = {_instance}, "LeaseUntil" = {leaseUntil}, "Attempts" = "Attempts" + 1
             WHERE "Id" IN (
@@ -99,12 +111,12 @@ public sealed partial class OutboxSender(
     }
 
     /// <summary>SQLite, one process: writes are serialised by the database, and only this loop claims rows.</summary>
-    private async Task<List<long>> ClaimInProcessAsync(EvalBotDbContext db, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<List<long>> ClaimInProcessAsync(EvalBotDbContext db, DateTimeOffset now, int batch, CancellationToken cancellationToken)
     {
         var rows = await db.Outbox
             .Where(o => o.Status == OutboxStatus.Pending && o.NextAttemptAt <= now)
             .OrderBy(o => o.Id)
-            .Take(options.Value.BatchSize)
+            .Take(batch)
             .ToListAsync(cancellationToken);
         foreach (var row in rows)
         {
@@ -124,6 +136,8 @@ public sealed partial class OutboxSender(
         var db = scope.ServiceProvider.GetRequiredService<EvalBotDbContext>();
         var row = await db.Outbox.SingleAsync(o => o.Id == id, cancellationToken);
         var activity = JsonNode.Parse(row.ActivityJson)!.AsObject();
+        row.SendStartedAt = time.GetUtcNow();
+        await db.SaveChangesAsync(cancellationToken);
         try
         {
             var conversationId = await ResolveConversationAsync(db, row, cancellationToken);
@@ -155,6 +169,7 @@ public sealed partial class OutboxSender(
             row.LastError = ex.Message.Length > 2000 ? ex.Message[..2000] : ex.Message;
             var finalAttempt = row.Attempts >= options.Value.MaxAttempts;
             row.Status = finalAttempt ? OutboxStatus.Failed : OutboxStatus.Pending;
+            row.SendStartedAt = null;
             row.NextAttemptAt = time.GetUtcNow() + (options.Value.RetryBackoff * Math.Pow(2, Math.Min(row.Attempts - 1, 6)));
             LogTransientFailure(logger, row.Id, row.Attempts, finalAttempt);
         }

@@ -32,6 +32,12 @@ public sealed class OutboxMessage
     public int Attempts { get; set; }
     public DateTimeOffset NextAttemptAt { get; set; }
     public string? LeaseOwner { get; set; }
+
+    /// <summary>
+    /// Committed just before the HTTP call. A row whose lease expired without it was claimed but never sent (it goes back
+    /// to Pending); a row with it may or may not have reached Teams, so it is marked failed rather than risk a duplicate.
+    /// </summary>
+    public DateTimeOffset? SendStartedAt { get; set; }
     public DateTimeOffset? LeaseUntil { get; set; }
     public int? LastStatusCode { get; set; }
     public string? LastError { get; set; }

@@ -33,6 +33,13 @@ public sealed class CampaignMessages(OutboxWriter outbox, ProactiveAddressing ad
         ArgumentNullException.ThrowIfNull(leave);
         var schedule = calendar.ForCampaign(period, campaign.OpenedAt, calendar.ZoneOf(person.TimeZone, unit.TimeZone));
         var step = schedule.Steps.First(s => s.Kind == kind && s.Number == number);
+        if (kind == CampaignStepKind.Open && campaign.OpenedAt < step.At)
+        {
+            // Opened before the scheduled day (an admin opening the current period so people report as they go):
+            // the prompt goes out now, within the person's working hours; reminders still follow the schedule.
+            step = step with { At = campaign.OpenedAt, LocalAt = TimeZoneInfo.ConvertTime(campaign.OpenedAt, schedule.TimeZone) };
+        }
+
         var decision = schedule.ShouldSendNow(step, leave, now);
         return decision.Verdict == SendVerdict.Never
             ? (null, leave.Count > 0 && ShouldSkipForLeave(schedule, step, now) ? SkipReasons.OnLeave : SkipReasons.WindowClosed)

@@ -765,6 +765,9 @@ namespace EvalBot.Persistence.Migrations.Sqlite
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("SendStartedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("SentActivityId")
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");

@@ -279,6 +279,7 @@ namespace EvalBot.Persistence.Migrations.Sqlite
                     Attempts = table.Column<int>(type: "INTEGER", nullable: false),
                     NextAttemptAt = table.Column<long>(type: "INTEGER", nullable: false),
                     LeaseOwner = table.Column<string>(type: "TEXT", maxLength: 128, nullable: true),
+                    SendStartedAt = table.Column<long>(type: "INTEGER", nullable: true),
                     LeaseUntil = table.Column<long>(type: "INTEGER", nullable: true),
                     LastStatusCode = table.Column<int>(type: "INTEGER", nullable: true),
                     LastError = table.Column<string>(type: "TEXT", maxLength: 2048, nullable: true),

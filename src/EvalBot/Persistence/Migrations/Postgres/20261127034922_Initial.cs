@@ -280,6 +280,7 @@ namespace EvalBot.Persistence.Migrations.Postgres
                     Attempts = table.Column<int>(type: "integer", nullable: false),
                     NextAttemptAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     LeaseOwner = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: true),
+                    SendStartedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     LeaseUntil = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     LastStatusCode = table.Column<int>(type: "integer", nullable: true),
                     LastError = table.Column<string>(type: "character varying(2048)", maxLength: 2048, nullable: true),
