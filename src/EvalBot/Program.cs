@@ -10,6 +10,14 @@ if (args is ["import", ..])
     return await EvalBot.Features.Organisation.OrganisationCommand.RunAsync(args, cliApp.Services, Console.Out, Console.Error);
 }
 
+if (EvalBot.Operations.OperationsCommand.Handles(args))
+{
+    var ops = WebApplication.CreateBuilder();
+    ops.AddEvalBot();
+    await using var opsApp = ops.Build();
+    return await EvalBot.Operations.OperationsCommand.RunAsync(args, opsApp.Services, Console.Out, Console.Error);
+}
+
 if (args is ["manifest", ..])
 {
     return await ManifestCommand.RunAsync(args[1..], Console.Out, Console.Error);

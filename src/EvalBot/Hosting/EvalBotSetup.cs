@@ -10,6 +10,7 @@ using EvalBot.Features.Organisation;
 using EvalBot.Features.PeerFeedback;
 using EvalBot.Features.Help;
 using EvalBot.Features.Welcome;
+using EvalBot.Operations;
 using EvalBot.Persistence;
 using EvalBot.Protocol;
 using EvalBot.Protocol.Auth;
@@ -41,6 +42,7 @@ public static class EvalBotSetup
         services.AddClassification(configuration);
         services.AddPeerFeedback(configuration);
         services.AddScheduling(configuration);
+        services.AddOperations(configuration);
 
         services.Configure<Admin.AdminOptions>(configuration.GetSection(Admin.AdminOptions.Section));
         services.AddScoped<Auditing.AuditLog>();
@@ -72,6 +74,7 @@ public static class EvalBotSetup
         admin.MapClassificationAdmin();
         admin.MapFeedbackAdmin();
         admin.MapOrganisationAdmin();
+        admin.MapOperationsAdmin();
         app.MapGet("/healthz", async (DatabaseReadiness readiness, EvalBotDbContext db, CancellationToken ct) =>
             readiness.IsReady && await db.Database.CanConnectAsync(ct) ? Results.Ok("ok") : Results.StatusCode(StatusCodes.Status503ServiceUnavailable));
         return app;

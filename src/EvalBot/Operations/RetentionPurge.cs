@@ -1,0 +1,57 @@
+using System.Globalization;
+using EvalBot.Auditing;
+using EvalBot.Persistence;
+using EvalBot.Persistence.Entities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace EvalBot.Operations;
+
+/// <summary>
+/// Deletes personal working data older than <see cref="RetentionOptions.Years"/>, in one transaction, and records what
+/// it deleted in the audit log. Rows dated by period (reports, targets' feedback) go when their period's year is before
+/// the cut-off year; rows with a timestamp go when it is before the cut-off instant. Never touched: people, units,
+/// targets, classifications (the legal record) and the audit log (append-only).
+/// </summary>
+public sealed partial class RetentionPurge(EvalBotDbContext db, AuditLog audit, IOptions<RetentionOptions> options, TimeProvider time, ILogger<RetentionPurge> logger)
+{
+    public async Task<RetentionResult> RunAsync(string actor, CancellationToken cancellationToken)
+    {
+        var years = options.Value.Years;
+        if (years < 1)
+        {
+            throw new InvalidOperationException("Retention:Years must be at least 1.");
+        }
+
+        var now = time.GetUtcNow();
+        var cutoff = now.AddYears(-years);
+        var firstKeptYear = cutoff.Year;
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var periods = await db.CheckInReports.Select(r => r.Period).Union(db.Set<FeedbackRequest>().Select(r => r.Period)).Distinct().ToListAsync(cancellationToken);
+        var oldPeriods = periods.Where(p => YearOf(p) is { } year && year < firstKeptYear).ToList();
+        var oldReports = db.CheckInReports.Where(r => r.CreatedAt < cutoff || oldPeriods.Contains(r.Period)).Select(r => r.Id);
+        var lines = await db.CheckInLines.Where(l => oldReports.Contains(l.ReportId)).ExecuteDeleteAsync(cancellationToken);
+        var reports = await db.CheckInReports.Where(r => r.CreatedAt < cutoff || oldPeriods.Contains(r.Period)).ExecuteDeleteAsync(cancellationToken);
+        var feedback = await db.Set<FeedbackRequest>().Where(r => oldPeriods.Contains(r.Period)).ExecuteDeleteAsync(cancellationToken);
+        var remediation = await db.RemediationItems.Where(r => r.UpdatedAt < cutoff).ExecuteDeleteAsync(cancellationToken);
+        var outbox = await db.Outbox.Where(o => o.CreatedAt < cutoff && o.Status != OutboxStatus.Pending && o.Status != OutboxStatus.Sending).ExecuteDeleteAsync(cancellationToken);
+        var processed = await db.ProcessedActivities.Where(p => p.ProcessedAt < cutoff).ExecuteDeleteAsync(cancellationToken);
+        var dialogs = await db.DialogStates.Where(d => d.UpdatedAt < cutoff).ExecuteDeleteAsync(cancellationToken);
+        var result = new RetentionResult(years, cutoff, reports, lines, feedback, remediation, outbox, processed, dialogs);
+        audit.Record(actor, "retention.purge", "retention", cutoff.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), result);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        LogPurged(logger, years, reports, lines, feedback, remediation, outbox, processed, dialogs);
+        return result;
+    }
+
+    /// <summary>The year of a period label (<c>2016-Q1</c>, <c>2016-03</c>, <c>2016</c>), or null.</summary>
+    private static int? YearOf(string period) =>
+        period.Length >= 4 && int.TryParse(period.AsSpan(0, 4), NumberStyles.None, CultureInfo.InvariantCulture, out var year) ? year : null;
+
+    [LoggerMessage(EventId = 9101, Level = LogLevel.Information, Message = "Retention ({Years} years) purged {Reports} reports, {Lines} lines, {Feedback} feedback answers, {Remediation} remediation items, {Outbox} outbox rows, {Processed} processed marks, {Dialogs} dialog states")]
+    private static partial void LogPurged(ILogger logger, int years, int reports, int lines, int feedback, int remediation, int outbox, int processed, int dialogs);
+}
+
+public sealed record RetentionResult(int Years, DateTimeOffset Cutoff, int Reports, int Lines, int Feedback, int Remediation, int Outbox, int ProcessedActivities, int DialogStates);
