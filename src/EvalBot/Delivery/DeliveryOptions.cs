@@ -7,6 +7,10 @@ public sealed class DeliveryOptions
 
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>
+    /// Rows claimed per round, capped at <see cref="Concurrency"/>: rows are claimed only when they can be started at
+    /// once, so a crash leaves at most <see cref="Concurrency"/> rows of an instance claimed.
+    /// </summary>
     public int BatchSize { get; set; } = 32;
 
     /// <summary>Messages in flight at once. Teams allows about 50 requests per second per app and tenant.</summary>
