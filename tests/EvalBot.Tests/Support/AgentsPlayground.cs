@@ -55,7 +55,9 @@ public sealed class AgentsPlayground : IAsyncDisposable
         return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    public static async Task<AgentsPlayground> StartAsync(string botEndpoint)
+    /// <param name="botEndpoint">The bot's /api/messages.</param>
+    /// <param name="configPath">A Playground configuration file (e.g. demo/playground/megan.yml to act as Megan Bowen); default: the built-in one.</param>
+    public static async Task<AgentsPlayground> StartAsync(string botEndpoint, string? configPath = null)
     {
         var cli = Path.Combine(RepoPaths.Node, "node_modules", "@microsoft", "m365agentsplayground", "cli.js");
         if (!File.Exists(cli))
@@ -73,6 +75,11 @@ public sealed class AgentsPlayground : IAsyncDisposable
             UseShellExecute = false,
         };
         start.Environment["TEAMSAPPTESTER_BROWSER"] = "none";
+        if (configPath is not null)
+        {
+            start.Environment["M365_AGENTS_PLAYGROUND_CONFIG_PATH"] = configPath;
+        }
+
         var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start node.");
         var playground = new AgentsPlayground(process, port);
         process.OutputDataReceived += (_, e) => playground.Append(e.Data);
