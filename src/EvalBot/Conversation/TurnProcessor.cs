@@ -18,6 +18,7 @@ public sealed partial class TurnProcessor(
     OutboxWriter outbox,
     OutboxSignal signal,
     TurnRouter router,
+    Features.Errors.ErrorCards errors,
     TimeProvider time,
     ILogger<TurnProcessor> logger)
 {
@@ -51,7 +52,7 @@ public sealed partial class TurnProcessor(
         if (activity.Id is { Length: > 0 } && await db.ProcessedActivities.AsNoTracking().SingleOrDefaultAsync(p => p.Key == key, cancellationToken) is { } done)
         {
             LogDuplicate(logger, activity.Type);
-            return Stored(done);
+            return Stored(activity, done);
         }
 
         await references.TrackAsync(activity, cancellationToken);
@@ -64,7 +65,7 @@ public sealed partial class TurnProcessor(
             {
                 Key = key,
                 ProcessedAt = turn.Now,
-                ResponseJson = response is null ? null : JsonSerializer.Serialize(new StoredResponse(response.HttpStatus, response.Body), ProtocolJson.Options),
+                ResponseJson = response is null || IsPrivate(activity) ? null : JsonSerializer.Serialize(new StoredResponse(response.HttpStatus, response.Body), ProtocolJson.Options),
             });
         }
 
@@ -74,11 +75,20 @@ public sealed partial class TurnProcessor(
         return response;
     }
 
-    private static InvokeResponse? Stored(ProcessedActivity done)
+    /// <summary>
+    /// Peer-feedback answers are never kept in the redelivery record: the stored card would tie a reviewer's
+    /// conversation and a time to what they said about whom. A redelivered feedback action gets a plain acknowledgement.
+    /// </summary>
+    private static bool IsPrivate(Activity activity) =>
+        activity.Type == ActivityTypes.Invoke
+        && JsonRead.Text(JsonRead.ObjectAt(activity.Value, "action"), "verb") is { } verb
+        && verb.StartsWith("feedback.", StringComparison.Ordinal);
+
+    private InvokeResponse? Stored(Activity activity, ProcessedActivity done)
     {
         if (done.ResponseJson is null)
         {
-            return null;
+            return activity.Type == ActivityTypes.Invoke ? InvokeResponse.Message(errors.Text(UserLocale.From(activity.EffectiveLocale), "invokeAlreadyHandled")) : null;
         }
 
         var stored = JsonSerializer.Deserialize<StoredResponse>(done.ResponseJson, ProtocolJson.Options)!;
