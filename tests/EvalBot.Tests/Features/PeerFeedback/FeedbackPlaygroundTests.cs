@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using EvalBot.Persistence.Entities;
 using EvalBot.Tests.Support;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace EvalBot.Tests.Features.PeerFeedback;
 
@@ -15,73 +16,104 @@ public sealed class FeedbackPlaygroundTests : IAsyncLifetime
 {
     private const string AdminKey = "playground-admin-key";
     private const string Period = "2026-Q4";
+
+    // Each person is a Teams client of their own: one Playground per user (demo/playground/<name>.yml).
+    private static readonly (string ExternalId, string UserId, string? Config)[] People =
+    [
+        ("P-ALEX", "user-id-0", null),
+        ("P-MEGAN", "user-id-1", "megan.yml"),
+        ("P-ADELE", "user-id-2", "adele.yml"),
+        ("P-ISAIAH", "user-id-3", "isaiah.yml"),
+    ];
+
+    private readonly Dictionary<string, AgentsPlayground> _clients = [];
     private EvalBotFactory _bot = null!;
-    private AgentsPlayground _playground = null!;
     private HttpClient _admin = null!;
 
     public async Task InitializeAsync()
     {
         var port = AgentsPlayground.FreePort();
-        _bot = new EvalBotFactory(new Dictionary<string, string?>
-        {
-            ["EvalBot:SeedDemo"] = "true",
-            ["Admin:ApiKey"] = AdminKey,
-            ["Scheduling:Enabled"] = "false",
-            // Only four demo people of the unit are reachable in Teams, so each is asked about most of the unit's seven.
-            ["PeerFeedback:MaxRequestsPerReviewer"] = "8",
-        });
+        _bot = new EvalBotFactory(
+            new Dictionary<string, string?>
+            {
+                ["EvalBot:SeedDemo"] = "true",
+                ["Admin:ApiKey"] = AdminKey,
+                ["Scheduling:Enabled"] = "false",
+                // Only four demo people of the unit are reachable in Teams, so each is asked about most of the unit's seven.
+                ["PeerFeedback:MaxRequestsPerReviewer"] = "8",
+            },
+            // A working day in Hà Nội, so the test does not depend on when it runs.
+            services => services.AddSingleton<TimeProvider>(new ShiftedTimeProvider(new DateTimeOffset(2026, 11, 25, 3, 0, 0, TimeSpan.Zero))));
         _bot.UseKestrel(port);
         _bot.StartServer();
         _admin = _bot.CreateClient();
         _admin.DefaultRequestHeaders.Add("X-Admin-Key", AdminKey);
-        _playground = await AgentsPlayground.StartAsync($"http://127.0.0.1:{port}/api/messages");
+        foreach (var (externalId, _, config) in People)
+        {
+            var path = config is null ? null : Path.Combine(RepoPaths.Root, "demo", "playground", config);
+            _clients[externalId] = await AgentsPlayground.StartAsync($"http://127.0.0.1:{port}/api/messages", path);
+        }
     }
 
     public async Task DisposeAsync()
     {
         _admin.Dispose();
-        await _playground.DisposeAsync();
+        foreach (var client in _clients.Values)
+        {
+            await client.DisposeAsync();
+        }
+
         await _bot.DisposeAsync();
     }
 
-    [Fact(Skip = "The Playground answers 400 to actions from a user other than its configured current user: the reviewers and Megan each need their own Playground (a config path per user), which the shared test support does not offer yet.")]
+    [Fact]
     public async Task Requests_go_out_answers_are_stored_and_the_subject_sees_only_aggregates_after_the_threshold()
     {
-        await _playground.SendTextAsync("góp ý");
-        var card = await NextCardAsync("feedback.view");
+        foreach (var client in _clients.Values)
+        {
+            await client.InstallAsync();
+        }
+
         (await _admin.PostAsync($"/admin/periods/{Period}/open", null)).EnsureSuccessStatusCode();
         (await _admin.PostAsync($"/admin/feedback/{Period}/open", null)).EnsureSuccessStatusCode();
 
         var megan = await PersonAsync("P-MEGAN");
         var requests = await _bot.QueryAsync(db => db.Set<FeedbackRequest>().Where(r => r.Period == Period && r.SubjectPersonId == megan.Id).ToListAsync());
         Assert.Equal(3, requests.Count);
-        Assert.True(await _bot.QueryAsync(db => db.Outbox.CountAsync(o => o.Kind == "feedback.request" && o.Period == Period)) >= 3);
 
-        var users = new Dictionary<string, string> { ["P-ALEX"] = "user-id-0", ["P-ADELE"] = "user-id-2", ["P-ISAIAH"] = "user-id-3" };
+        // Each reviewer's request card reaches their own Teams client.
+        foreach (var (externalId, _, _) in People.Where(p => p.ExternalId != "P-MEGAN"))
+        {
+            await NextCardIdAsync(_clients[externalId], "feedback.submit");
+        }
+
+        var meganClient = _clients["P-MEGAN"];
+        await meganClient.SendTextAsync("góp ý");
+        var meganCard = await NextCardIdAsync(meganClient, "feedback.view");
+
         var answered = 0;
         JsonObject? beforeThreshold = null;
-        foreach (var (externalId, userId) in users)
+        foreach (var (externalId, userId, _) in People.Where(p => p.ExternalId != "P-MEGAN"))
         {
+            var client = _clients[externalId];
             var reviewer = await PersonAsync(externalId);
             var request = requests.Single(r => r.ReviewerPersonId == reviewer.Id);
-            var list = await _playground.ExecuteAsync(card, "feedback.list", new JsonObject { ["page"] = "1" }, userId);
-            Assert.Contains("feedback.open", list["value"].Readable(), StringComparison.Ordinal);
-            var listId = card;
+            await client.SendTextAsync("góp ý");
+            var listCard = await NextCardIdAsync(client, "feedback.open");
             var data = FeedbackHost.Answer(request.Id, strengths: $"Lắng nghe tốt {answered}", improvements: "[x](https://evil) <at>Boss</at>");
-            var answer = await _playground.ExecuteAsync(listId, "feedback.submit", data, userId);
+            var answer = await client.ExecuteAsync(listCard, "feedback.submit", data, userId);
             Assert.Equal("application/vnd.microsoft.card.adaptive", (string?)answer["type"]);
             answered++;
             if (answered == 2)
             {
-                beforeThreshold = await _playground.ExecuteAsync(listId, "feedback.view", new JsonObject { ["scope"] = Period }, "user-id-1");
+                beforeThreshold = await meganClient.ExecuteAsync(meganCard, "feedback.view", new JsonObject { ["scope"] = Period }, "user-id-1");
             }
         }
 
         var stored = await _bot.QueryAsync(db => db.Set<FeedbackRequest>().CountAsync(r => r.SubjectPersonId == megan.Id && r.Status == FeedbackStatus.Answered));
-        var meganList = card;
-        var stillOpen = await _playground.ExecuteAsync(meganList, "feedback.view", new JsonObject { ["scope"] = Period }, "user-id-1");
+        var stillOpen = await meganClient.ExecuteAsync(meganCard, "feedback.view", new JsonObject { ["scope"] = Period }, "user-id-1");
         (await _admin.PostAsync($"/admin/periods/{Period}/close", null)).EnsureSuccessStatusCode();
-        var after = await _playground.ExecuteAsync(meganList, "feedback.view", new JsonObject { ["scope"] = Period }, "user-id-1");
+        var after = await meganClient.ExecuteAsync(meganCard, "feedback.view", new JsonObject { ["scope"] = Period }, "user-id-1");
 
         Assert.Equal(3, stored);
         Assert.DoesNotContain("Lắng nghe tốt", beforeThreshold!.Readable(), StringComparison.Ordinal);
@@ -97,12 +129,12 @@ public sealed class FeedbackPlaygroundTests : IAsyncLifetime
 
     private Task<Person> PersonAsync(string externalId) => _bot.QueryAsync(db => db.People.SingleAsync(p => p.ExternalId == externalId));
 
-    /// <summary>The id of the next card the bot posts that carries <paramref name="verb"/> (proactive messages in between are passed over).</summary>
-    private async Task<string> NextCardAsync(string verb)
+    /// <summary>The id of the next card the bot posts to that client carrying <paramref name="verb"/> (other messages are passed over).</summary>
+    private static async Task<string> NextCardIdAsync(AgentsPlayground client, string verb)
     {
         while (true)
         {
-            var message = await _playground.NextBotMessageAsync();
+            var message = await client.NextBotMessageAsync(TimeSpan.FromSeconds(60));
             if (message["message"]?["attachments"]?[0]?["content"].Readable().Contains(verb, StringComparison.Ordinal) == true)
             {
                 return (string)message["message"]!["messageId"]!;
