@@ -35,7 +35,7 @@ public sealed class ReliabilityHost : IAsyncDisposable
 
     public string ConnectionString => Bot.Services.GetRequiredService<IConfiguration>().GetConnectionString("EvalBot")!;
 
-    public static async Task<ReliabilityHost> StartAsync(IDictionary<string, string?>? settings = null, bool sender = false)
+    public static async Task<ReliabilityHost> StartAsync(IDictionary<string, string?>? settings = null, bool sender = false, Action<IServiceCollection>? services = null)
     {
         var teams = await FakeTeamsConnector.StartAsync();
         var all = new Dictionary<string, string?> { ["Admin:ApiKey"] = AdminKey, ["Scheduling:Enabled"] = "false" };
@@ -44,13 +44,14 @@ public sealed class ReliabilityHost : IAsyncDisposable
             all[key] = value;
         }
 
-        var bot = new EvalBotFactory(all, services =>
+        var bot = new EvalBotFactory(all, collection =>
         {
+            services?.Invoke(collection);
             if (!sender)
             {
-                foreach (var hosted in services.Where(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(OutboxSender)).ToList())
+                foreach (var hosted in collection.Where(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(OutboxSender)).ToList())
                 {
-                    services.Remove(hosted);
+                    collection.Remove(hosted);
                 }
             }
         });
