@@ -27,6 +27,8 @@ public sealed class EvalBotFactory : WebApplicationFactory<Program>
         {
             ["ConnectionStrings:EvalBot"] = $"Data Source={Path.Combine(_folder, "evalbot.db")};Pooling=False",
             ["EvalBot:SeedDemo"] = "false",
+            // Development's appsettings carry a demo admin key; tests start with the admin API off and set a key when they need one.
+            ["Admin:ApiKey"] = "",
             ["Delivery:PollInterval"] = "00:00:00.200",
             ["Connector:BaseDelay"] = "00:00:00.050",
         };
