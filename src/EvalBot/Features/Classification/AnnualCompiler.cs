@@ -16,7 +16,7 @@ namespace EvalBot.Features.Classification;
 /// </summary>
 public sealed class AnnualCompiler(
     EvalBotDbContext db, CheckInScoring scoring, PersonYearBuilder builder, ClassificationStore store, QuotaReview quota,
-    DecisionNotices notices, AuditLog audit, TimeProvider time)
+    DecisionNotices notices, AuditLog audit, TimeProvider time, Delivery.OutboxSignal signal)
 {
     public async Task<CompileReport> CompileAsync(int year, string actor, CancellationToken ct)
     {
@@ -57,6 +57,7 @@ public sealed class AnnualCompiler(
         var report = await ReportAsync(year, data, tree, changed, ct);
         await notices.SendDecisionCardsAsync(year, null, ct);
         await db.SaveChangesAsync(ct);
+        signal.Notify();
         return report;
     }
 

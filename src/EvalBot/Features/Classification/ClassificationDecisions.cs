@@ -23,7 +23,10 @@ public sealed class ClassificationDecisions(
         if (drafts.Count == 0) return new Refusal("classNothingToApprove", year);
         if (drafts.Any(r => r.Outcome is "NeedsAuthorityDecision" or "Rejected"))
             return new Refusal("classRefusedFlagged", drafts.Count(r => r.Outcome is "NeedsAuthorityDecision" or "Rejected"));
-        if (quotas.Any(q => !q.CanFinalise)) return new Refusal("classRefusedQuota", quotas.Sum(q => q.Excess.Count));
+        // The excess is the lowest-ranked HTXS beyond each cap, agency-wide; a list may be finalised once none of its own people is in it,
+        // since the others' excess is for their own deciders and the people ranked above the cap keep their level either way.
+        var over = drafts.Count(r => quotas.Any(q => q.IsOver(r.PersonId)));
+        if (over > 0) return new Refusal("classRefusedQuota", over);
 
         var now = time.GetUtcNow();
         foreach (var row in drafts.OrderBy(r => r.Id))

@@ -10,7 +10,7 @@ namespace EvalBot.Features.Classification;
 /// QĐ366 review), on the configured days before each; once per head, deadline and day.
 /// </summary>
 [DisallowConcurrentExecution]
-public sealed partial class ReminderJob(DecisionNotices notices, EvalBotDbContext db, TimeProvider time, IOptions<ClassificationOptions> options, ILogger<ReminderJob> logger) : IJob
+public sealed partial class ReminderJob(DecisionNotices notices, EvalBotDbContext db, TimeProvider time, IOptions<ClassificationOptions> options, Delivery.OutboxSignal signal, ILogger<ReminderJob> logger) : IJob
 {
     public static readonly JobKey Key = new("deadline-reminders", "classification");
 
@@ -29,6 +29,7 @@ public sealed partial class ReminderJob(DecisionNotices notices, EvalBotDbContex
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        signal.Notify();
         LogReminders(logger, today, queued);
     }
 

@@ -17,7 +17,7 @@ public sealed record RerateRequest(string? Level, string? Reason, string? By);
 /// old one, decided at once, sealed into the chain and published. On a draft the same call records the authority's
 /// decision on a case the rules could not decide, so the head can approve the list.
 /// </summary>
-public sealed class Rerating(EvalBotDbContext db, HashChain chain, ClassificationPublisher publisher, AuditLog audit, TimeProvider time)
+public sealed class Rerating(EvalBotDbContext db, HashChain chain, ClassificationPublisher publisher, AuditLog audit, TimeProvider time, Delivery.OutboxSignal signal)
 {
     public static Level? ParseLevel(string? text) => text?.Trim().ToUpperInvariant() switch
     {
@@ -69,6 +69,7 @@ public sealed class Rerating(EvalBotDbContext db, HashChain chain, Classificatio
         await publisher.PublishAsync([next], ct);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
+        signal.Notify();
         return (next, null);
     }
 }

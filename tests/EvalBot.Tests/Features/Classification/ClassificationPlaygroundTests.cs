@@ -1,0 +1,167 @@
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using EvalBot.Persistence.Entities;
+using EvalBot.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+
+namespace EvalBot.Tests.Features.Classification;
+
+/// <summary>
+/// End to end through the Microsoft 365 Agents Playground on the demo organisation: Megan Bowen (head of Phòng Tổng hợp)
+/// asks for Alex Wilber's summary and her unit's summary, the year is compiled through the admin API, Megan approves her
+/// list from the decision card, and Alex receives his result card.
+/// </summary>
+public sealed class ClassificationPlaygroundTests : IAsyncLifetime
+{
+    private const string AdminKey = "e2e-classification-key";
+    private static readonly JsonObject Megan = Account("user-id-1", "Megan Bowen", "00000000-0000-0000-0000-0000000000021");
+
+    private EvalBotFactory _bot = null!;
+    private AgentsPlayground _playground = null!;
+    private HttpClient _admin = null!;
+
+    public async Task InitializeAsync()
+    {
+        var port = AgentsPlayground.FreePort();
+        _bot = new EvalBotFactory(
+            new Dictionary<string, string?> { ["EvalBot:SeedDemo"] = "true", ["Admin:ApiKey"] = AdminKey, ["Scheduling:Enabled"] = "false" });
+        _bot.UseKestrel(port);
+        _bot.StartServer();
+        _admin = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+        _admin.DefaultRequestHeaders.Add("X-Admin-Key", AdminKey);
+        _playground = await AgentsPlayground.StartAsync($"http://127.0.0.1:{port}/api/messages");
+    }
+
+    public async Task DisposeAsync()
+    {
+        _admin.Dispose();
+        await _playground.DisposeAsync();
+        await _bot.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Megan_reads_the_summaries_approves_the_compiled_list_and_Alex_gets_his_result()
+    {
+        await _playground.InstallAsync();
+        await _playground.NextBotMessageAsync(); // welcome
+        using (var debug = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{_playground.Port}") })
+        {
+            (await debug.PostAsJsonAsync($"/_debug/conversation/{GroupChatId}/installation", new JsonObject())).EnsureSuccessStatusCode();
+        }
+
+        await SayAsMeganAsync("tóm tắt Alex");
+        var summary = await NextCardAsync(c => c.Contains("Tóm tắt cá nhân", StringComparison.Ordinal));
+        Assert.Contains("Alex Wilber", Text(summary), StringComparison.Ordinal);
+
+        await SayAsMeganAsync("đơn vị");
+        var unit = await NextCardAsync(c => c.Contains("Tóm tắt đơn vị", StringComparison.Ordinal));
+        Assert.Contains("Phòng Tổng hợp", Text(unit), StringComparison.Ordinal);
+
+        // The compile also queues the decision cards proactively, but the Playground cannot open a new personal chat with a user
+        // ("User not found"), so Megan asks for her card with the command in the group chat.
+        var compile = await _admin.PostAsync("/admin/years/2026/compile", null);
+        Assert.True(compile.IsSuccessStatusCode, await compile.Content.ReadAsStringAsync());
+        await SettleAsync(await compile.Content.ReadFromJsonAsync<JsonObject>());
+        await SayAsMeganAsync("xếp loại 2026");
+        var decision = await NextCardAsync(c => c.Contains("classification.approve", StringComparison.Ordinal));
+        var id = (string)decision["message"]!["messageId"]!;
+        var over = Choices(decision["message"]!["attachments"]![0]!["content"]).ToList();
+        if (over.Count > 0)
+        {
+            await ExecuteAsMeganAsync(id, "classification.demote", new JsonObject
+            {
+                ["year"] = "2026", ["list"] = "own", ["demote.people"] = string.Join(",", over), ["demote.reason"] = "Vượt tỷ lệ 20%",
+            });
+            await UntilAsync(() => _bot.QueryAsync(db => db.AuditLog.AnyAsync(a => a.Action == "classification.demote")));
+        }
+
+        await ExecuteAsMeganAsync(id, "classification.approve", new JsonObject { ["year"] = "2026", ["list"] = "own" });
+
+        var alex = await _bot.QueryAsync(db => db.People.SingleAsync(p => p.AadObjectId == "00000000-0000-0000-0000-0000000000020"));
+        await UntilAsync(() => _bot.QueryAsync(db => db.Set<ClassificationRecord>().AnyAsync(r => r.PersonId == alex.Id && r.State == ClassificationState.Decided)));
+        var result = await NextCardAsync(c => c.Contains("Alex Wilber", StringComparison.Ordinal)
+            && (c.Contains("Kết quả xếp loại chất lượng", StringComparison.Ordinal) || c.Contains("Annual classification result", StringComparison.Ordinal)));
+        var row = await _bot.QueryAsync(db => db.Set<ClassificationRecord>().SingleAsync(r => r.PersonId == alex.Id && r.Year == 2026));
+        Assert.Equal(ClassificationState.Decided, row.State);
+        Assert.NotNull(row.Hash);
+        Assert.Contains("Alex Wilber", Text(result), StringComparison.Ordinal);
+    }
+
+    private static async Task UntilAsync(Func<Task<bool>> condition)
+    {
+        for (var i = 0; i < 100 && !await condition(); i++)
+        {
+            await Task.Delay(200);
+        }
+    }
+
+    /// <summary>Cases the rules leave to the authority are decided through the admin API, as the competent level would.</summary>
+    private async Task SettleAsync(JsonObject? report)
+    {
+        var flagged = report!["units"]!.AsArray().Where(u => (string?)u!["unitId"] == "PTH").SelectMany(u => u!["flagged"]!.AsArray()).ToList();
+        foreach (var f in flagged)
+        {
+            var response = await _admin.PostAsJsonAsync($"/admin/years/2026/people/{(string)f!["personId"]!}/rerate", new { level = "HT", reason = "Quyết định của cấp có thẩm quyền", by = "Chủ tịch UBND" });
+            response.EnsureSuccessStatusCode();
+        }
+    }
+
+    /// <summary>
+    /// The personal chat is Alex's, so Megan writes in the Playground's group chat, through its custom-activity feature: its own
+    /// activity template for that chat, sent from Megan's account (no locale, so the cards are Vietnamese). Alex keeps his
+    /// personal chat, where his result card arrives.
+    /// </summary>
+    private string GroupChatId => (string)_playground.Config["config"]!["groupChats"]![0]!["id"]!;
+
+    private static JsonObject Account(string id, string name, string aad) => new() { ["id"] = id, ["name"] = name, ["aadObjectId"] = aad };
+
+    private Task SayAsMeganAsync(string text) => SendAsAsync(Megan, a =>
+    {
+        a["type"] = "message";
+        a["text"] = text;
+        a["textFormat"] = "plain";
+    });
+
+    /// <summary>Megan presses a button: the same custom-activity route, as the invoke Teams sends for an Action.Execute.</summary>
+    private Task ExecuteAsMeganAsync(string cardMessageId, string verb, JsonObject data) => SendAsAsync(Megan, a =>
+    {
+        a["type"] = "invoke";
+        a["name"] = "adaptiveCard/action";
+        a["replyToId"] = cardMessageId;
+        a["value"] = new JsonObject { ["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = verb, ["data"] = data } };
+    });
+
+    private async Task SendAsAsync(JsonObject account, Action<JsonObject> shape)
+    {
+        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{_playground.Port}") };
+        var activity = (await http.GetFromJsonAsync<JsonObject>($"/_internal/v1/customActivities/template?conversationId={Uri.EscapeDataString(GroupChatId)}"))!;
+        foreach (var key in new[] { "action", "membersAdded", "value", "name" }) activity.Remove(key);
+        activity["id"] = Guid.NewGuid().ToString("N");
+        activity["from"] = account.DeepClone();
+        shape(activity);
+        (await http.PostAsJsonAsync("/_internal/v1/customActivities", activity)).EnsureSuccessStatusCode();
+    }
+
+    private static string Text(JsonObject message) => message["message"]!["attachments"]![0]!["content"].Readable();
+
+    private static IEnumerable<string> Choices(JsonNode? node) => node switch
+    {
+        JsonObject o when (string?)o["id"] == "demote.people" => o["choices"]!.AsArray().Select(c => (string)c!["value"]!),
+        JsonObject o => o.SelectMany(p => Choices(p.Value)),
+        JsonArray a => a.SelectMany(Choices),
+        _ => [],
+    };
+
+    private async Task<JsonObject> NextCardAsync(Func<string, bool> match)
+    {
+        while (true)
+        {
+            var message = await _playground.NextBotMessageAsync(TimeSpan.FromSeconds(60));
+            var content = message["message"]?["attachments"]?[0]?["content"];
+            if (content is not null && match(content.Readable()))
+            {
+                return message;
+            }
+        }
+    }
+}
