@@ -41,6 +41,7 @@ public static class EvalBotSetup
         services.AddCampaigns(configuration);
         services.AddClassification(configuration);
         services.AddPeerFeedback(configuration);
+        services.AddScoped<Features.Summaries.IFeedbackSummaries, PeerFeedbackSummaries>();
         services.AddScheduling(configuration);
         services.AddOperations(configuration);
 
