@@ -18,7 +18,7 @@ namespace EvalBot.Features.CheckIns;
 /// confirming document), sets the general-criteria points, and may record a shortcoming to remedy. The person is told
 /// what changed and why; every change goes to the audit log. Only the current submitted version can be decided.
 /// </summary>
-public sealed class ReviewActions(CheckInRepository repository, CheckInForm form, LeaderReview review, CardTemplates templates, OutboxWriter outbox, AuditLog audit) : ICardActionHandler
+public sealed class ReviewActions(CheckInRepository repository, CheckInForm form, LeaderReview review, CardTemplates templates, OutboxWriter outbox, AuditLog audit, Microsoft.Extensions.Options.IOptions<CheckInOptions> options) : ICardActionHandler
 {
     public IReadOnlyList<string> Verbs { get; } = ["checkin.confirm", "checkin.adjust"];
 
@@ -54,7 +54,7 @@ public sealed class ReviewActions(CheckInRepository repository, CheckInForm form
         }
 
         var criteria = context.RuleSet is null ? [] : form.Criteria(context.RuleSet);
-        var input = ReviewInput.Parse(action.Data, context, criteria.Select(c => (c.Criterion.Id, c.Max)).ToList(), text, turn.Now, context.Zone);
+        var input = ReviewInput.Parse(action.Data, context, criteria.Select(c => (c.Criterion.Id, c.Max)).ToList(), text, turn.Now, context.Zone, options.Value.MaxDoneMultiple);
         if (input.Errors.Count > 0)
         {
             return InvokeResponse.Card(review.Render(context, language, null, null, input.Errors, action.Data));

@@ -17,7 +17,7 @@ public sealed record ReviewInput(
     /// <c>general.{id}</c>, <c>remediation.new.text|due</c> and <c>comment</c>. A changed figure needs a reason; an
     /// objective cause needs its confirming document; a remediation item needs both text and a future due date.
     /// </summary>
-    public static ReviewInput Parse(JsonObject data, CheckInContext context, IReadOnlyList<(string Id, decimal Max)> criteria, CheckInText text, DateTimeOffset now, TimeZoneInfo zone)
+    public static ReviewInput Parse(JsonObject data, CheckInContext context, IReadOnlyList<(string Id, decimal Max)> criteria, CheckInText text, DateTimeOffset now, TimeZoneInfo zone, decimal maxDoneMultiple)
     {
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(context);
@@ -29,9 +29,9 @@ public sealed record ReviewInput(
         {
             var p = $"target.{target.Id}.";
             var reported = context.LineFor(target.Id);
-            var done = Amount(data, p + "done", reported?.Done ?? 0, target.Quantity, errors, text);
-            var quality = Amount(data, p + "qualityOk", reported?.QualityOk ?? 0, target.Quantity, errors, text);
-            var onTime = Amount(data, p + "onTime", reported?.OnTime ?? 0, target.Quantity, errors, text);
+            var done = Amount(data, p + "done", reported?.Done ?? 0, target.Quantity, maxDoneMultiple, errors, text);
+            var quality = Amount(data, p + "qualityOk", reported?.QualityOk ?? 0, target.Quantity, maxDoneMultiple, errors, text);
+            var onTime = Amount(data, p + "onTime", reported?.OnTime ?? 0, target.Quantity, maxDoneMultiple, errors, text);
             if (quality > done)
             {
                 errors[p + "qualityOk"] = text["checkinErrAboveDone"];
@@ -105,7 +105,7 @@ public sealed record ReviewInput(
         return new ReviewInput(lines, general, remediation, comment, errors);
     }
 
-    private static decimal Amount(JsonObject data, string key, decimal reported, decimal assigned, Dictionary<string, string> errors, CheckInText text)
+    private static decimal Amount(JsonObject data, string key, decimal reported, decimal assigned, decimal maxDoneMultiple, Dictionary<string, string> errors, CheckInText text)
     {
         var typed = JsonRead.Text(data, key);
         if (typed is null || typed.Trim().Length == 0)
@@ -114,7 +114,7 @@ public sealed record ReviewInput(
         }
 
         var value = CheckInInput.Number(typed);
-        if (value is null || value < 0 || value > Math.Max(1, assigned) * 10)
+        if (value is null || value < 0 || value > Math.Max(1, assigned) * maxDoneMultiple)
         {
             errors[key] = value is null ? text["checkinErrNotNumber"] : value < 0 ? text["checkinErrNegative"] : text.Format("checkinErrTooLarge", text.Number(assigned));
             return reported;
