@@ -23,4 +23,35 @@ public sealed class DeliveryOptions
     public int MaxAttempts { get; set; } = 6;
 
     public TimeSpan RetryBackoff { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// Requests per second to Teams from this instance, evenly spaced; 0 for no pacing. Teams allows 50 per app and
+    /// tenant: the default keeps a small margin, since requests spaced exactly at the limit can still arrive bunched.
+    /// With several instances, give each its share.
+    /// </summary>
+    public double TenantRequestsPerSecond { get; set; } = 48;
+
+    /// <summary>Whether each conversation is held to <see cref="ConversationLimits"/>.</summary>
+    public bool EnforceConversationLimits { get; set; } = true;
+
+    /// <summary>
+    /// Windows one conversation must keep to; unset means Teams' published per-conversation limits (7 per second,
+    /// 8 per 2 seconds, 60 per 30 seconds, 1,800 per hour). Null by default because the configuration binder appends
+    /// to a pre-filled list instead of replacing it.
+    /// </summary>
+    public List<ConversationLimit>? ConversationLimits { get; set; }
+
+    /// <summary>The conversation limits in force.</summary>
+    public IReadOnlyList<ConversationLimit> EffectiveConversationLimits => ConversationLimits is { Count: > 0 } limits ? limits : TeamsConversationLimits;
+
+    /// <summary>How often rows claimed by a stopped instance are looked for.</summary>
+    public TimeSpan RecoveryInterval { get; set; } = TimeSpan.FromSeconds(30);
+
+    private static readonly ConversationLimit[] TeamsConversationLimits =
+    [
+        new() { Count = 7, Window = TimeSpan.FromSeconds(1) },
+        new() { Count = 8, Window = TimeSpan.FromSeconds(2) },
+        new() { Count = 60, Window = TimeSpan.FromSeconds(30) },
+        new() { Count = 1800, Window = TimeSpan.FromHours(1) },
+    ];
 }

@@ -17,40 +17,74 @@ public sealed partial class OutboxSender(
     IServiceScopeFactory scopes,
     IConnectorClient connector,
     OutboxSignal signal,
+    DeliveryThrottle throttle,
     TimeProvider time,
     IOptions<DeliveryOptions> options,
     ILogger<OutboxSender> logger) : BackgroundService
 {
     private readonly string _instance = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
+    private DateTimeOffset _lastRecovery = DateTimeOffset.MinValue;
 
+    /// <summary>
+    /// Keeps up to <see cref="DeliveryOptions.Concurrency"/> sends in flight: a row is claimed as soon as a send ends,
+    /// so the pace is the throttle's, never a batch's slowest call. With nothing due it sleeps until a commit wakes it
+    /// or the poll interval passes.
+    /// </summary>
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        while (!stoppingToken.IsCancellationRequested)
+        var inFlight = new List<Task>();
+        Task<bool>? wake = null;
+        try
         {
-            try
+            while (!stoppingToken.IsCancellationRequested)
             {
-                var sent = await RunOnceAsync(stoppingToken);
-                if (sent == 0)
+                inFlight.RemoveAll(t => t.IsCompleted);
+                var free = options.Value.Concurrency - inFlight.Count;
+                List<long> claimed;
+                try
                 {
-                    await signal.WaitAsync(options.Value.PollInterval, stoppingToken);
+                    claimed = free > 0 ? await ClaimAsync(free, stoppingToken) : [];
+                }
+                catch (Exception ex) when (IsLoopFailure(ex))
+                {
+                    LogLoopFailed(logger, ex);
+                    await Task.Delay(options.Value.PollInterval, time, stoppingToken);
+                    continue;
+                }
+
+                inFlight.AddRange(claimed.Select(id => SendGuardedAsync(id, stoppingToken)));
+                if (inFlight.Count >= options.Value.Concurrency)
+                {
+                    await Task.WhenAny(inFlight);
+                    continue;
+                }
+
+                if (claimed.Count > 0)
+                {
+                    continue;
+                }
+
+                // Nothing due: wait for a send to end, a commit's signal or the poll interval. The pending wait is kept
+                // across rounds, so a signal given while sends were ending is never lost.
+                wake ??= signal.WaitAsync(options.Value.PollInterval, stoppingToken);
+                var woken = await Task.WhenAny([.. inFlight, wake]);
+                if (woken == wake)
+                {
+                    wake = null;
                 }
             }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception ex) when (ex is DbUpdateException or InvalidOperationException or TimeoutException or System.Data.Common.DbException)
-            {
-                LogLoopFailed(logger, ex);
-                await Task.Delay(options.Value.PollInterval, time, stoppingToken);
-            }
         }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+
+        await Task.WhenAll(inFlight);
     }
 
-    /// <summary>Claims and sends one batch. Returns how many rows were processed.</summary>
+    /// <summary>Claims and sends one batch, waiting for every send. Returns how many rows were processed.</summary>
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
     {
-        var claimed = await ClaimAsync(cancellationToken);
+        var claimed = await ClaimAsync(options.Value.Concurrency, cancellationToken);
         if (claimed.Count == 0)
         {
             return 0;
@@ -60,7 +94,26 @@ public sealed partial class OutboxSender(
         return claimed.Count;
     }
 
-    private async Task<List<long>> ClaimAsync(CancellationToken cancellationToken)
+    private static bool IsLoopFailure(Exception ex) =>
+        ex is DbUpdateException or InvalidOperationException or TimeoutException or System.Data.Common.DbException;
+
+    private async Task SendGuardedAsync(long id, CancellationToken stoppingToken)
+    {
+        try
+        {
+            await SendOneAsync(id, stoppingToken);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping mid-send: the lease decides what happens to the row.
+        }
+        catch (Exception ex) when (IsLoopFailure(ex))
+        {
+            LogLoopFailed(logger, ex);
+        }
+    }
+
+    private async Task<List<long>> ClaimAsync(int wanted, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<EvalBotDbContext>();
@@ -68,8 +121,21 @@ public sealed partial class OutboxSender(
 
         // No more rows are claimed than can be sent at once, so every row marked Sending really is in flight: a crash
         // cuts off at most Concurrency messages, never claimed rows that were still waiting for their turn.
-        var batch = Math.Min(options.Value.BatchSize, options.Value.Concurrency);
+        var batch = Math.Min(options.Value.BatchSize, wanted);
+        if (now - _lastRecovery >= options.Value.RecoveryInterval || now < _lastRecovery)
+        {
+            _lastRecovery = now;
+            await RecoverAsync(db, now, cancellationToken);
+        }
 
+        return db.Database.IsNpgsql()
+            ? await ClaimWithRowLocksAsync(db, now, batch, cancellationToken)
+            : await ClaimInProcessAsync(db, now, batch, cancellationToken);
+    }
+
+    /// <summary>Rows whose lease ran out: back in the queue if their send never started, failed if it was cut off.</summary>
+    private static async Task RecoverAsync(EvalBotDbContext db, DateTimeOffset now, CancellationToken cancellationToken)
+    {
         // Claimed by an instance that stopped before sending: back in the queue.
         await db.Outbox
             .Where(o => o.Status == OutboxStatus.Sending && o.LeaseUntil < now && o.SendStartedAt == null)
@@ -84,10 +150,6 @@ public sealed partial class OutboxSender(
             .ExecuteUpdateAsync(u => u
                 .SetProperty(o => o.Status, OutboxStatus.Failed)
                 .SetProperty(o => o.LastError, "Interrupted while sending; not resent so that nobody receives it twice."), cancellationToken);
-
-        return db.Database.IsNpgsql()
-            ? await ClaimWithRowLocksAsync(db, now, batch, cancellationToken)
-            : await ClaimInProcessAsync(db, now, batch, cancellationToken);
     }
 
     /// <summary>
@@ -136,11 +198,14 @@ public sealed partial class OutboxSender(
         var db = scope.ServiceProvider.GetRequiredService<EvalBotDbContext>();
         var row = await db.Outbox.SingleAsync(o => o.Id == id, cancellationToken);
         var activity = JsonNode.Parse(row.ActivityJson)!.AsObject();
-        row.SendStartedAt = time.GetUtcNow();
-        await db.SaveChangesAsync(cancellationToken);
         try
         {
             var conversationId = await ResolveConversationAsync(db, row, cancellationToken);
+
+            // The wait comes before the mark: a crash while waiting leaves a row that was never sent, and it is resent.
+            await throttle.WaitAsync(conversationId, cancellationToken);
+            row.SendStartedAt = time.GetUtcNow();
+            await db.SaveChangesAsync(cancellationToken);
             row.SentActivityId = row switch
             {
                 { UpdateActivityId: { } update } => await connector.UpdateActivityAsync(row.ServiceUrl, conversationId, update, activity, cancellationToken),
@@ -204,6 +269,11 @@ public sealed partial class OutboxSender(
 
         var botId = row.BotId ?? throw new InvalidOperationException($"Outbox message {row.Id} has no bot account to create a conversation with.");
         var tenantId = row.TenantId ?? throw new InvalidOperationException($"Outbox message {row.Id} has no tenant to create a conversation in.");
+        await throttle.WaitAsync(conversationId: null, cancellationToken);
+
+        // Marked while the chat is created: a crash mid-call fails the row rather than risk a second chat or prompt.
+        row.SendStartedAt = time.GetUtcNow();
+        await db.SaveChangesAsync(cancellationToken);
         var created = await connector.CreatePersonalConversationAsync(row.ServiceUrl, new CreateConversation(botId, recipient, tenantId), cancellationToken);
         var now = time.GetUtcNow();
         if (!await db.ConversationReferences.AnyAsync(c => c.ConversationId == created, cancellationToken))
@@ -222,7 +292,10 @@ public sealed partial class OutboxSender(
             });
         }
 
+        // The chat is known from now on: a crash before the message itself is sent leaves a row that is simply resent.
         row.ConversationId = created;
+        row.SendStartedAt = null;
+        await db.SaveChangesAsync(cancellationToken);
         return created;
     }
 

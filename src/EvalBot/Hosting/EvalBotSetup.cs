@@ -35,6 +35,11 @@ public static class EvalBotSetup
         services.AddOrganisation();
         services.AddBotAuthentication(configuration);
         services.AddConnector(configuration);
+        // Rates are about real seconds on the wire, never the business clock that tests or a rehearsal may move.
+        services.AddSingleton(sp => new DeliveryThrottle(TimeProvider.System, sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<DeliveryOptions>>()));
+        services.AddTransient<ThrottleFeedbackHandler>();
+        // Added after the connector's retry pipeline, so inside it: every attempt's 429 reaches the throttle.
+        services.AddHttpClient(ConnectorClient.HttpClientName).AddHttpMessageHandler<ThrottleFeedbackHandler>();
         services.AddCards(configuration);
         services.AddRuleSets(configuration);
         services.AddCheckIns(configuration);

@@ -1,0 +1,28 @@
+using System.Net;
+
+namespace EvalBot.Delivery;
+
+/// <summary>
+/// Sits inside the connector's retry pipeline, so it sees every attempt: a 429 from Teams holds back every later request
+/// of the app for the Retry-After it names (one second when it names none), not only the retried one.
+/// </summary>
+public sealed class ThrottleFeedbackHandler(DeliveryThrottle throttle, TimeProvider time) : DelegatingHandler
+{
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        var response = await base.SendAsync(request, cancellationToken);
+        if (response.StatusCode == HttpStatusCode.TooManyRequests)
+        {
+            throttle.Backoff(RetryAfter(response, time.GetUtcNow()));
+        }
+
+        return response;
+    }
+
+    public static TimeSpan RetryAfter(HttpResponseMessage response, DateTimeOffset now) => response.Headers.RetryAfter switch
+    {
+        { Delta: { } delta } => delta,
+        { Date: { } date } when date > now => date - now,
+        _ => TimeSpan.FromSeconds(1),
+    };
+}

@@ -1,0 +1,137 @@
+using System.Net;
+using EvalBot.Delivery;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+
+namespace EvalBot.Tests.Delivery;
+
+/// <summary>The pacing that keeps a campaign inside Teams' limits: per app, per conversation, and after a 429.</summary>
+public sealed class DeliveryThrottleTests
+{
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 27, 1, 0, 0, TimeSpan.Zero));
+
+    [Fact]
+    public void Requests_of_the_app_are_spaced_evenly_at_the_configured_rate()
+    {
+        var throttle = Throttle(new DeliveryOptions { TenantRequestsPerSecond = 50 });
+
+        var delays = Enumerable.Range(0, 5).Select(i => throttle.Reserve($"c{i}")).ToList();
+
+        Assert.All(delays, d => Assert.True(d.Reserved));
+        Assert.Equal([0, 20, 40, 60, 80], delays.Select(d => (int)Math.Round(d.Delay.TotalMilliseconds)));
+    }
+
+    [Fact]
+    public void The_pace_does_not_bank_idle_time_into_a_burst()
+    {
+        var throttle = Throttle(new DeliveryOptions { TenantRequestsPerSecond = 10 });
+        throttle.Reserve("a");
+        _clock.Advance(TimeSpan.FromMinutes(1));
+
+        Assert.Equal(TimeSpan.Zero, throttle.Reserve("b").Delay);
+        Assert.Equal(TimeSpan.FromMilliseconds(100), throttle.Reserve("c").Delay);
+    }
+
+    [Fact]
+    public void One_conversation_keeps_to_seven_a_second_and_eight_in_two_seconds()
+    {
+        var throttle = Throttle(new DeliveryOptions { TenantRequestsPerSecond = 0 });
+        for (var i = 0; i < 7; i++)
+        {
+            Assert.Equal(new DeliveryThrottle.Reservation(TimeSpan.Zero, true), throttle.Reserve("chat"));
+        }
+
+        var eighth = throttle.Reserve("chat");
+        Assert.False(eighth.Reserved);
+        Assert.Equal(TimeSpan.FromSeconds(1), eighth.Delay);
+        Assert.True(throttle.Reserve("another chat").Reserved);
+
+        _clock.Advance(TimeSpan.FromSeconds(1));
+        Assert.True(throttle.Reserve("chat").Reserved);
+        var ninth = throttle.Reserve("chat");
+        Assert.False(ninth.Reserved);
+        Assert.Equal(TimeSpan.FromSeconds(1), ninth.Delay);
+    }
+
+    [Fact]
+    public void A_waiting_conversation_holds_no_slot_of_the_app()
+    {
+        var throttle = Throttle(new DeliveryOptions { TenantRequestsPerSecond = 10 });
+        for (var i = 0; i < 7; i++)
+        {
+            throttle.Reserve("busy");
+        }
+
+        var next = throttle.Reserve("busy");
+        var other = throttle.Reserve("quiet");
+
+        Assert.False(next.Reserved);
+        Assert.True(other.Reserved);
+        Assert.Equal(TimeSpan.FromMilliseconds(700), other.Delay);
+    }
+
+    [Fact]
+    public void Configured_conversation_windows_replace_the_Teams_defaults()
+    {
+        var throttle = Throttle(new DeliveryOptions
+        {
+            TenantRequestsPerSecond = 0,
+            ConversationLimits = [new ConversationLimit { Count = 2, Window = TimeSpan.FromSeconds(10) }],
+        });
+        throttle.Reserve("chat");
+        throttle.Reserve("chat");
+
+        Assert.Equal(TimeSpan.FromSeconds(10), throttle.Reserve("chat").Delay);
+    }
+
+    [Fact]
+    public void With_the_limits_off_nothing_waits()
+    {
+        var throttle = Throttle(new DeliveryOptions { TenantRequestsPerSecond = 0, EnforceConversationLimits = false });
+
+        Assert.All(Enumerable.Range(0, 100).Select(_ => throttle.Reserve("chat")), r => Assert.Equal(new DeliveryThrottle.Reservation(TimeSpan.Zero, true), r));
+    }
+
+    [Fact]
+    public void A_429_holds_back_every_later_request_for_its_Retry_After()
+    {
+        var throttle = Throttle(new DeliveryOptions { TenantRequestsPerSecond = 0 });
+        throttle.Backoff(TimeSpan.FromSeconds(3));
+
+        Assert.Equal(TimeSpan.FromSeconds(3), throttle.Reserve("a").Delay);
+        Assert.Equal(TimeSpan.FromSeconds(3), throttle.Reserve(null).Delay);
+    }
+
+    [Fact]
+    public async Task The_handler_reports_every_429_attempt_to_the_throttle()
+    {
+        var throttle = Throttle(new DeliveryOptions { TenantRequestsPerSecond = 0 });
+        using var handler = new ThrottleFeedbackHandler(throttle, _clock) { InnerHandler = new Answer429(TimeSpan.FromSeconds(2)) };
+        using var client = new HttpClient(handler);
+
+        using var response = await client.PostAsync(new Uri("https://teams.invalid/v3/conversations/a/activities"), null);
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, response.StatusCode);
+        Assert.Equal(TimeSpan.FromSeconds(2), throttle.Reserve("a").Delay);
+    }
+
+    [Fact]
+    public void A_429_without_Retry_After_waits_one_second()
+    {
+        using var response = new HttpResponseMessage(HttpStatusCode.TooManyRequests);
+
+        Assert.Equal(TimeSpan.FromSeconds(1), ThrottleFeedbackHandler.RetryAfter(response, _clock.GetUtcNow()));
+    }
+
+    private DeliveryThrottle Throttle(DeliveryOptions options) => new(_clock, Options.Create(options));
+
+    private sealed class Answer429(TimeSpan retryAfter) : HttpMessageHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var response = new HttpResponseMessage(HttpStatusCode.TooManyRequests);
+            response.Headers.RetryAfter = new System.Net.Http.Headers.RetryConditionHeaderValue(retryAfter);
+            return Task.FromResult(response);
+        }
+    }
+}
