@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Benchmark 1, inbound turns: EvalBot (help and a check-in submit) against the JavaScript Bot Framework SDK (botbuilder)
 # and a bare ASP.NET Core endpoint, channel auth on, replies to a local fake connector. Prints a Markdown table.
-# Usage: bench/inbound.sh [--runs 5] [--duration 10] [--warmup 5] [--concurrency 16] [--markdown out.md] [--only help]
+# Usage: bench/inbound.sh [--runs 5] [--duration 10] [--warmup 15] [--concurrency 16] [--markdown out.md] [--only help]
 # Build output goes to $BENCH_ARTIFACTS (default: a folder under $TMPDIR), so it never collides with other builds.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"

@@ -29,8 +29,13 @@ using var http = new HttpClient(new SocketsHttpHandler
 var period = Setup.CurrentQuarter();
 Console.WriteLine($"Starting EvalBot ({options.EvalBotDll}), period {period}");
 var evalBotPort = PeerProcess.FreePort();
-await using var evalBot = await PeerProcess.StartAsync("EvalBot", "dotnet", [options.EvalBotDll], Path.GetDirectoryName(options.EvalBotDll)!, evalBotPort,
-    Setup.EvalBotEnvironment(authority, evalBotPort, Path.Combine(work, "evalbot.db"), options.Production), "healthz");
+var evalBotEnvironment = Setup.EvalBotEnvironment(authority, evalBotPort, Path.Combine(work, "evalbot.db"), options.Production);
+foreach (var (key, value) in options.EvalBotEnvironment)
+{
+    evalBotEnvironment[key] = value;
+}
+
+await using var evalBot = await PeerProcess.StartAsync("EvalBot", "dotnet", [options.EvalBotDll], Path.GetDirectoryName(options.EvalBotDll)!, evalBotPort, evalBotEnvironment, "healthz");
 
 var admin = new AdminClient(http, evalBot.BaseAddress, Setup.AdminKey);
 await Setup.SeedAsync(admin, period, options.Concurrency);

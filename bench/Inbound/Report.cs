@@ -148,7 +148,7 @@ internal sealed class BenchOptions
 
     public int DurationSeconds { get; private set; } = 10;
 
-    public int WarmupSeconds { get; private set; } = 5;
+    public int WarmupSeconds { get; private set; } = 15;
 
     public int Concurrency { get; private set; } = 16;
 
@@ -161,6 +161,9 @@ internal sealed class BenchOptions
     public string? MarkdownOut { get; private set; }
 
     public List<string> Only { get; } = [];
+
+    /// <summary>Extra EvalBot settings (<c>--evalbot-env Key=Value</c>, repeatable), e.g. to try a configuration.</summary>
+    public Dictionary<string, string> EvalBotEnvironment { get; } = new(StringComparer.Ordinal);
 
     public static BenchOptions Parse(string[] args)
     {
@@ -182,6 +185,11 @@ internal sealed class BenchOptions
                 case "--development": options.Production = false; break;
                 case "--keep": options.KeepWork = true; break;
                 case "--markdown": options.MarkdownOut = Path.GetFullPath(Next()); break;
+                case "--evalbot-env":
+                    var pair = Next();
+                    var equals = pair.IndexOf('=', StringComparison.Ordinal);
+                    options.EvalBotEnvironment[pair[..equals]] = pair[(equals + 1)..];
+                    break;
                 case "--only": options.Only.AddRange(Next().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)); break;
                 default: throw new ArgumentException($"Unknown option {args[i]}");
             }
