@@ -111,7 +111,7 @@ internal static class Report
         try
         {
             var line = File.ReadLines("/etc/os-release").FirstOrDefault(l => l.StartsWith("PRETTY_NAME=", StringComparison.Ordinal));
-            return line is null ? RuntimeInformation.OSDescription : line["PRETTY_NAME=".Length..].Trim('"') + " (" + RuntimeInformation.OSDescription + ")";
+            return line is null ? RuntimeInformation.OSDescription : line["PRETTY_NAME=".Length..].Trim('"') + ", Linux " + File.ReadAllText("/proc/sys/kernel/osrelease").Trim();
         }
         catch (IOException)
         {
