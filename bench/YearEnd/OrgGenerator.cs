@@ -73,7 +73,6 @@ public sealed class OrgGenerator(IServiceProvider services)
         var connection = db.Database.GetDbConnection();
         await using var transaction = await connection.BeginTransactionAsync(ct);
         var writer = new BulkWriter(db, connection, transaction);
-        var __sw = System.Diagnostics.Stopwatch.StartNew();
 
         var (units, people, groups, firstAgency) = Tree(options, random);
         await writer.InsertAsync(units, ct);
@@ -117,16 +116,12 @@ public sealed class OrgGenerator(IServiceProvider services)
                     Reports(person, unitById[person.UnitId], period, open, mine, reports, lines, catalog, random);
                 }
             }
-
-            Console.Error.WriteLine($"[gen] make {__sw.Elapsed.TotalSeconds:F2}");
             await writer.InsertAsync(targets, ct);
             await writer.InsertAsync(reports, ct);
             await writer.InsertAsync(lines, ct);
-            Console.Error.WriteLine($"[gen] insert {__sw.Elapsed.TotalSeconds:F2}");
         }
 
         await transaction.CommitAsync(ct);
-        Console.Error.WriteLine($"[gen] commit {__sw.Elapsed.TotalSeconds:F2}");
         if (db.Database.IsNpgsql())
         {
             foreach (var table in writer.Tables)
