@@ -54,8 +54,11 @@ public sealed class AnnualCompiler(
         }
 
         await db.SaveChangesAsync(ct);
-        var report = await ReportAsync(year, data, tree, changed, ct);
-        await notices.SendDecisionCardsAsync(year, null, ct);
+        var (report, current) = await ReportAsync(year, data, tree, changed, ct);
+        // Everything is written; what follows only reads and queues cards. A province's 100,000 drafts and audit entries
+        // left in the change tracker would make every later change detection (each queued card) walk them all.
+        db.ChangeTracker.Clear();
+        await notices.SendDecisionCardsAsync(year, null, current, ct);
         await db.SaveChangesAsync(ct);
         signal.Notify();
         return report;
@@ -98,15 +101,12 @@ public sealed class AnnualCompiler(
         return true;
     }
 
-    private async Task<CompileReport> ReportAsync(int year, YearData data, OrgTree tree, int changed, CancellationToken ct)
+    private async Task<(CompileReport Report, List<ClassificationRecord> Current)> ReportAsync(int year, YearData data, OrgTree tree, int changed, CancellationToken ct)
     {
         var rows = await store.CurrentAsync(year, ct);
-        var quotas = new Dictionary<long, AgencyQuota>();
-        foreach (var agency in rows.Select(r => r.AgencyUnitId).Distinct())
-        {
-            quotas[agency] = await quota.ForAgencyAsync(agency, year, ct);
-        }
-
+        var quotas = await quota.ForAgenciesAsync([.. rows.Select(r => r.AgencyUnitId).Distinct()], rows, year, ct);
+        var externalIds = data.People.ToDictionary(p => p.Id, p => p.ExternalId);
+        var byKey = data.People.ToDictionary(p => AgencyQuota.Key(p.Id), p => p.ExternalId, StringComparer.Ordinal);
         var units = rows.GroupBy(r => r.UnitId).OrderBy(g => tree.Depth(g.Key)).ThenBy(g => g.Key).Select(g =>
         {
             var unit = data.Units[g.Key];
@@ -115,11 +115,11 @@ public sealed class AnnualCompiler(
                 Enum.GetValues<Level>().ToDictionary(l => l.ToString(), l => g.Count(r => r.Level == (int)l)),
                 g.Count(r => r.Outcome == nameof(ClassificationStatus.NotRated)),
                 [.. g.Where(r => r.Outcome is nameof(ClassificationStatus.NeedsAuthorityDecision) or nameof(ClassificationStatus.Rejected))
-                    .Select(r => new FlaggedCase(data.People.First(p => p.Id == r.PersonId).ExternalId, r.Outcome, Explanations.Why(r.ExplanationJson, "en")))],
+                    .Select(r => new FlaggedCase(externalIds[r.PersonId], r.Outcome, Explanations.Why(r.ExplanationJson, "en")))],
                 new QuotaSummary(q.AgencyName, q.CanFinalise, [.. q.Scopes.Select(s => new QuotaScopeSummary(s.ScopeId, s.Good, s.Excellent, s.Cap))],
-                    [.. q.Excess.Select(c => data.People.First(p => AgencyQuota.Key(p.Id) == c.PersonId).ExternalId)], q.Exception?.DecisionNumber),
+                    [.. q.Excess.Select(c => byKey[c.PersonId])], q.Exception?.DecisionNumber),
                 g.Count(r => r.State == ClassificationState.Decided));
         }).ToList();
-        return new CompileReport(year, changed, units);
+        return (new CompileReport(year, changed, units), rows);
     }
 }

@@ -7,9 +7,13 @@ namespace EvalBot.Features.Classification;
 /// <summary>Reads classifications: the current version of each person's year is the highest version.</summary>
 public sealed class ClassificationStore(EvalBotDbContext db)
 {
-    public async Task<List<ClassificationRecord>> CurrentAsync(int year, CancellationToken ct)
+    public Task<List<ClassificationRecord>> CurrentAsync(int year, CancellationToken ct) => CurrentAsync(year, tracked: true, ct);
+
+    /// <summary>The current rows; untracked for reading only (the compile's report and the decision cards of a whole year).</summary>
+    public async Task<List<ClassificationRecord>> CurrentAsync(int year, bool tracked, CancellationToken ct)
     {
-        var rows = await db.Set<ClassificationRecord>().Where(r => r.Year == year).ToListAsync(ct);
+        var query = db.Set<ClassificationRecord>().Where(r => r.Year == year);
+        var rows = await (tracked ? query : query.AsNoTracking()).ToListAsync(ct);
         return [.. rows.GroupBy(r => r.PersonId).Select(g => g.MaxBy(r => r.Version)!).OrderBy(r => r.Id)];
     }
 

@@ -20,29 +20,65 @@ public sealed class DecisionCard(EvalBotDbContext db, CardTemplates templates, C
     /// <summary>The rows of a list and the quota of every agency they belong to.</summary>
     public async Task<(List<ClassificationRecord> Rows, List<AgencyQuota> Quotas)> LoadAsync(long? deciderId, int year, CancellationToken ct)
     {
-        var rows = await store.ListOfAsync(deciderId, year, ct);
-        var quotas = new List<AgencyQuota>();
-        foreach (var agency in rows.Select(r => r.AgencyUnitId).Distinct())
-        {
-            quotas.Add(await quota.ForAgencyAsync(agency, year, ct));
-        }
-
-        return (rows, quotas);
+        var current = await store.CurrentAsync(year, ct);
+        var rows = current.Where(r => r.DeciderPersonId == deciderId).ToList();
+        return (rows, await QuotasAsync(rows, current, year, ct));
     }
 
     public async Task<JsonObject> RenderAsync(long? deciderId, int year, string language, string? notice, string? error, CancellationToken ct)
     {
         var (rows, quotas) = await LoadAsync(deciderId, year, ct);
-        var text = new CheckInText(templates, language);
         var ids = rows.Select(r => r.PersonId).ToList();
         var people = await db.People.AsNoTracking().Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
         var unitIds = rows.Select(r => r.UnitId).ToList();
         var units = await db.Units.AsNoTracking().Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
+        return Render(deciderId, year, language, notice, error, rows, quotas, people, units);
+    }
+
+    /// <summary>
+    /// Everything the decision cards of a year are made from, read once: the current rows, the quota of every agency, the
+    /// people and unit names. Sending every head their card renders each list from it (<see cref="Render(long?, int, string, string?, DecisionSnapshot)"/>)
+    /// instead of reading the whole year again per list.
+    /// </summary>
+    public async Task<DecisionSnapshot> SnapshotAsync(int year, List<ClassificationRecord>? current, CancellationToken ct)
+    {
+        current ??= await store.CurrentAsync(year, tracked: false, ct);
+        var quotas = await quota.ForAgenciesAsync([.. current.Select(r => r.AgencyUnitId).Distinct()], current, year, ct);
+        var people = await db.People.AsNoTracking().ToDictionaryAsync(p => p.Id, ct);
+        var units = await db.Units.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.Name, ct);
+        return new DecisionSnapshot(current, quotas, people, units, current.ToLookup(r => r.DeciderPersonId ?? 0));
+    }
+
+    /// <summary>The card of one list, from a snapshot; the same card as <see cref="RenderAsync"/> at the time of the snapshot.</summary>
+    public JsonObject Render(long? deciderId, int year, string language, string? notice, DecisionSnapshot snapshot)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        var rows = snapshot.ByDecider[deciderId ?? 0].Where(r => r.DeciderPersonId == deciderId).ToList();
+        var quotas = rows.Select(r => r.AgencyUnitId).Distinct().Select(a => snapshot.Quotas[a]).ToList();
+        var people = rows.Select(r => r.PersonId).Distinct().Where(snapshot.People.ContainsKey).ToDictionary(id => id, id => snapshot.People[id]);
+        var units = rows.Select(r => r.UnitId).Distinct().Where(snapshot.UnitNames.ContainsKey).ToDictionary(id => id, id => snapshot.UnitNames[id]);
+        return Render(deciderId, year, language, notice, null, rows, quotas, people, units);
+    }
+
+    private async Task<List<AgencyQuota>> QuotasAsync(List<ClassificationRecord> rows, List<ClassificationRecord> current, int year, CancellationToken ct)
+    {
+        var agencies = rows.Select(r => r.AgencyUnitId).Distinct().ToList();
+        var quotas = await quota.ForAgenciesAsync(agencies, current, year, ct);
+        return [.. agencies.Select(a => quotas[a])];
+    }
+
+    private JsonObject Render(long? deciderId, int year, string language, string? notice, string? error, List<ClassificationRecord> rows, List<AgencyQuota> quotas,
+        Dictionary<long, Person> people, Dictionary<long, string> units)
+    {
+        var text = new CheckInText(templates, language);
+        var ids = rows.Select(r => AgencyQuota.Key(r.PersonId)).ToHashSet(StringComparer.Ordinal);
         var over = quotas.SelectMany(q => q.Excess).ToList();
-        var overMine = over.Where(c => ids.Any(id => AgencyQuota.Key(id) == c.PersonId)).ToList();
+        var overKeys = over.Select(c => c.PersonId).ToHashSet(StringComparer.Ordinal);
+        var overMine = over.Where(c => ids.Contains(c.PersonId)).ToList();
         var flagged = rows.Count(r => r.Outcome is "NeedsAuthorityDecision" or "Rejected");
         var decided = rows.Count > 0 && rows.All(r => r.State == ClassificationState.Decided);
-        string Name(string key) => people.Values.FirstOrDefault(p => AgencyQuota.Key(p.Id) == key)?.FullName ?? key;
+        var names = people.Values.GroupBy(p => AgencyQuota.Key(p.Id), StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().FullName, StringComparer.Ordinal);
+        string Name(string key) => names.GetValueOrDefault(key) ?? key;
         var data = new JsonObject
         {
             ["year"] = year.ToString(CultureInfo.InvariantCulture),
@@ -62,7 +98,7 @@ public sealed class DecisionCard(EvalBotDbContext db, CardTemplates templates, C
                 ["level"] = LevelText(text, r),
                 ["score"] = r.Score is { } s ? text.Number(s) : "—",
                 ["why"] = CardText.Plain(Why(r, language)),
-                ["over"] = over.Any(c => c.PersonId == AgencyQuota.Key(r.PersonId)),
+                ["over"] = overKeys.Contains(AgencyQuota.Key(r.PersonId)),
                 ["state"] = r.State == ClassificationState.Decided ? text["classStateDecided"] : text["classStateDraft"],
             })]),
             ["quota"] = new JsonArray([.. quotas.SelectMany(q => q.Scopes.Select(s => (JsonNode)new JsonObject
@@ -107,3 +143,11 @@ public sealed class DecisionCard(EvalBotDbContext db, CardTemplates templates, C
         return r.Reason is { Length: > 0 } reason ? $"{reason} · {why}" : why;
     }
 }
+
+/// <summary>The year's decision data read once, for rendering many lists: current rows, quotas by agency, people and unit names by id.</summary>
+public sealed record DecisionSnapshot(
+    List<ClassificationRecord> Current,
+    Dictionary<long, AgencyQuota> Quotas,
+    Dictionary<long, Person> People,
+    Dictionary<long, string> UnitNames,
+    ILookup<long, ClassificationRecord> ByDecider);

@@ -16,14 +16,19 @@ namespace EvalBot.Features.Classification;
 /// list, so an unchanged re-compile sends nothing and a changed one sends the new list once. The organisation board
 /// gets the list whose decider is above the register (the top heads).
 /// </summary>
-public sealed class DecisionNotices(EvalBotDbContext db, ClassificationStore store, DecisionCard card, CardTemplates templates, OutboxWriter outbox, ProactiveAddressing addressing)
+public sealed class DecisionNotices(EvalBotDbContext db, DecisionCard card, CardTemplates templates, OutboxWriter outbox, ProactiveAddressing addressing)
 {
     /// <summary>Queues the card to every decider with undecided rows. With a reminder key, sends the reminder once per key instead.</summary>
-    public async Task<int> SendDecisionCardsAsync(int year, (string Key, string TextKey, string Deadline)? reminder, CancellationToken ct)
+    public Task<int> SendDecisionCardsAsync(int year, (string Key, string TextKey, string Deadline)? reminder, CancellationToken ct) =>
+        SendDecisionCardsAsync(year, reminder, null, ct);
+
+    /// <summary>As above, with the year's current rows when the caller has just read them (the compile).</summary>
+    public async Task<int> SendDecisionCardsAsync(int year, (string Key, string TextKey, string Deadline)? reminder, List<ClassificationRecord>? current, CancellationToken ct)
     {
-        var rows = await store.CurrentAsync(year, ct);
+        // The year is read once; every list's card is rendered from that snapshot (a province has thousands of lists).
+        var snapshot = await card.SnapshotAsync(year, current, ct);
         var queued = 0;
-        foreach (var list in rows.GroupBy(r => r.DeciderPersonId).Where(g => g.Any(r => r.State == ClassificationState.Draft)))
+        foreach (var list in snapshot.Current.GroupBy(r => r.DeciderPersonId).Where(g => g.Any(r => r.State == ClassificationState.Draft)))
         {
             var recipients = list.Key is { } id
                 ? await db.People.Where(p => p.Id == id && p.IsActive).ToListAsync(ct)
@@ -37,7 +42,7 @@ public sealed class DecisionNotices(EvalBotDbContext db, ClassificationStore sto
                 var key = reminder is { } rk
                     ? $"classification.reminder:{year}:{list.Key?.ToString(CultureInfo.InvariantCulture) ?? "board"}:{person.Id}:{rk.Key}"
                     : $"classification.decision:{year}:{list.Key?.ToString(CultureInfo.InvariantCulture) ?? "board"}:{person.Id}:{fingerprint}";
-                var rendered = await card.RenderAsync(list.Key, year, language, notice, null, ct);
+                var rendered = card.Render(list.Key, year, language, notice, snapshot);
                 if (await outbox.EnqueueToPersonAsync(key, "classification.decision", to with { PersonId = person.Id }, TurnContext.CardMessage(rendered), ct))
                 {
                     queued++;

@@ -19,7 +19,7 @@ public static class LeaderUnitResults
         ArgumentNullException.ThrowIfNull(compiledLevels);
         var unit = tree.Headed(leader.Id) ?? data.UnitOf(leader);
         var scope = tree.Subtree(unit.Id);
-        var members = data.People.Where(p => scope.Contains(p.UnitId) && p.Id != leader.Id).Select(p => p.Id).ToHashSet();
+        var members = scope.SelectMany(u => data.PeopleByUnit[u]).Where(p => p.Id != leader.Id).Select(p => p.Id).ToHashSet();
         var lines = members.SelectMany(id => data.Reports[id]).SelectMany(r => r.Lines)
             .Where(l => data.Targets.ContainsKey(l.TargetId)).Select(l => (Line: l, Target: data.Targets[l.TargetId])).ToList();
         if (lines.Count == 0) return null;

@@ -27,12 +27,37 @@ public sealed record AgencyQuota(long AgencyId, string AgencyName, bool CanFinal
 /// </summary>
 public sealed class QuotaReview(EvalBotDbContext db, RuleSetCatalog catalog, ClassificationStore store)
 {
-    public async Task<AgencyQuota> ForAgencyAsync(long agencyId, int year, CancellationToken ct)
+    public async Task<AgencyQuota> ForAgencyAsync(long agencyId, int year, CancellationToken ct) =>
+        (await ForAgenciesAsync([agencyId], await store.CurrentAsync(year, ct), year, ct))[agencyId];
+
+    /// <summary>
+    /// The quota of each agency from the year's current rows already loaded (<see cref="ClassificationStore.CurrentAsync"/>):
+    /// the compile and the decision cards check every agency at once without reading the year again per agency.
+    /// </summary>
+    public async Task<Dictionary<long, AgencyQuota>> ForAgenciesAsync(IReadOnlyCollection<long> agencyIds, IReadOnlyList<ClassificationRecord> current, int year, CancellationToken ct)
     {
-        var agency = await db.Units.AsNoTracking().SingleAsync(u => u.Id == agencyId, ct);
-        var rows = (await store.CurrentAsync(year, ct)).Where(r => r.AgencyUnitId == agencyId && r.Level is not null).ToList();
-        var party = await db.People.AsNoTracking().Where(p => p.IsPartyMember).Select(p => p.Id).ToListAsync(ct);
-        var exception = await store.ExceptionAsync(agencyId, year, ct);
+        ArgumentNullException.ThrowIfNull(agencyIds);
+        ArgumentNullException.ThrowIfNull(current);
+        var result = new Dictionary<long, AgencyQuota>();
+        if (agencyIds.Count == 0) return result;
+        var ids = agencyIds.ToList();
+        var agencies = await db.Units.AsNoTracking().Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, ct);
+        var party = (await db.People.AsNoTracking().Where(p => p.IsPartyMember).Select(p => p.Id).ToListAsync(ct)).ToHashSet();
+        var exceptions = await db.Set<QuotaExceptionRecord>().Where(e => e.Year == year && ids.Contains(e.AgencyUnitId)).ToListAsync(ct);
+        var rowsByAgency = current.Where(r => r.Level is not null).ToLookup(r => r.AgencyUnitId);
+        foreach (var agencyId in ids)
+        {
+            var agency = agencies.TryGetValue(agencyId, out var found) ? found : throw new InvalidOperationException($"Unit {agencyId} does not exist.");
+            var exception = exceptions.SingleOrDefault(e => e.AgencyUnitId == agencyId);
+            result[agencyId] = Check(agency, [.. rowsByAgency[agencyId]], party, exception);
+        }
+
+        return result;
+    }
+
+    private AgencyQuota Check(Unit agency, List<ClassificationRecord> rows, HashSet<long> party, QuotaExceptionRecord? exception)
+    {
+        var agencyId = agency.Id;
         var decision = exception is null ? null : new QuotaExceptionDecision(exception.DecisionNumber, exception.ApprovedBy, exception.DecidedOn);
         var scopes = new List<QuotaScopeResult>();
         var excess = new List<QuotaCandidate>();

@@ -21,29 +21,71 @@ public sealed record YearData(
     ILookup<long, ConfidenceVoteRecord> Votes,
     ILookup<long, RemediationItemRow> Remediation)
 {
-    public static async Task<YearData> LoadAsync(EvalBotDbContext db, int year, CancellationToken ct)
+    public static Task<YearData> LoadAsync(EvalBotDbContext db, int year, CancellationToken ct) => LoadAsync(db, year, null, ct);
+
+    /// <summary>
+    /// The year for the active people of <paramref name="unitIds"/> only (every unit when null): a unit's summary reads
+    /// its own people's records, not the whole register's. Units are always all loaded (the tree).
+    /// </summary>
+    public static async Task<YearData> LoadAsync(EvalBotDbContext db, int year, IReadOnlyCollection<long>? unitIds, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
         var prefix = year.ToString(System.Globalization.CultureInfo.InvariantCulture) + "-";
-        var people = await db.People.AsNoTracking().Where(p => p.IsActive).OrderBy(p => p.Id).ToListAsync(ct);
+        var inUnits = unitIds?.ToList();
+        var peopleQuery = db.People.AsNoTracking().Where(p => p.IsActive);
+        if (inUnits is not null) peopleQuery = peopleQuery.Where(p => inUnits.Contains(p.UnitId));
+        var people = await peopleQuery.OrderBy(p => p.Id).ToListAsync(ct);
+        var ids = inUnits is null ? null : people.Select(p => p.Id).ToList();
         var units = await db.Units.AsNoTracking().ToDictionaryAsync(u => u.Id, ct);
-        var targets = await db.Targets.AsNoTracking().Where(t => t.Period.StartsWith(prefix)).ToDictionaryAsync(t => t.Id, ct);
-        var reports = await db.CheckInReports.AsNoTracking().Include(r => r.Lines)
-            .Where(r => r.IsCurrent && r.Period.StartsWith(prefix) && (r.Status == CheckInStatus.Confirmed || r.Status == CheckInStatus.Adjusted))
-            .ToListAsync(ct);
+        var reportQuery = db.CheckInReports.AsNoTracking().Include(r => r.Lines)
+            .Where(r => r.IsCurrent && r.Period.StartsWith(prefix) && (r.Status == CheckInStatus.Confirmed || r.Status == CheckInStatus.Adjusted));
+        if (ids is not null) reportQuery = reportQuery.Where(r => ids.Contains(r.PersonId));
+        var reports = await reportQuery.ToListAsync(ct);
+        Dictionary<long, Target> targets;
+        if (ids is null)
+        {
+            targets = await db.Targets.AsNoTracking().Where(t => t.Period.StartsWith(prefix)).ToDictionaryAsync(t => t.Id, ct);
+        }
+        else
+        {
+            // Only the targets the loaded lines refer to are ever looked up.
+            var targetIds = reports.SelectMany(r => r.Lines).Select(l => l.TargetId).Distinct().ToList();
+            targets = await db.Targets.AsNoTracking().Where(t => targetIds.Contains(t.Id) && t.Period.StartsWith(prefix)).ToDictionaryAsync(t => t.Id, ct);
+        }
         var from = new DateOnly(year, 1, 1);
         var to = new DateOnly(year, 12, 31);
-        var leaves = await db.Leaves.AsNoTracking().Where(l => l.From <= to && l.To >= from).ToListAsync(ct);
-        var disciplines = await db.Disciplines.AsNoTracking().ToListAsync(ct);
-        var findings = await db.Findings.AsNoTracking().ToListAsync(ct);
-        var transfers = await db.Transfers.AsNoTracking().Where(t => t.Date >= from && t.Date <= to).ToListAsync(ct);
-        var votes = await db.ConfidenceVotes.AsNoTracking().Where(v => v.Date >= from && v.Date <= to).ToListAsync(ct);
-        var remediation = await db.RemediationItems.AsNoTracking().ToListAsync(ct);
+        var leaveQuery = db.Leaves.AsNoTracking().Where(l => l.From <= to && l.To >= from);
+        var disciplineQuery = db.Disciplines.AsNoTracking();
+        var findingQuery = db.Findings.AsNoTracking();
+        var transferQuery = db.Transfers.AsNoTracking().Where(t => t.Date >= from && t.Date <= to);
+        var voteQuery = db.ConfidenceVotes.AsNoTracking().Where(v => v.Date >= from && v.Date <= to);
+        var remediationQuery = db.RemediationItems.AsNoTracking();
+        if (ids is not null)
+        {
+            leaveQuery = leaveQuery.Where(x => ids.Contains(x.PersonId));
+            disciplineQuery = disciplineQuery.Where(x => ids.Contains(x.PersonId));
+            findingQuery = findingQuery.Where(x => ids.Contains(x.PersonId));
+            transferQuery = transferQuery.Where(x => ids.Contains(x.PersonId));
+            voteQuery = voteQuery.Where(x => ids.Contains(x.PersonId));
+            remediationQuery = remediationQuery.Where(x => ids.Contains(x.PersonId));
+        }
+
+        var leaves = await leaveQuery.ToListAsync(ct);
+        var disciplines = await disciplineQuery.ToListAsync(ct);
+        var findings = await findingQuery.ToListAsync(ct);
+        var transfers = await transferQuery.ToListAsync(ct);
+        var votes = await voteQuery.ToListAsync(ct);
+        var remediation = await remediationQuery.ToListAsync(ct);
         return new YearData(year, people, units, targets,
             reports.ToLookup(r => r.PersonId), leaves.ToLookup(l => l.PersonId), disciplines.ToLookup(d => d.PersonId),
             findings.ToLookup(f => f.PersonId), transfers.ToLookup(t => t.PersonId), votes.ToLookup(v => v.PersonId),
             remediation.ToLookup(r => r.PersonId));
     }
+
+    private ILookup<long, Person>? _peopleByUnit;
+
+    /// <summary>The active people of each unit, in <see cref="People"/> order.</summary>
+    public ILookup<long, Person> PeopleByUnit => _peopleByUnit ??= People.ToLookup(p => p.UnitId);
 
     public Unit UnitOf(Person person)
     {

@@ -23,8 +23,17 @@ public sealed class UnitSummaryCard(EvalBotDbContext db, CardTemplates templates
         ArgumentNullException.ThrowIfNull(unit);
         var text = new CheckInText(templates, language);
         var today = DateOnly.FromDateTime(now.ToOffset(TimeSpan.FromHours(7)).DateTime);
-        var data = await YearData.LoadAsync(db, today.Year, ct);
-        var scope = new OrgTree(data.Units).Subtree(unit.Id);
+        // Only the people the card is about are read: the unit's, and those of units its leaders head (their unit results).
+        var tree = new OrgTree(await db.Units.AsNoTracking().ToDictionaryAsync(u => u.Id, ct));
+        var scope = tree.Subtree(unit.Id);
+        var leaders = await db.People.AsNoTracking().Where(p => p.IsActive && p.IsLeader).Select(p => new { p.Id, p.UnitId }).ToListAsync(ct);
+        var needed = scope.ToHashSet();
+        foreach (var leader in leaders.Where(l => scope.Contains(l.UnitId)))
+        {
+            needed.UnionWith(tree.Subtree(tree.Headed(leader.Id)?.Id ?? leader.UnitId));
+        }
+
+        var data = await YearData.LoadAsync(db, today.Year, needed, ct);
         var members = data.People.Where(p => scope.Contains(p.UnitId)).OrderBy(p => p.FullName, StringComparer.Ordinal).ToList();
         var period = (await db.CheckInCampaigns.AsNoTracking().Where(c => c.OpenedAt <= now).Select(c => c.Period).ToListAsync(ct))
             .OrderByDescending(p => p, StringComparer.Ordinal).FirstOrDefault();
