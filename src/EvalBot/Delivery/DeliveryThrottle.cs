@@ -4,54 +4,66 @@ namespace EvalBot.Delivery;
 
 /// <summary>
 /// Keeps the bot's calls to Teams within Teams' published limits, so a campaign to a whole province goes out as fast as
-/// Teams allows without being throttled: requests of the app (EvalBot serves one tenant) are spaced evenly at
-/// <see cref="DeliveryOptions.TenantRequestsPerSecond"/>, and each conversation keeps to every window of
-/// <see cref="DeliveryOptions.ConversationLimits"/>. A 429 from Teams pushes every later request back by its
-/// Retry-After. Each instance paces itself: with several instances, divide the rate among them.
+/// Teams allows without being throttled: each conversation keeps to every window of
+/// <see cref="DeliveryOptions.ConversationLimits"/> (the outbox sender waits for that before it marks a row as
+/// sending), and every request of the app (EvalBot serves one tenant), retries included, is spaced evenly at
+/// <see cref="DeliveryOptions.TenantRequestsPerSecond"/> just before it goes on the wire. A 429 from Teams pushes
+/// every later request back by its Retry-After. Each instance paces itself: with several instances, divide the rate.
 /// </summary>
 public sealed class DeliveryThrottle(TimeProvider time, IOptions<DeliveryOptions> options)
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<string, List<DateTimeOffset>> _conversations = new(StringComparer.Ordinal);
+    private readonly Queue<DateTimeOffset> _lastSecond = new();
     private DateTimeOffset _next = DateTimeOffset.MinValue;
     private DateTimeOffset _lastSweep = DateTimeOffset.MinValue;
 
     /// <summary>
-    /// Reserves the moment a request to <paramref name="conversationId"/> (null: not about one conversation, such as
-    /// creating a chat) may start, and returns how long to wait for it. A wait longer than zero for the conversation
-    /// reserves nothing: the caller waits and asks again, so one busy conversation never holds the app's slots.
+    /// Reserves a send to <paramref name="conversationId"/> if every window of the conversation has room now; otherwise
+    /// reserves nothing and returns how long to wait before asking again.
     /// </summary>
-    public Reservation Reserve(string? conversationId)
+    public Reservation ReserveConversation(string conversationId)
+    {
+        var settings = options.Value;
+        if (!settings.EnforceConversationLimits)
+        {
+            return new Reservation(TimeSpan.Zero, Reserved: true);
+        }
+
+        var now = time.GetUtcNow();
+        lock (_gate)
+        {
+            SweepIdleConversations(now, settings);
+            var sent = SentTo(conversationId);
+            var allowedAt = ConversationAllowedAt(sent, settings.EffectiveConversationLimits, now);
+            if (allowedAt > now)
+            {
+                return new Reservation(allowedAt - now, Reserved: false);
+            }
+
+            sent.Add(now);
+            return new Reservation(TimeSpan.Zero, Reserved: true);
+        }
+    }
+
+    /// <summary>
+    /// Reserves the app's next slot (requests evenly spaced at the configured rate, none before a 429's Retry-After has
+    /// passed) and returns how long to wait for it. Taken just before the request goes on the wire, so the spacing
+    /// survives whatever the caller did before.
+    /// </summary>
+    public TimeSpan ReserveAppSlot()
     {
         var settings = options.Value;
         var now = time.GetUtcNow();
         lock (_gate)
         {
-            SweepIdleConversations(now, settings);
-            List<DateTimeOffset>? sent = null;
-            if (conversationId is not null && settings.EnforceConversationLimits)
-            {
-                sent = SentTo(conversationId);
-                var allowedAt = ConversationAllowedAt(sent, settings.EffectiveConversationLimits, now);
-                if (allowedAt > now)
-                {
-                    return new Reservation(allowedAt - now, Reserved: false);
-                }
-            }
-
-            var at = now;
+            var at = _next > now ? _next : now;
             if (settings.TenantRequestsPerSecond > 0)
             {
-                at = _next > now ? _next : now;
                 _next = at + TimeSpan.FromSeconds(1.0 / settings.TenantRequestsPerSecond);
             }
-            else if (_next > now)
-            {
-                at = _next;
-            }
 
-            sent?.Add(at);
-            return new Reservation(at - now, Reserved: true);
+            return at - now;
         }
     }
 
@@ -68,21 +80,64 @@ public sealed class DeliveryThrottle(TimeProvider time, IOptions<DeliveryOptions
         }
     }
 
-    /// <summary>Waits until a request to <paramref name="conversationId"/> may start.</summary>
-    public async Task WaitAsync(string? conversationId, CancellationToken cancellationToken)
+    /// <summary>Waits until the conversation may receive one more message, and reserves it.</summary>
+    public async Task WaitForConversationAsync(string conversationId, CancellationToken cancellationToken)
     {
         while (true)
         {
-            var reservation = Reserve(conversationId);
-            if (reservation.Delay > TimeSpan.Zero)
-            {
-                await Task.Delay(reservation.Delay, time, cancellationToken);
-            }
-
+            var reservation = ReserveConversation(conversationId);
             if (reservation.Reserved)
             {
                 return;
             }
+
+            await Task.Delay(reservation.Delay, time, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Waits for the app's next slot, then for room in the last second of requests actually sent: after a pause (a
+    /// garbage collection, a busy processor) the requests that were waiting would otherwise leave together and exceed
+    /// the limit in the second they arrive in.
+    /// </summary>
+    public async Task WaitForAppSlotAsync(CancellationToken cancellationToken)
+    {
+        var delay = ReserveAppSlot();
+        if (delay > TimeSpan.Zero)
+        {
+            await Task.Delay(delay, time, cancellationToken);
+        }
+
+        while (TakeRoomInLastSecond() is { } wait)
+        {
+            await Task.Delay(wait, time, cancellationToken);
+        }
+    }
+
+    /// <summary>Records a request about to be sent if the last second has room for it; otherwise how long until it has.</summary>
+    public TimeSpan? TakeRoomInLastSecond()
+    {
+        var perSecond = (int)Math.Floor(options.Value.TenantRequestsPerSecond);
+        if (perSecond <= 0)
+        {
+            return null;
+        }
+
+        var now = time.GetUtcNow();
+        lock (_gate)
+        {
+            while (_lastSecond.Count > 0 && _lastSecond.Peek() <= now - TimeSpan.FromSeconds(1))
+            {
+                _lastSecond.Dequeue();
+            }
+
+            if (_lastSecond.Count < perSecond)
+            {
+                _lastSecond.Enqueue(now);
+                return null;
+            }
+
+            return _lastSecond.Peek() + TimeSpan.FromSeconds(1) - now;
         }
     }
 

@@ -203,7 +203,7 @@ public sealed partial class OutboxSender(
             var conversationId = await ResolveConversationAsync(db, row, cancellationToken);
 
             // The wait comes before the mark: a crash while waiting leaves a row that was never sent, and it is resent.
-            await throttle.WaitAsync(conversationId, cancellationToken);
+            await throttle.WaitForConversationAsync(conversationId, cancellationToken);
             row.SendStartedAt = time.GetUtcNow();
             await db.SaveChangesAsync(cancellationToken);
             row.SentActivityId = row switch
@@ -269,8 +269,6 @@ public sealed partial class OutboxSender(
 
         var botId = row.BotId ?? throw new InvalidOperationException($"Outbox message {row.Id} has no bot account to create a conversation with.");
         var tenantId = row.TenantId ?? throw new InvalidOperationException($"Outbox message {row.Id} has no tenant to create a conversation in.");
-        await throttle.WaitAsync(conversationId: null, cancellationToken);
-
         // Marked while the chat is created: a crash mid-call fails the row rather than risk a second chat or prompt.
         row.SendStartedAt = time.GetUtcNow();
         await db.SaveChangesAsync(cancellationToken);

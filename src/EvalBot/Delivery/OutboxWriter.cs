@@ -12,10 +12,14 @@ namespace EvalBot.Delivery;
 /// </summary>
 public sealed class OutboxWriter(EvalBotDbContext db, TimeProvider time)
 {
+    // Rows this writer added, by key: asking the change tracker for its local rows would scan every tracked entity on
+    // each call, which made queuing a campaign batch quadratic.
+    private readonly Dictionary<string, OutboxMessage> _added = new(StringComparer.Ordinal);
+
     public void Enqueue(string dedupeKey, string kind, string serviceUrl, string conversationId, JsonObject activity, string? replyToId, string? updateActivityId)
     {
         var now = time.GetUtcNow();
-        db.Outbox.Add(new OutboxMessage
+        Track(new OutboxMessage
         {
             DedupeKey = dedupeKey,
             Kind = kind,
@@ -37,13 +41,13 @@ public sealed class OutboxWriter(EvalBotDbContext db, TimeProvider time)
     public async Task<bool> EnqueueToPersonAsync(string dedupeKey, string kind, ProactiveRecipient recipient, JsonObject activity, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(recipient);
-        if (db.Outbox.Local.Any(o => o.DedupeKey == dedupeKey) || await db.Outbox.AnyAsync(o => o.DedupeKey == dedupeKey, cancellationToken))
+        if (IsTracked(dedupeKey) || await db.Outbox.AnyAsync(o => o.DedupeKey == dedupeKey, cancellationToken))
         {
             return false;
         }
 
         var now = time.GetUtcNow();
-        db.Outbox.Add(new OutboxMessage
+        Track(new OutboxMessage
         {
             DedupeKey = dedupeKey,
             Kind = kind,
@@ -64,13 +68,36 @@ public sealed class OutboxWriter(EvalBotDbContext db, TimeProvider time)
     /// <summary>Queues the message unless one with the same key was ever queued (sent or not). Returns whether it was queued.</summary>
     public async Task<bool> EnqueueOnceAsync(string dedupeKey, string kind, string serviceUrl, string conversationId, JsonObject activity, CancellationToken cancellationToken)
     {
-        if (db.Outbox.Local.Any(o => o.DedupeKey == dedupeKey) || await db.Outbox.AnyAsync(o => o.DedupeKey == dedupeKey, cancellationToken))
+        if (IsTracked(dedupeKey) || await db.Outbox.AnyAsync(o => o.DedupeKey == dedupeKey, cancellationToken))
         {
             return false;
         }
 
         Enqueue(dedupeKey, kind, serviceUrl, conversationId, activity, replyToId: null, updateActivityId: null);
         return true;
+    }
+
+    private void Track(OutboxMessage message)
+    {
+        db.Outbox.Add(message);
+        _added[message.DedupeKey] = message;
+    }
+
+    /// <summary>Whether a row with this key was added in the current unit of work (and not cleared since).</summary>
+    private bool IsTracked(string dedupeKey)
+    {
+        if (!_added.TryGetValue(dedupeKey, out var message))
+        {
+            return false;
+        }
+
+        if (db.Entry(message).State != EntityState.Detached)
+        {
+            return true;
+        }
+
+        _added.Remove(dedupeKey);
+        return false;
     }
 }
 

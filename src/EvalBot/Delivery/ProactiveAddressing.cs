@@ -16,6 +16,34 @@ public sealed class ProactiveAddressing(EvalBotDbContext db, IOptions<BotOptions
     /// <summary>Public-cloud Teams serviceUrl for a first contact when none has been seen yet.</summary>
     public const string DefaultTeamsServiceUrl = "https://smba.trafficmanager.net/teams/";
 
+    private readonly Dictionary<string, ConversationReference?> _prepared = new(StringComparer.Ordinal);
+    private ConversationReference? _anyKnown;
+    private bool _anyKnownLoaded;
+
+    /// <summary>
+    /// Reads in one query the chats of many people about to be addressed (a campaign batch, replacing the previous
+    /// one), so that <see cref="ForAsync"/> needs no query of its own for them.
+    /// </summary>
+    public async Task PrepareAsync(IEnumerable<Person> people, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(people);
+        _prepared.Clear();
+        var ids = people.Select(p => p.AadObjectId).OfType<string>().Where(id => id.Length > 0).Distinct().ToList();
+        if (ids.Count == 0)
+        {
+            return;
+        }
+
+        var references = await db.ConversationReferences.AsNoTracking()
+            .Where(c => c.UserAadObjectId != null && ids.Contains(c.UserAadObjectId))
+            .ToListAsync(cancellationToken);
+        var latest = references.GroupBy(c => c.UserAadObjectId!).ToDictionary(g => g.Key, g => g.MaxBy(c => c.UpdatedAt), StringComparer.Ordinal);
+        foreach (var id in ids)
+        {
+            _prepared[id] = latest.GetValueOrDefault(id);
+        }
+    }
+
     public async Task<ProactiveRecipient?> ForAsync(Person person, string? period, DateTimeOffset? notBefore, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(person);
@@ -24,14 +52,13 @@ public sealed class ProactiveAddressing(EvalBotDbContext db, IOptions<BotOptions
             return null;
         }
 
-        var own = await db.ConversationReferences.AsNoTracking()
-            .Where(c => c.UserAadObjectId == person.AadObjectId)
-            .OrderByDescending(c => c.UpdatedAt)
-            .FirstOrDefaultAsync(cancellationToken);
-        var any = own ?? await db.ConversationReferences.AsNoTracking()
-            .Where(c => c.BotId != null && c.TenantId != null)
-            .OrderByDescending(c => c.UpdatedAt)
-            .FirstOrDefaultAsync(cancellationToken);
+        var own = _prepared.TryGetValue(person.AadObjectId, out var prepared)
+            ? prepared
+            : await db.ConversationReferences.AsNoTracking()
+                .Where(c => c.UserAadObjectId == person.AadObjectId)
+                .OrderByDescending(c => c.UpdatedAt)
+                .FirstOrDefaultAsync(cancellationToken);
+        var any = own ?? await AnyKnownAsync(cancellationToken);
 
         var options = bot.Value;
         var tenant = any?.TenantId ?? NullIfEmpty(options.TenantId);
@@ -40,6 +67,21 @@ public sealed class ProactiveAddressing(EvalBotDbContext db, IOptions<BotOptions
         return tenant is null || botId is null
             ? null
             : new ProactiveRecipient(person.AadObjectId, tenant, botId, serviceUrl, person.Id, period, notBefore);
+    }
+
+    /// <summary>The newest chat that names the bot account and tenant, read once per scope.</summary>
+    private async Task<ConversationReference?> AnyKnownAsync(CancellationToken cancellationToken)
+    {
+        if (!_anyKnownLoaded)
+        {
+            _anyKnown = await db.ConversationReferences.AsNoTracking()
+                .Where(c => c.BotId != null && c.TenantId != null)
+                .OrderByDescending(c => c.UpdatedAt)
+                .FirstOrDefaultAsync(cancellationToken);
+            _anyKnownLoaded = true;
+        }
+
+        return _anyKnown;
     }
 
     private static string? NullIfEmpty(string value) => string.IsNullOrWhiteSpace(value) ? null : value;

@@ -15,59 +15,70 @@ public sealed class DeliveryThrottleTests
     {
         var throttle = Throttle(new DeliveryOptions { TenantRequestsPerSecond = 50 });
 
-        var delays = Enumerable.Range(0, 5).Select(i => throttle.Reserve($"c{i}")).ToList();
+        var delays = Enumerable.Range(0, 5).Select(_ => throttle.ReserveAppSlot()).ToList();
 
-        Assert.All(delays, d => Assert.True(d.Reserved));
-        Assert.Equal([0, 20, 40, 60, 80], delays.Select(d => (int)Math.Round(d.Delay.TotalMilliseconds)));
+        Assert.Equal([0, 20, 40, 60, 80], delays.Select(d => (int)Math.Round(d.TotalMilliseconds)));
     }
 
     [Fact]
     public void The_pace_does_not_bank_idle_time_into_a_burst()
     {
         var throttle = Throttle(new DeliveryOptions { TenantRequestsPerSecond = 10 });
-        throttle.Reserve("a");
+        throttle.ReserveAppSlot();
         _clock.Advance(TimeSpan.FromMinutes(1));
 
-        Assert.Equal(TimeSpan.Zero, throttle.Reserve("b").Delay);
-        Assert.Equal(TimeSpan.FromMilliseconds(100), throttle.Reserve("c").Delay);
+        Assert.Equal(TimeSpan.Zero, throttle.ReserveAppSlot());
+        Assert.Equal(TimeSpan.FromMilliseconds(100), throttle.ReserveAppSlot());
+    }
+
+    [Fact]
+    public void Requests_held_up_by_a_pause_do_not_leave_together_past_the_limit()
+    {
+        var throttle = Throttle(new DeliveryOptions { TenantRequestsPerSecond = 3 });
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Null(throttle.TakeRoomInLastSecond());
+            _clock.Advance(TimeSpan.FromMilliseconds(100));
+        }
+
+        // Three sent in the last 300 ms: the fourth waits until the first is a second old.
+        Assert.Equal(TimeSpan.FromMilliseconds(700), throttle.TakeRoomInLastSecond());
+        _clock.Advance(TimeSpan.FromMilliseconds(700));
+        Assert.Null(throttle.TakeRoomInLastSecond());
     }
 
     [Fact]
     public void One_conversation_keeps_to_seven_a_second_and_eight_in_two_seconds()
     {
-        var throttle = Throttle(new DeliveryOptions { TenantRequestsPerSecond = 0 });
+        var throttle = Throttle(new DeliveryOptions());
         for (var i = 0; i < 7; i++)
         {
-            Assert.Equal(new DeliveryThrottle.Reservation(TimeSpan.Zero, true), throttle.Reserve("chat"));
+            Assert.Equal(new DeliveryThrottle.Reservation(TimeSpan.Zero, true), throttle.ReserveConversation("chat"));
         }
 
-        var eighth = throttle.Reserve("chat");
+        var eighth = throttle.ReserveConversation("chat");
         Assert.False(eighth.Reserved);
         Assert.Equal(TimeSpan.FromSeconds(1), eighth.Delay);
-        Assert.True(throttle.Reserve("another chat").Reserved);
+        Assert.True(throttle.ReserveConversation("another chat").Reserved);
 
         _clock.Advance(TimeSpan.FromSeconds(1));
-        Assert.True(throttle.Reserve("chat").Reserved);
-        var ninth = throttle.Reserve("chat");
+        Assert.True(throttle.ReserveConversation("chat").Reserved);
+        var ninth = throttle.ReserveConversation("chat");
         Assert.False(ninth.Reserved);
         Assert.Equal(TimeSpan.FromSeconds(1), ninth.Delay);
     }
 
     [Fact]
-    public void A_waiting_conversation_holds_no_slot_of_the_app()
+    public void A_conversation_that_waits_takes_none_of_the_apps_slots()
     {
         var throttle = Throttle(new DeliveryOptions { TenantRequestsPerSecond = 10 });
         for (var i = 0; i < 7; i++)
         {
-            throttle.Reserve("busy");
+            throttle.ReserveConversation("busy");
         }
 
-        var next = throttle.Reserve("busy");
-        var other = throttle.Reserve("quiet");
-
-        Assert.False(next.Reserved);
-        Assert.True(other.Reserved);
-        Assert.Equal(TimeSpan.FromMilliseconds(700), other.Delay);
+        Assert.False(throttle.ReserveConversation("busy").Reserved);
+        Assert.Equal(TimeSpan.Zero, throttle.ReserveAppSlot());
     }
 
     [Fact]
@@ -75,13 +86,12 @@ public sealed class DeliveryThrottleTests
     {
         var throttle = Throttle(new DeliveryOptions
         {
-            TenantRequestsPerSecond = 0,
             ConversationLimits = [new ConversationLimit { Count = 2, Window = TimeSpan.FromSeconds(10) }],
         });
-        throttle.Reserve("chat");
-        throttle.Reserve("chat");
+        throttle.ReserveConversation("chat");
+        throttle.ReserveConversation("chat");
 
-        Assert.Equal(TimeSpan.FromSeconds(10), throttle.Reserve("chat").Delay);
+        Assert.Equal(TimeSpan.FromSeconds(10), throttle.ReserveConversation("chat").Delay);
     }
 
     [Fact]
@@ -89,7 +99,11 @@ public sealed class DeliveryThrottleTests
     {
         var throttle = Throttle(new DeliveryOptions { TenantRequestsPerSecond = 0, EnforceConversationLimits = false });
 
-        Assert.All(Enumerable.Range(0, 100).Select(_ => throttle.Reserve("chat")), r => Assert.Equal(new DeliveryThrottle.Reservation(TimeSpan.Zero, true), r));
+        Assert.All(Enumerable.Range(0, 100), _ =>
+        {
+            Assert.True(throttle.ReserveConversation("chat").Reserved);
+            Assert.Equal(TimeSpan.Zero, throttle.ReserveAppSlot());
+        });
     }
 
     [Fact]
@@ -98,8 +112,8 @@ public sealed class DeliveryThrottleTests
         var throttle = Throttle(new DeliveryOptions { TenantRequestsPerSecond = 0 });
         throttle.Backoff(TimeSpan.FromSeconds(3));
 
-        Assert.Equal(TimeSpan.FromSeconds(3), throttle.Reserve("a").Delay);
-        Assert.Equal(TimeSpan.FromSeconds(3), throttle.Reserve(null).Delay);
+        Assert.Equal(TimeSpan.FromSeconds(3), throttle.ReserveAppSlot());
+        Assert.Equal(TimeSpan.FromSeconds(3), throttle.ReserveAppSlot());
     }
 
     [Fact]
@@ -112,7 +126,7 @@ public sealed class DeliveryThrottleTests
         using var response = await client.PostAsync(new Uri("https://teams.invalid/v3/conversations/a/activities"), null);
 
         Assert.Equal(HttpStatusCode.TooManyRequests, response.StatusCode);
-        Assert.Equal(TimeSpan.FromSeconds(2), throttle.Reserve("a").Delay);
+        Assert.Equal(TimeSpan.FromSeconds(2), throttle.ReserveAppSlot());
     }
 
     [Fact]

@@ -12,8 +12,8 @@ internal static partial class PathLookup
     /// <summary>A path from the template memory: names without <c>$</c> are looked up under <c>$data</c>.</summary>
     public static object? FromScope(BindingScope scope, string path)
     {
-        var parts = Split(path[0] == '$' ? path : "$data." + path);
-        object? current = parts[0].ToLowerInvariant() switch
+        var parts = SplitCached(path);
+        object? current = parts[0] switch
         {
             "$root" => scope.Root,
             "$data" => scope.CurrentData,
@@ -36,9 +36,10 @@ internal static partial class PathLookup
         switch (instance)
         {
             case JsonObject obj:
+                var lowered = property.ToLowerInvariant();
                 foreach (var (key, node) in obj)
                 {
-                    if (string.Equals(key.ToLowerInvariant(), property.ToLowerInvariant(), StringComparison.Ordinal))
+                    if (key.Length == lowered.Length && EqualsLowered(key, lowered))
                     {
                         return JsValue.FromNode(node);
                     }
@@ -88,7 +89,7 @@ internal static partial class PathLookup
         {
             try
             {
-                current = ParseLeadingInt(part) is { } index && current is JsonArray
+                current = current is JsonArray && ParseLeadingInt(part) is { } index
                     ? AccessIndex(current, index)
                     : AccessProperty(current, part);
             }
@@ -100,6 +101,45 @@ internal static partial class PathLookup
 
         return current;
     }
+
+    /// <summary>Whether <paramref name="key"/>, lower-cased, is <paramref name="lowered"/>, without allocating.</summary>
+    private static bool EqualsLowered(string key, string lowered)
+    {
+        for (var i = 0; i < key.Length; i++)
+        {
+            if (char.ToLowerInvariant(key[i]) != lowered[i])
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// The parts of a template path, the first lower-cased, split once per distinct path: paths come from the card
+    /// templates, so there are few of them, and a card is rendered for every person of a campaign. Bounded all the same.
+    /// </summary>
+    private static string[] SplitCached(string path)
+    {
+        if (SplitPaths.TryGetValue(path, out var parts))
+        {
+            return parts;
+        }
+
+        parts = Split(path[0] == '$' ? path : "$data." + path);
+        parts[0] = parts[0].ToLowerInvariant();
+        if (SplitPaths.Count < MaxCachedPaths)
+        {
+            SplitPaths.TryAdd(path, parts);
+        }
+
+        return parts;
+    }
+
+    private const int MaxCachedPaths = 4096;
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string[]> SplitPaths = new(StringComparer.Ordinal);
 
     private static string[] Split(string path) =>
         Separators().Split(path)

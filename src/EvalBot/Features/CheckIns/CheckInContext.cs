@@ -34,23 +34,57 @@ public sealed class CheckInRepository(EvalBotDbContext db, CheckInScoring scorin
     public async Task<CheckInContext> LoadAsync(Person person, string period, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(person);
-        var unit = person.Unit ?? await db.Units.SingleAsync(u => u.Id == person.UnitId, cancellationToken);
-        var campaign = await db.CheckInCampaigns.SingleOrDefaultAsync(c => c.Period == period, cancellationToken);
-        var targets = await db.Targets
-            .Where(t => t.Period == period && (t.PersonId == person.Id || (t.PostId != null && t.PostId == person.PostId)))
-            .OrderBy(t => t.Deadline).ThenBy(t => t.Id)
+        return (await LoadManyAsync([person], period, cancellationToken, tracked: true))[person.Id];
+    }
+
+    /// <summary>
+    /// The contexts of many people for one period, in a fixed number of queries whatever their number (a campaign
+    /// prompts a province batch by batch): their targets, current reports and open remediation items. Untracked unless
+    /// <paramref name="tracked"/>: a card to render needs no change tracking.
+    /// </summary>
+    public async Task<Dictionary<long, CheckInContext>> LoadManyAsync(IReadOnlyList<Person> people, string period, CancellationToken cancellationToken, bool tracked = false)
+    {
+        ArgumentNullException.ThrowIfNull(people);
+        var ids = people.Select(p => p.Id).Distinct().ToList();
+        var posts = people.Where(p => p.PostId is not null).Select(p => p.PostId!.Value).Distinct().ToList();
+        var missingUnits = people.Where(p => p.Unit is null).Select(p => p.UnitId).Distinct().ToList();
+        var units = missingUnits.Count == 0
+            ? []
+            : await db.Units.Where(u => missingUnits.Contains(u.Id)).ToDictionaryAsync(u => u.Id, cancellationToken);
+        var campaign = await Query(db.CheckInCampaigns).SingleOrDefaultAsync(c => c.Period == period, cancellationToken);
+        var targets = await Query(db.Targets)
+            .Where(t => t.Period == period && ((t.PersonId != null && ids.Contains(t.PersonId.Value)) || (t.PostId != null && posts.Contains(t.PostId.Value))))
             .ToListAsync(cancellationToken);
-        var report = await db.CheckInReports.Include(r => r.Lines)
-            .Where(r => r.PersonId == person.Id && r.Period == period && r.IsCurrent)
-            .OrderByDescending(r => r.Version)
-            .FirstOrDefaultAsync(cancellationToken);
-        var remediation = await db.RemediationItems
-            .Where(r => r.PersonId == person.Id && r.Status != "remedied")
-            .OrderBy(r => r.DueDate)
+        var reports = await Query(db.CheckInReports).Include(r => r.Lines)
+            .Where(r => ids.Contains(r.PersonId) && r.Period == period && r.IsCurrent)
+            .ToListAsync(cancellationToken);
+        var remediation = await Query(db.RemediationItems)
+            .Where(r => ids.Contains(r.PersonId) && r.Status != "remedied")
             .ToListAsync(cancellationToken);
         var year = int.Parse(period[..4], System.Globalization.CultureInfo.InvariantCulture);
-        var zone = Domain.Calendar.PersonTimeZone.TryResolve(person.TimeZone ?? unit.TimeZone, out var z) && z is not null ? z : Domain.Calendar.PersonTimeZone.Resolve(null);
-        return new CheckInContext(person, unit, period, campaign, scoring.RuleSetFor(person, year), targets, report, remediation, zone);
+        var byPerson = targets.Where(t => t.PersonId is not null).ToLookup(t => t.PersonId!.Value);
+        var byPost = targets.Where(t => t.PostId is not null).ToLookup(t => t.PostId!.Value);
+        var reportsOf = reports.ToLookup(r => r.PersonId);
+        var remediationOf = remediation.ToLookup(r => r.PersonId);
+        var contexts = new Dictionary<long, CheckInContext>(ids.Count);
+        foreach (var person in people)
+        {
+            var unit = person.Unit ?? units[person.UnitId];
+            var own = byPerson[person.Id]
+                .Concat(person.PostId is { } post ? byPost[post] : [])
+                .Distinct()
+                .OrderBy(t => t.Deadline).ThenBy(t => t.Id)
+                .ToList();
+            var report = reportsOf[person.Id].MaxBy(r => r.Version);
+            var items = remediationOf[person.Id].OrderBy(r => r.DueDate).ToList();
+            var zone = Domain.Calendar.PersonTimeZone.TryResolve(person.TimeZone ?? unit.TimeZone, out var z) && z is not null ? z : Domain.Calendar.PersonTimeZone.Resolve(null);
+            contexts[person.Id] = new CheckInContext(person, unit, period, campaign, scoring.RuleSetFor(person, year), own, report, items, zone);
+        }
+
+        return contexts;
+
+        IQueryable<T> Query<T>(DbSet<T> set)
+            where T : class => tracked ? set : set.AsNoTracking();
     }
 
     /// <summary>The newest campaign open now for this person's reporting rhythm (quarter or month), if any.</summary>

@@ -14,8 +14,10 @@ namespace EvalBot.Features.CheckIns.Campaigns;
 /// into working hours on a Vietnamese working day and past their recorded leave; nobody is written to on leave that
 /// lasts until the campaign closes.
 /// </summary>
-public sealed class CampaignMessages(OutboxWriter outbox, ProactiveAddressing addressing, CheckInForm form, CampaignCalendar calendar)
+public sealed class CampaignMessages(OutboxWriter outbox, ProactiveAddressing addressing, CheckInForm form, CheckInRepository repository, CampaignCalendar calendar)
 {
+    private Dictionary<long, CheckInContext> _contexts = [];
+
     public enum Outcome
     {
         Queued,
@@ -46,11 +48,23 @@ public sealed class CampaignMessages(OutboxWriter outbox, ProactiveAddressing ad
             : (decision.At ?? now, null);
     }
 
+    /// <summary>
+    /// Reads what the cards of a batch of people need (their chats, targets, reports and remediation items) in a few
+    /// queries, replacing the previous batch: queuing the batch then costs no query per person.
+    /// </summary>
+    public async Task PrepareAsync(IReadOnlyList<Person> people, Period period, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(period);
+        await addressing.PrepareAsync(people, cancellationToken);
+        _contexts = await repository.LoadManyAsync(people, period.Label, cancellationToken);
+    }
+
     /// <summary>Queues the check-in card with a notice (the opening prompt or a reminder): people fill it in place.</summary>
     public async Task<(Outcome Outcome, string? Reason)> QueueFormAsync(
         Person person, Period period, DateTimeOffset notBefore, string key, string kind, string noticeKey, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(person);
+        ArgumentNullException.ThrowIfNull(period);
         var recipient = await addressing.ForAsync(person, period.Label, notBefore, cancellationToken);
         if (recipient is null)
         {
@@ -58,7 +72,10 @@ public sealed class CampaignMessages(OutboxWriter outbox, ProactiveAddressing ad
         }
 
         var language = LanguageOf(person);
-        var card = await form.RenderForAsync(person, period.Label, language, form.Text(language)[noticeKey], cancellationToken);
+        var notice = form.Text(language)[noticeKey];
+        var card = _contexts.TryGetValue(person.Id, out var context) && context.Period == period.Label
+            ? form.Render(context, language, notice)
+            : await form.RenderForAsync(person, period.Label, language, notice, cancellationToken);
         return await EnqueueAsync(key, kind, recipient, card, cancellationToken);
     }
 

@@ -53,6 +53,7 @@ public sealed class CampaignRunner(
             total.Merge(await batches.CommitAsync(
                 async () =>
                 {
+                    await messages.PrepareAsync(people, parsed, cancellationToken);
                     var tally = new BatchTally();
                     foreach (var person in people)
                     {
@@ -106,6 +107,7 @@ public sealed class CampaignRunner(
             total.Merge(await batches.CommitAsync(
                 async () =>
                 {
+                    await messages.PrepareAsync(people, parsed, cancellationToken);
                     var tally = new BatchTally();
                     foreach (var person in people)
                     {
