@@ -178,6 +178,7 @@ public static class CompileBench
             return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
         }
 
+        if (results.Count == 0) return;
         var wall = results.Select(r => r.Run.Seconds).ToList();
         var peak = results.Select(r => r.Run.PeakMiB).ToList();
         var aggregate = results.Select(r => r.Aggregate).ToList();
