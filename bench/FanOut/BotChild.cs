@@ -70,6 +70,7 @@ public sealed class BotChild : IAsyncDisposable
             await Task.Delay(200);
         }
 
+        await bot.DisposeAsync();
         throw new TimeoutException("the bot was not healthy within 2 minutes");
     }
 

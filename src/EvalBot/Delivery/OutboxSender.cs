@@ -40,7 +40,7 @@ public sealed partial class OutboxSender(
             {
                 inFlight.RemoveAll(t => t.IsCompleted);
                 var free = options.Value.Concurrency - inFlight.Count;
-                List<long> claimed;
+                List<OutboxMessage> claimed;
                 try
                 {
                     claimed = free > 0 ? await ClaimAsync(free, stoppingToken) : [];
@@ -52,7 +52,7 @@ public sealed partial class OutboxSender(
                     continue;
                 }
 
-                inFlight.AddRange(claimed.Select(id => SendGuardedAsync(id, stoppingToken)));
+                inFlight.AddRange(claimed.Select(row => SendGuardedAsync(row, stoppingToken)));
                 if (inFlight.Count >= options.Value.Concurrency)
                 {
                     await Task.WhenAny(inFlight);
@@ -97,11 +97,11 @@ public sealed partial class OutboxSender(
     private static bool IsLoopFailure(Exception ex) =>
         ex is DbUpdateException or InvalidOperationException or TimeoutException or System.Data.Common.DbException;
 
-    private async Task SendGuardedAsync(long id, CancellationToken stoppingToken)
+    private async Task SendGuardedAsync(OutboxMessage row, CancellationToken stoppingToken)
     {
         try
         {
-            await SendOneAsync(id, stoppingToken);
+            await SendOneAsync(row, stoppingToken);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
@@ -113,7 +113,12 @@ public sealed partial class OutboxSender(
         }
     }
 
-    private async Task<List<long>> ClaimAsync(int wanted, CancellationToken cancellationToken)
+    /// <summary>
+    /// Claims up to <paramref name="wanted"/> due rows. Those addressed to a known conversation with room in its
+    /// windows are marked as sending in the same commit, since their call starts at once: one commit per batch
+    /// instead of one per message. The others are marked one by one, once their wait is over.
+    /// </summary>
+    private async Task<List<OutboxMessage>> ClaimAsync(int wanted, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<EvalBotDbContext>();
@@ -132,6 +137,8 @@ public sealed partial class OutboxSender(
             ? await ClaimWithRowLocksAsync(db, now, batch, cancellationToken)
             : await ClaimInProcessAsync(db, now, batch, cancellationToken);
     }
+
+    private bool CanStartNow(OutboxMessage row) => row.ConversationId is { } conversation && throttle.ReserveConversation(conversation).Reserved;
 
     /// <summary>Rows whose lease ran out: back in the queue if their send never started, failed if it was cut off.</summary>
     private static async Task RecoverAsync(EvalBotDbContext db, DateTimeOffset now, CancellationToken cancellationToken)
@@ -156,7 +163,7 @@ public sealed partial class OutboxSender(
     /// PostgreSQL, several instances: one statement claims a batch, skipping rows another instance has locked, so two
     /// instances never claim the same row.
     /// </summary>
-    private async Task<List<long>> ClaimWithRowLocksAsync(EvalBotDbContext db, DateTimeOffset now, int batch, CancellationToken cancellationToken)
+    private async Task<List<OutboxMessage>> ClaimWithRowLocksAsync(EvalBotDbContext db, DateTimeOffset now, int batch, CancellationToken cancellationToken)
     {
         var leaseUntil = now + options.Value.Lease;
         var claimed = await db.Database.SqlQuery<long>($"""
@@ -168,12 +175,24 @@ public sealed partial class OutboxSender(
                 FOR UPDATE SKIP LOCKED)
             RETURNING "Id" AS "Value"
             """).ToListAsync(cancellationToken);
-        claimed.Sort();
-        return claimed;
+        if (claimed.Count == 0)
+        {
+            return [];
+        }
+
+        var rows = await db.Outbox.Where(o => claimed.Contains(o.Id)).OrderBy(o => o.Id).ToListAsync(cancellationToken);
+        foreach (var row in rows.Where(CanStartNow))
+        {
+            row.SendStartedAt = time.GetUtcNow();
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+        return rows;
     }
 
     /// <summary>SQLite, one process: writes are serialised by the database, and only this loop claims rows.</summary>
-    private async Task<List<long>> ClaimInProcessAsync(EvalBotDbContext db, DateTimeOffset now, int batch, CancellationToken cancellationToken)
+    private async Task<List<OutboxMessage>> ClaimInProcessAsync(EvalBotDbContext db, DateTimeOffset now, int batch, CancellationToken cancellationToken)
     {
         var rows = await db.Outbox
             .Where(o => o.Status == OutboxStatus.Pending && o.NextAttemptAt <= now)
@@ -186,26 +205,41 @@ public sealed partial class OutboxSender(
             row.LeaseOwner = _instance;
             row.LeaseUntil = now + options.Value.Lease;
             row.Attempts++;
+            if (CanStartNow(row))
+            {
+                row.SendStartedAt = now;
+            }
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        return rows.Select(r => r.Id).ToList();
+        db.ChangeTracker.Clear();
+        return rows;
     }
 
-    private async ValueTask SendOneAsync(long id, CancellationToken cancellationToken)
+    private async ValueTask SendOneAsync(OutboxMessage row, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<EvalBotDbContext>();
-        var row = await db.Outbox.SingleAsync(o => o.Id == id, cancellationToken);
+        db.Outbox.Attach(row);
         var activity = JsonNode.Parse(row.ActivityJson)!.AsObject();
         try
         {
-            var conversationId = await ResolveConversationAsync(db, row, cancellationToken);
+            string conversationId;
+            if (row is { SendStartedAt: not null, ConversationId: { } started })
+            {
+                // Marked as sending when it was claimed: its conversation had room.
+                conversationId = started;
+            }
+            else
+            {
+                conversationId = await ResolveConversationAsync(db, row, cancellationToken);
 
-            // The wait comes before the mark: a crash while waiting leaves a row that was never sent, and it is resent.
-            await throttle.WaitForConversationAsync(conversationId, cancellationToken);
-            row.SendStartedAt = time.GetUtcNow();
-            await db.SaveChangesAsync(cancellationToken);
+                // The wait comes before the mark: a crash while waiting leaves a row that was never sent, and it is resent.
+                await throttle.WaitForConversationAsync(conversationId, cancellationToken);
+                row.SendStartedAt = time.GetUtcNow();
+                await db.SaveChangesAsync(cancellationToken);
+            }
+
             row.SentActivityId = row switch
             {
                 { UpdateActivityId: { } update } => await connector.UpdateActivityAsync(row.ServiceUrl, conversationId, update, activity, cancellationToken),
