@@ -17,8 +17,11 @@ public static class PersistenceSetup
             .Validate(o => o.IsPostgres || string.Equals(o.Provider, "sqlite", StringComparison.OrdinalIgnoreCase), "Database:Provider must be 'sqlite' or 'postgres'.")
             .ValidateOnStart();
 
+        // A list in a query (ids.Contains(x)) goes to SQLite as one JSON parameter: as one parameter per item, SQLite
+        // looks each name up among all the others when binding, so a list of thousands cost seconds.
         services.AddDbContext<SqliteEvalBotDbContext>((sp, o) =>
-            o.UseSqlite(SqliteConnectionString(sp)).AddInterceptors(new SqliteConnectionSetup()));
+            o.UseSqlite(SqliteConnectionString(sp), sqlite => sqlite.UseParameterizedCollectionMode(ParameterTranslationMode.Parameter))
+                .AddInterceptors(new SqliteConnectionSetup()));
         services.AddDbContext<PostgresEvalBotDbContext>((sp, o) =>
             o.UseNpgsql(PostgresConnectionString(sp)));
         services.AddScoped<EvalBotDbContext>(sp => sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.IsPostgres
