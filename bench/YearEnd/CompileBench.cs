@@ -90,6 +90,8 @@ public static class CompileBench
         clock.Stop();
         var run = new CompileRun(clock.Elapsed.TotalSeconds, BenchHost.PeakRssMiB(), (GC.GetTotalAllocatedBytes(precise: false) - allocated) / 1048576.0,
             report.Changed, report.Units.Count, GC.CollectionCount(2) - gen2);
+        // --report <file>: the compile's report as JSON, to compare two builds' results on the same database.
+        if (options.Text("report") is { } reportFile) await File.WriteAllTextAsync(reportFile, JsonSerializer.Serialize(report));
         Console.WriteLine(JsonSerializer.Serialize(run));
         return 0;
     }

@@ -1,6 +1,7 @@
 using EvalBot.Auditing;
 using EvalBot.Domain;
 using EvalBot.Domain.Classification;
+using EvalBot.Domain.Records;
 using EvalBot.Features.CheckIns;
 using EvalBot.Persistence;
 using EvalBot.Persistence.Entities;
@@ -15,48 +16,95 @@ namespace EvalBot.Features.Classification;
 /// group, and each head is sent the decision card. Running it again changes nothing that did not change.
 /// </summary>
 public sealed class AnnualCompiler(
-    EvalBotDbContext db, CheckInScoring scoring, PersonYearBuilder builder, ClassificationStore store, QuotaReview quota,
+    EvalBotDbContext db, CheckInScoring scoring, PersonYearBuilder builder, QuotaReview quota,
     DecisionNotices notices, AuditLog audit, TimeProvider time, Delivery.OutboxSignal signal)
 {
+    /// <summary>People per slice: each slice's reports, lines and targets are read, compiled, saved and let go before the next.</summary>
+    internal const int SliceSize = 5000;
+
     public async Task<CompileReport> CompileAsync(int year, string actor, CancellationToken ct)
     {
-        var data = await YearData.LoadAsync(db, year, ct);
-        var tree = new OrgTree(data.Units);
+        var chunks = await CompileChunks.LoadAsync(db, year, ct);
+        var tree = new OrgTree(chunks.Units);
         var groups = await db.TaskGroups.AsNoTracking().ToDictionaryAsync(g => g.Id, g => g.Name, ct);
         var now = time.GetUtcNow();
         var reviewDate = DateOnly.FromDateTime(now.ToOffset(TimeSpan.FromHours(7)).DateTime);
-        var existing = (await db.Set<ClassificationRecord>().Where(r => r.Year == year).ToListAsync(ct))
-            .GroupBy(r => r.PersonId).ToDictionary(g => g.Key, g => g.MaxBy(r => r.Version)!);
+        var order = CompileOrder(chunks.People, chunks.Units, tree).ToList();
+        var peopleByUnit = chunks.People.ToLookup(p => p.UnitId);
         var levels = new Dictionary<long, Level?>();
+        // Each person's line totals, kept for the leaders' unit results once their slice is let go.
+        var totals = new Dictionary<long, LineTotals>();
+        // The short "why" of every row compiled, by row id, for the report and the cards (not the full explanations), and
+        // its score as compiled (the cards' dedupe fingerprint formats the score as held in memory, scale included).
+        var compiledById = new Dictionary<long, (string Why, decimal? Score)>();
         var changed = 0;
-        foreach (var person in CompileOrder(data, tree))
+        // Slices are saved as they go, in one transaction, so the compile still writes all or nothing.
+        var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+        try
         {
-            if (scoring.RuleSetFor(person, year) is not { } ruleSet) continue;
-            existing.TryGetValue(person.Id, out var row);
-            if (row is { State: ClassificationState.Decided })
+            for (var start = 0; start < order.Count; start += SliceSize)
             {
-                levels[person.Id] = row.Level is { } decided ? (Level)decided : null;
-                continue;
+                var slice = order.GetRange(start, Math.Min(SliceSize, order.Count - start));
+                var data = await chunks.SliceAsync(slice, ct);
+                foreach (var person in slice)
+                {
+                    totals[person.Id] = LineTotals.Of(data.Reports[person.Id], data.Targets);
+                }
+
+                var ids = slice.Select(p => p.Id).ToList();
+                var existing = (await db.Set<ClassificationRecord>().Where(r => r.Year == year && ids.Contains(r.PersonId)).ToListAsync(ct))
+                    .GroupBy(r => r.PersonId).ToDictionary(g => g.Key, g => g.MaxBy(r => r.Version)!);
+                var compiled = new List<(ClassificationRecord Row, string Why)>(slice.Count);
+                foreach (var person in slice)
+                {
+                    if (scoring.RuleSetFor(person, year) is not { } ruleSet) continue;
+                    existing.TryGetValue(person.Id, out var row);
+                    if (row is { State: ClassificationState.Decided })
+                    {
+                        levels[person.Id] = row.Level is { } decided ? (Level)decided : null;
+                        continue;
+                    }
+
+                    UnitResult? unitResult = null;
+                    if (person.IsLeader)
+                    {
+                        await EnsureTotalsAsync(chunks, LeaderUnitResults.MemberIds(person, chunks.Units, tree, peopleByUnit), totals, ct);
+                        unitResult = LeaderUnitResults.FromTotals(person, chunks.Units, tree, peopleByUnit, totals, levels);
+                    }
+
+                    var result = AnnualClassifier.Classify(builder.Build(person, data, tree, ruleSet, reviewDate, unitResult), ruleSet);
+                    levels[person.Id] = result.Level;
+                    var group = person.TaskGroupId is { } g && groups.TryGetValue(g, out var name) ? name : "—";
+                    row ??= new ClassificationRecord { PersonId = person.Id, Year = year, RuleSetId = result.RuleSetId, RuleSetVersion = result.RuleSetVersion };
+                    if (Apply(row, person, result, tree, group, now))
+                    {
+                        changed++;
+                        if (row.Id == 0) db.Add(row);
+                        audit.Record(actor, "classification.compile", "classification", $"{person.ExternalId}/{year}",
+                            new { level = row.Level, score = row.Score, outcome = row.Outcome, ruleSet = $"{row.RuleSetId} v{row.RuleSetVersion}" });
+                    }
+
+                    compiled.Add((row, Explanations.WhyOnly(result.Applications.Concat(result.MissingPrerequisites))));
+                }
+
+                await db.SaveChangesAsync(ct);
+                foreach (var (row, why) in compiled)
+                {
+                    compiledById[row.Id] = (why, row.Score);
+                }
+
+                // The slice's drafts and audit entries are written; left tracked, every later save would walk them again.
+                db.ChangeTracker.Clear();
             }
 
-            var unitResult = person.IsLeader ? LeaderUnitResults.For(person, data, tree, levels) : null;
-            var result = AnnualClassifier.Classify(builder.Build(person, data, tree, ruleSet, reviewDate, unitResult), ruleSet);
-            levels[person.Id] = result.Level;
-            var group = person.TaskGroupId is { } g && groups.TryGetValue(g, out var name) ? name : "—";
-            row ??= new ClassificationRecord { PersonId = person.Id, Year = year, RuleSetId = result.RuleSetId, RuleSetVersion = result.RuleSetVersion };
-            if (Apply(row, person, result, tree, group, now))
-            {
-                changed++;
-                if (row.Id == 0) db.Add(row);
-                audit.Record(actor, "classification.compile", "classification", $"{person.ExternalId}/{year}",
-                    new { level = row.Level, score = row.Score, outcome = row.Outcome, ruleSet = $"{row.RuleSetId} v{row.RuleSetVersion}" });
-            }
+            if (transaction is not null) await transaction.CommitAsync(ct);
+        }
+        finally
+        {
+            if (transaction is not null) await transaction.DisposeAsync();
         }
 
-        await db.SaveChangesAsync(ct);
-        var (report, current) = await ReportAsync(year, data, tree, changed, ct);
-        // Everything is written; what follows only reads and queues cards. A province's 100,000 drafts and audit entries
-        // left in the change tracker would make every later change detection (each queued card) walk them all.
+        var (report, current) = await ReportAsync(year, chunks, tree, changed, compiledById, ct);
         db.ChangeTracker.Clear();
         await notices.SendDecisionCardsAsync(year, null, current, ct);
         await db.SaveChangesAsync(ct);
@@ -64,12 +112,29 @@ public sealed class AnnualCompiler(
         return report;
     }
 
+    /// <summary>Totals of people not compiled yet (a leader heading a unit outside the order's reach): read them now.</summary>
+    private static async Task EnsureTotalsAsync(CompileChunks chunks, IEnumerable<long> memberIds, Dictionary<long, LineTotals> totals, CancellationToken ct)
+    {
+        var missing = memberIds.Where(id => !totals.ContainsKey(id)).ToHashSet();
+        if (missing.Count == 0) return;
+        var people = chunks.People.Where(p => missing.Contains(p.Id)).ToList();
+        for (var start = 0; start < people.Count; start += SliceSize)
+        {
+            var slice = people.GetRange(start, Math.Min(SliceSize, people.Count - start));
+            var data = await chunks.SliceAsync(slice, ct);
+            foreach (var person in slice)
+            {
+                totals[person.Id] = LineTotals.Of(data.Reports[person.Id], data.Targets);
+            }
+        }
+    }
+
     /// <summary>Units deepest first; in a unit, its members before its head.</summary>
-    private static IEnumerable<Persistence.Entities.Person> CompileOrder(YearData data, OrgTree tree) =>
-        data.People
+    private static IEnumerable<Persistence.Entities.Person> CompileOrder(IReadOnlyList<Persistence.Entities.Person> people, IReadOnlyDictionary<long, Unit> units, OrgTree tree) =>
+        people
             .OrderByDescending(p => tree.Depth(p.UnitId))
             .ThenBy(p => p.UnitId)
-            .ThenBy(p => data.Units[p.UnitId].HeadPersonId == p.Id ? 1 : 0)
+            .ThenBy(p => units[p.UnitId].HeadPersonId == p.Id ? 1 : 0)
             .ThenBy(p => p.Id);
 
     /// <summary>Writes the result into the draft; returns false when nothing changed (idempotent re-runs).</summary>
@@ -101,9 +166,10 @@ public sealed class AnnualCompiler(
         return true;
     }
 
-    private async Task<(CompileReport Report, List<ClassificationRecord> Current)> ReportAsync(int year, YearData data, OrgTree tree, int changed, CancellationToken ct)
+    private async Task<(CompileReport Report, List<ClassificationRecord> Current)> ReportAsync(int year, CompileChunks data, OrgTree tree, int changed,
+        Dictionary<long, (string Why, decimal? Score)> compiledById, CancellationToken ct)
     {
-        var rows = await store.CurrentAsync(year, ct);
+        var rows = await CurrentWhyOnlyAsync(year, compiledById, ct);
         var quotas = await quota.ForAgenciesAsync([.. rows.Select(r => r.AgencyUnitId).Distinct()], rows, year, ct);
         var externalIds = data.People.ToDictionary(p => p.Id, p => p.ExternalId);
         var byKey = data.People.ToDictionary(p => AgencyQuota.Key(p.Id), p => p.ExternalId, StringComparer.Ordinal);
@@ -121,5 +187,71 @@ public sealed class AnnualCompiler(
                 g.Count(r => r.State == ClassificationState.Decided));
         }).ToList();
         return (new CompileReport(year, changed, units), rows);
+    }
+
+    /// <summary>
+    /// The year's current rows (as <see cref="ClassificationStore.CurrentAsync(int, bool, CancellationToken)"/>, untracked)
+    /// with each explanation reduced to its "why" (<see cref="Explanations.WhyOnly(string)"/>), all that the report and
+    /// the decision cards read: the full explanations of a province are hundreds of megabytes. The rows just compiled
+    /// take it, and their score as compiled, from <paramref name="compiledById"/> (the rows as the compile left them in
+    /// memory); the others (decided rows) are read in slices.
+    /// </summary>
+    private async Task<List<ClassificationRecord>> CurrentWhyOnlyAsync(int year, Dictionary<long, (string Why, decimal? Score)> compiledById, CancellationToken ct)
+    {
+        var all = await db.Set<ClassificationRecord>().AsNoTracking().Where(r => r.Year == year).Select(r => new ClassificationRecord
+        {
+            Id = r.Id,
+            PersonId = r.PersonId,
+            Year = r.Year,
+            Version = r.Version,
+            SupersedesId = r.SupersedesId,
+            State = r.State,
+            UnitId = r.UnitId,
+            AgencyUnitId = r.AgencyUnitId,
+            GroupKey = r.GroupKey,
+            DeciderPersonId = r.DeciderPersonId,
+            Outcome = r.Outcome,
+            Level = r.Level,
+            CompiledLevel = r.CompiledLevel,
+            Score = r.Score,
+            RuleSetId = r.RuleSetId,
+            RuleSetVersion = r.RuleSetVersion,
+            ExplanationJson = "",
+            Reason = r.Reason,
+            CompiledAt = r.CompiledAt,
+            DecidedAt = r.DecidedAt,
+            DecidedBy = r.DecidedBy,
+            ChainSeq = r.ChainSeq,
+            PreviousHash = r.PreviousHash,
+            Hash = r.Hash,
+        }).ToListAsync(ct);
+        List<ClassificationRecord> rows = [.. all.GroupBy(r => r.PersonId).Select(g => g.MaxBy(r => r.Version)!).OrderBy(r => r.Id)];
+        var missing = new List<ClassificationRecord>();
+        foreach (var row in rows)
+        {
+            if (compiledById.TryGetValue(row.Id, out var compiled))
+            {
+                row.ExplanationJson = compiled.Why;
+                row.Score = compiled.Score;
+            }
+            else
+            {
+                missing.Add(row);
+            }
+        }
+
+        for (var start = 0; start < missing.Count; start += SliceSize)
+        {
+            var slice = missing.GetRange(start, Math.Min(SliceSize, missing.Count - start));
+            var ids = slice.Select(r => r.Id).ToList();
+            var stored = await db.Set<ClassificationRecord>().AsNoTracking().Where(r => ids.Contains(r.Id))
+                .Select(r => new { r.Id, r.ExplanationJson }).ToDictionaryAsync(r => r.Id, r => r.ExplanationJson, ct);
+            foreach (var row in slice)
+            {
+                row.ExplanationJson = Explanations.WhyOnly(stored[row.Id]);
+            }
+        }
+
+        return rows;
     }
 }

@@ -34,4 +34,39 @@ public static class LeaderUnitResults
             Share(x => x.Line.OnTime >= x.Target.Quantity && x.Line.Delays == 0),
             subUnits);
     }
+
+    /// <summary>
+    /// The same result as <see cref="For"/> from each member's line totals (the compile keeps totals, not the whole year's
+    /// lines): the people of the headed unit's subtree in <paramref name="peopleByUnit"/>, the leader left out.
+    /// </summary>
+    internal static UnitResult? FromTotals(Person leader, IReadOnlyDictionary<long, Persistence.Entities.Unit> units, OrgTree tree,
+        ILookup<long, Person> peopleByUnit, IReadOnlyDictionary<long, LineTotals> totals, IReadOnlyDictionary<long, Level?> compiledLevels)
+    {
+        var sum = default(LineTotals);
+        foreach (var id in MemberIds(leader, units, tree, peopleByUnit))
+        {
+            sum += totals[id];
+        }
+
+        if (sum.Lines == 0) return null;
+        decimal Share(int count) => Math.Round(100m * count / sum.Lines, 2, MidpointRounding.AwayFromZero);
+        var unit = tree.Headed(leader.Id) ?? units[leader.UnitId];
+        var subUnits = tree.Children(unit.Id)
+            .Select(c => c.HeadPersonId is { } h && compiledLevels.TryGetValue(h, out var level) ? level : null)
+            .OfType<Level>().ToList();
+        return new UnitResult(Share(sum.Completed), Share(sum.Exceeded), Share(sum.OnTime), subUnits);
+    }
+
+    /// <summary>The people whose lines make a leader's unit result.</summary>
+    internal static IEnumerable<long> MemberIds(Person leader, IReadOnlyDictionary<long, Persistence.Entities.Unit> units, OrgTree tree, ILookup<long, Person> peopleByUnit)
+    {
+        var unit = tree.Headed(leader.Id) ?? units[leader.UnitId];
+        foreach (var u in tree.Subtree(unit.Id))
+        {
+            foreach (var p in peopleByUnit[u])
+            {
+                if (p.Id != leader.Id) yield return p.Id;
+            }
+        }
+    }
 }

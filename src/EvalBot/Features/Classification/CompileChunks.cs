@@ -1,0 +1,157 @@
+using EvalBot.Persistence;
+using EvalBot.Persistence.Entities;
+using Microsoft.EntityFrameworkCore;
+
+namespace EvalBot.Features.Classification;
+
+/// <summary>
+/// What the compile reads about a year, a slice of people at a time: the records that are few per person (leave,
+/// discipline, findings, transfers, votes, remediation) once for everyone, the reports, their lines and targets per
+/// slice, and only the columns the rules read, so a province's year (millions of lines and targets) is never in memory
+/// at once. Same filters as <see cref="YearData.LoadAsync(EvalBotDbContext, int, CancellationToken)"/>.
+/// </summary>
+internal sealed class CompileChunks
+{
+    private readonly EvalBotDbContext _db;
+    private readonly string _prefix;
+
+    private CompileChunks(EvalBotDbContext db, int year, IReadOnlyList<Person> people, IReadOnlyDictionary<long, Unit> units,
+        ILookup<long, LeaveRecord> leaves, ILookup<long, DisciplineRecord> disciplines, ILookup<long, FindingRecord> findings,
+        ILookup<long, TransferRecord> transfers, ILookup<long, ConfidenceVoteRecord> votes, ILookup<long, RemediationItemRow> remediation)
+    {
+        _db = db;
+        _prefix = Prefix(year);
+        Year = year;
+        People = people;
+        Units = units;
+        Leaves = leaves;
+        Disciplines = disciplines;
+        Findings = findings;
+        Transfers = transfers;
+        Votes = votes;
+        Remediation = remediation;
+    }
+
+    public int Year { get; }
+
+    /// <summary>The active people, by id.</summary>
+    public IReadOnlyList<Person> People { get; }
+
+    public IReadOnlyDictionary<long, Unit> Units { get; }
+
+    private ILookup<long, LeaveRecord> Leaves { get; }
+
+    private ILookup<long, DisciplineRecord> Disciplines { get; }
+
+    private ILookup<long, FindingRecord> Findings { get; }
+
+    private ILookup<long, TransferRecord> Transfers { get; }
+
+    private ILookup<long, ConfidenceVoteRecord> Votes { get; }
+
+    private ILookup<long, RemediationItemRow> Remediation { get; }
+
+    private static string Prefix(int year) => year.ToString(System.Globalization.CultureInfo.InvariantCulture) + "-";
+
+    public static async Task<CompileChunks> LoadAsync(EvalBotDbContext db, int year, CancellationToken ct)
+    {
+        var people = await db.People.AsNoTracking().Where(p => p.IsActive).OrderBy(p => p.Id).ToListAsync(ct);
+        var units = await db.Units.AsNoTracking().ToDictionaryAsync(u => u.Id, ct);
+        var from = new DateOnly(year, 1, 1);
+        var to = new DateOnly(year, 12, 31);
+        var leaves = await db.Leaves.AsNoTracking().Where(l => l.From <= to && l.To >= from).ToListAsync(ct);
+        var disciplines = await db.Disciplines.AsNoTracking().ToListAsync(ct);
+        var findings = await db.Findings.AsNoTracking().ToListAsync(ct);
+        var transfers = await db.Transfers.AsNoTracking().Where(t => t.Date >= from && t.Date <= to).ToListAsync(ct);
+        var votes = await db.ConfidenceVotes.AsNoTracking().Where(v => v.Date >= from && v.Date <= to).ToListAsync(ct);
+        var remediation = await db.RemediationItems.AsNoTracking().ToListAsync(ct);
+        return new CompileChunks(db, year, people, units, leaves.ToLookup(l => l.PersonId), disciplines.ToLookup(d => d.PersonId),
+            findings.ToLookup(f => f.PersonId), transfers.ToLookup(t => t.PersonId), votes.ToLookup(v => v.PersonId), remediation.ToLookup(r => r.PersonId));
+    }
+
+    /// <summary>
+    /// The year of <paramref name="people"/>: their current confirmed (or adjusted) reports with their lines, and the
+    /// year's targets those lines refer to, holding only what the rule engine and the unit results read.
+    /// </summary>
+    public async Task<YearData> SliceAsync(IReadOnlyList<Person> people, CancellationToken ct)
+    {
+        var ids = people.Select(p => p.Id).ToList();
+        var prefix = _prefix;
+        var reports = await _db.CheckInReports.AsNoTracking()
+            .Where(r => ids.Contains(r.PersonId) && r.IsCurrent && r.Period.StartsWith(prefix) && (r.Status == CheckInStatus.Confirmed || r.Status == CheckInStatus.Adjusted))
+            .Select(r => new CheckInReport
+            {
+                Id = r.Id,
+                PersonId = r.PersonId,
+                Period = r.Period,
+                Version = r.Version,
+                IsCurrent = r.IsCurrent,
+                Status = r.Status,
+                GeneralJson = r.GeneralJson,
+                ConfirmedGeneralJson = r.ConfirmedGeneralJson,
+                Lines = r.Lines.Select(l => new CheckInLine
+                {
+                    Id = l.Id,
+                    ReportId = l.ReportId,
+                    TargetId = l.TargetId,
+                    Done = l.Done,
+                    QualityOk = l.QualityOk,
+                    OnTime = l.OnTime,
+                    FailedChecks = l.FailedChecks,
+                    Delays = l.Delays,
+                    ObjectiveCause = l.ObjectiveCause,
+                    ObjectiveCauseApprover = l.ObjectiveCauseApprover,
+                    ObjectiveCauseDocument = l.ObjectiveCauseDocument,
+                }).ToList(),
+            })
+            .ToListAsync(ct);
+        var targetIds = reports.SelectMany(r => r.Lines).Select(l => l.TargetId).Distinct().ToList();
+        var targets = await _db.Targets.AsNoTracking()
+            .Where(t => targetIds.Contains(t.Id) && t.Period.StartsWith(prefix))
+            .Select(t => new Target
+            {
+                Id = t.Id,
+                ExternalId = t.ExternalId,
+                Period = "",
+                PersonId = t.PersonId,
+                Title = "",
+                UnitOfMeasure = "",
+                Quantity = t.Quantity,
+                ConversionFactor = t.ConversionFactor,
+                Deadline = t.Deadline,
+                QualityRequirement = t.QualityRequirement,
+            })
+            .ToDictionaryAsync(t => t.Id, ct);
+        return new YearData(Year, people, Units, targets, reports.ToLookup(r => r.PersonId), Leaves, Disciplines, Findings, Transfers, Votes, Remediation);
+    }
+}
+
+/// <summary>
+/// A person's lines of the year as a leader's unit result counts them (<see cref="LeaderUnitResults"/>): lines whose
+/// target is of the year, completed (done ≥ quantity), exceeded (done &gt; quantity) and on time (on time ≥ quantity, no delay).
+/// </summary>
+internal readonly record struct LineTotals(int Lines, int Completed, int Exceeded, int OnTime)
+{
+    public static LineTotals Of(IEnumerable<CheckInReport> reports, IReadOnlyDictionary<long, Target> targets)
+    {
+        int lines = 0, completed = 0, exceeded = 0, onTime = 0;
+        foreach (var report in reports)
+        {
+            foreach (var line in report.Lines)
+            {
+                if (!targets.TryGetValue(line.TargetId, out var target)) continue;
+                lines++;
+                if (line.Done >= target.Quantity) completed++;
+                if (line.Done > target.Quantity) exceeded++;
+                if (line.OnTime >= target.Quantity && line.Delays == 0) onTime++;
+            }
+        }
+
+        return new LineTotals(lines, completed, exceeded, onTime);
+    }
+
+    public static LineTotals operator +(LineTotals a, LineTotals b) =>
+        new(a.Lines + b.Lines, a.Completed + b.Completed, a.Exceeded + b.Exceeded, a.OnTime + b.OnTime);
+
+    public LineTotals Add(LineTotals other) => this + other;
+}
