@@ -40,6 +40,9 @@ public sealed class AnnualCompiler(
         var changed = 0;
         // Slices are saved as they go, in one transaction, so the compile still writes all or nothing.
         var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+        // New drafts and their audit entries go through one prepared insert each where the provider allows it (SQLite).
+        using var draftInserter = RowInserter<ClassificationRecord>.TryCreate(db);
+        using var auditInserter = draftInserter is null ? null : RowInserter<AuditEntry>.TryCreate(db);
         try
         {
             for (var start = 0; start < order.Count; start += SliceSize)
@@ -55,6 +58,8 @@ public sealed class AnnualCompiler(
                 var existing = (await db.Set<ClassificationRecord>().Where(r => r.Year == year && ids.Contains(r.PersonId)).ToListAsync(ct))
                     .GroupBy(r => r.PersonId).ToDictionary(g => g.Key, g => g.MaxBy(r => r.Version)!);
                 var compiled = new List<(ClassificationRecord Row, string Why)>(slice.Count);
+                var newRows = new List<ClassificationRecord>();
+                var newAudit = new List<AuditEntry>();
                 foreach (var person in slice)
                 {
                     if (scoring.RuleSetFor(person, year) is not { } ruleSet) continue;
@@ -79,15 +84,30 @@ public sealed class AnnualCompiler(
                     if (Apply(row, person, result, tree, group, now))
                     {
                         changed++;
-                        if (row.Id == 0) db.Add(row);
-                        audit.Record(actor, "classification.compile", "classification", $"{person.ExternalId}/{year}",
-                            new { level = row.Level, score = row.Score, outcome = row.Outcome, ruleSet = $"{row.RuleSetId} v{row.RuleSetVersion}" });
+                        var entry = new { level = row.Level, score = row.Score, outcome = row.Outcome, ruleSet = $"{row.RuleSetId} v{row.RuleSetVersion}" };
+                        if (auditInserter is null)
+                        {
+                            if (row.Id == 0) db.Add(row);
+                            audit.Record(actor, "classification.compile", "classification", $"{person.ExternalId}/{year}", entry);
+                        }
+                        else
+                        {
+                            if (row.Id == 0) newRows.Add(row);
+                            newAudit.Add(AuditEntryOf(actor, "classification.compile", "classification", $"{person.ExternalId}/{year}", entry));
+                        }
                     }
 
                     compiled.Add((row, Explanations.WhyOnly(result.Applications.Concat(result.MissingPrerequisites))));
                 }
 
                 await db.SaveChangesAsync(ct);
+                if (auditInserter is not null)
+                {
+                    await draftInserter!.InsertAsync(newRows, ct);
+                    await auditInserter.InsertAsync(newAudit, ct);
+                }
+
+               
                 foreach (var (row, why) in compiled)
                 {
                     compiledById[row.Id] = (why, row.Score);
@@ -111,6 +131,17 @@ public sealed class AnnualCompiler(
         signal.Notify();
         return report;
     }
+
+    /// <summary>The entry <see cref="AuditLog.Record"/> would add, for writing it with the slice's prepared insert.</summary>
+    private AuditEntry AuditEntryOf(string actor, string action, string entityType, string entityId, object data) => new()
+    {
+        At = time.GetUtcNow(),
+        Actor = actor,
+        Action = action,
+        EntityType = entityType,
+        EntityId = entityId,
+        DataJson = System.Text.Json.JsonSerializer.Serialize(data, Protocol.ProtocolJson.Options),
+    };
 
     /// <summary>Totals of people not compiled yet (a leader heading a unit outside the order's reach): read them now.</summary>
     private static async Task EnsureTotalsAsync(CompileChunks chunks, IEnumerable<long> memberIds, Dictionary<long, LineTotals> totals, CancellationToken ct)
