@@ -114,7 +114,8 @@ public sealed partial class OutboxSender(
     }
 
     /// <summary>
-    /// Claims up to <paramref name="wanted"/> due rows. Those addressed to a known conversation with room in its
+    /// Claims up to <paramref name="wanted"/> due rows, the longest due first: the order of the (Status, NextAttemptAt)
+    /// index, so a claim reads only the rows it takes even with a whole province queued. Those addressed to a known conversation with room in its
     /// windows are marked as sending in the same commit, since their call starts at once: one commit per batch
     /// instead of one per message. The others are marked one by one, once their wait is over.
     /// </summary>
@@ -171,7 +172,7 @@ public sealed partial class OutboxSender(
             WHERE "Id" IN (
                 SELECT "Id" FROM outbox
                 WHERE "Status" = 0 AND "NextAttemptAt" <= {now}
-                ORDER BY "Id" LIMIT {batch}
+                ORDER BY "NextAttemptAt", "Id" LIMIT {batch}
                 FOR UPDATE SKIP LOCKED)
             RETURNING "Id" AS "Value"
             """).ToListAsync(cancellationToken);
@@ -196,7 +197,7 @@ public sealed partial class OutboxSender(
     {
         var rows = await db.Outbox
             .Where(o => o.Status == OutboxStatus.Pending && o.NextAttemptAt <= now)
-            .OrderBy(o => o.Id)
+            .OrderBy(o => o.NextAttemptAt).ThenBy(o => o.Id)
             .Take(batch)
             .ToListAsync(cancellationToken);
         foreach (var row in rows)

@@ -34,11 +34,14 @@ public static class EvalBotSetup
         services.AddPersistence(configuration);
         services.AddOrganisation();
         services.AddBotAuthentication(configuration);
-        services.AddConnector(configuration);
         // Rates are about real seconds on the wire, never the business clock that tests or a rehearsal may move.
         services.AddSingleton(sp => new DeliveryThrottle(TimeProvider.System, sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<DeliveryOptions>>()));
+        services.AddTransient<AppPacingHandler>();
         services.AddTransient<ThrottleFeedbackHandler>();
-        // Added after the connector's retry pipeline, so inside it: every attempt's 429 reaches the throttle.
+        // Handlers wrap in the order they are added: the pacing before the connector's retry pipeline (outside it), the
+        // 429 feedback after it (inside it, so every attempt's 429 reaches the throttle).
+        services.AddHttpClient(ConnectorClient.HttpClientName).AddHttpMessageHandler<AppPacingHandler>();
+        services.AddConnector(configuration);
         services.AddHttpClient(ConnectorClient.HttpClientName).AddHttpMessageHandler<ThrottleFeedbackHandler>();
         services.AddCards(configuration);
         services.AddRuleSets(configuration);
