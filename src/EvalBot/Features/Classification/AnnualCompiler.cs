@@ -20,9 +20,21 @@ public sealed class AnnualCompiler(
     DecisionNotices notices, AuditLog audit, TimeProvider time, Delivery.OutboxSignal signal)
 {
     /// <summary>People per slice: each slice's reports, lines and targets are read, compiled, saved and let go before the next.</summary>
-    internal const int SliceSize = 5000;
+    internal const int SliceSize = 1000;
 
     public async Task<CompileReport> CompileAsync(int year, string actor, CancellationToken ct)
+    {
+        // The compile's working set (the register, totals, levels) is let go before the cards are rendered.
+        var (report, current) = await CompileDraftsAsync(year, actor, ct);
+        db.ChangeTracker.Clear();
+        await notices.SendDecisionCardsAsync(year, null, current, ct);
+        await db.SaveChangesAsync(ct);
+        signal.Notify();
+        return report;
+    }
+
+    /// <summary>Compiles and saves the drafts; returns the report and the year's current rows (with only their "why").</summary>
+    private async Task<(CompileReport Report, List<ClassificationRecord> Current)> CompileDraftsAsync(int year, string actor, CancellationToken ct)
     {
         var chunks = await CompileChunks.LoadAsync(db, year, ct);
         var tree = new OrgTree(chunks.Units);
@@ -37,6 +49,8 @@ public sealed class AnnualCompiler(
         // The short "why" of every row compiled, by row id, for the report and the cards (not the full explanations), and
         // its score as compiled (the cards' dedupe fingerprint formats the score as held in memory, scale included).
         var compiledById = new Dictionary<long, (string Why, decimal? Score)>();
+        // Many people share the same reason (same rule, same numbers): one string each.
+        var whyPool = new Dictionary<string, string>(StringComparer.Ordinal);
         var changed = 0;
         // Slices are saved as they go, in one transaction, so the compile still writes all or nothing.
         var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
@@ -97,7 +111,8 @@ public sealed class AnnualCompiler(
                         }
                     }
 
-                    compiled.Add((row, Explanations.WhyOnly(result.Applications.Concat(result.MissingPrerequisites))));
+                    var why = Explanations.WhyOnly(result.Applications.Concat(result.MissingPrerequisites));
+                    compiled.Add((row, whyPool.TryGetValue(why, out var shared) ? shared : whyPool[why] = why));
                 }
 
                 await db.SaveChangesAsync(ct);
@@ -124,12 +139,7 @@ public sealed class AnnualCompiler(
             if (transaction is not null) await transaction.DisposeAsync();
         }
 
-        var (report, current) = await ReportAsync(year, chunks, tree, changed, compiledById, ct);
-        db.ChangeTracker.Clear();
-        await notices.SendDecisionCardsAsync(year, null, current, ct);
-        await db.SaveChangesAsync(ct);
-        signal.Notify();
-        return report;
+        return await ReportAsync(year, chunks, tree, changed, compiledById, ct);
     }
 
     /// <summary>The entry <see cref="AuditLog.Record"/> would add, for writing it with the slice's prepared insert.</summary>

@@ -44,7 +44,8 @@ public sealed class DecisionCard(EvalBotDbContext db, CardTemplates templates, C
     {
         current ??= await store.CurrentAsync(year, tracked: false, ct);
         var quotas = await quota.ForAgenciesAsync([.. current.Select(r => r.AgencyUnitId).Distinct()], current, year, ct);
-        var people = await db.People.AsNoTracking().ToDictionaryAsync(p => p.Id, ct);
+        // The cards read only people's names: a province's register as whole entities would be most of the snapshot.
+        var people = await db.People.AsNoTracking().Select(p => new Person { Id = p.Id, ExternalId = "", FullName = p.FullName }).ToDictionaryAsync(p => p.Id, ct);
         var units = await db.Units.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.Name, ct);
         return new DecisionSnapshot(current, quotas, people, units, current.ToLookup(r => r.DeciderPersonId ?? 0));
     }
@@ -144,7 +145,7 @@ public sealed class DecisionCard(EvalBotDbContext db, CardTemplates templates, C
     }
 }
 
-/// <summary>The year's decision data read once, for rendering many lists: current rows, quotas by agency, people and unit names by id.</summary>
+/// <summary>The year's decision data read once, for rendering many lists: current rows, quotas by agency, people (id and name only) and unit names by id.</summary>
 public sealed record DecisionSnapshot(
     List<ClassificationRecord> Current,
     Dictionary<long, AgencyQuota> Quotas,
