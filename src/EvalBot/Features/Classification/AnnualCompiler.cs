@@ -17,7 +17,7 @@ namespace EvalBot.Features.Classification;
 /// </summary>
 public sealed class AnnualCompiler(
     EvalBotDbContext db, CheckInScoring scoring, PersonYearBuilder builder, QuotaReview quota,
-    DecisionNotices notices, AuditLog audit, TimeProvider time, Delivery.OutboxSignal signal)
+    DecisionNotices notices, AuditLog audit, TimeProvider time, Delivery.OutboxSignal signal, IServiceScopeFactory scopes)
 {
     /// <summary>People per slice: each slice's reports, lines and targets are read, compiled, saved and let go before the next.</summary>
     internal const int SliceSize = 1000;
@@ -57,12 +57,18 @@ public sealed class AnnualCompiler(
         // New drafts and their audit entries go through one prepared insert each where the provider allows it (SQLite).
         using var draftInserter = RowInserter<ClassificationRecord>.TryCreate(db);
         using var auditInserter = draftInserter is null ? null : RowInserter<AuditEntry>.TryCreate(db);
+        // The next slice is read on a context of its own while this one compiles and saves (reading is half the work).
+        await using var readerScope = scopes.CreateAsyncScope();
+        var reader = readerScope.ServiceProvider.GetRequiredService<EvalBotDbContext>();
+        List<Persistence.Entities.Person> SliceAt(int start) => order.GetRange(start, Math.Min(SliceSize, order.Count - start));
+        Task<YearData>? next = order.Count > 0 ? chunks.SliceAsync(reader, SliceAt(0), ct) : null;
         try
         {
             for (var start = 0; start < order.Count; start += SliceSize)
             {
-                var slice = order.GetRange(start, Math.Min(SliceSize, order.Count - start));
-                var data = await chunks.SliceAsync(slice, ct);
+                var slice = SliceAt(start);
+                var data = await next!;
+                next = start + SliceSize < order.Count ? chunks.SliceAsync(reader, SliceAt(start + SliceSize), ct) : null;
                 foreach (var person in slice)
                 {
                     totals[person.Id] = LineTotals.Of(data.Reports[person.Id], data.Targets);
@@ -136,6 +142,14 @@ public sealed class AnnualCompiler(
         }
         finally
         {
+            if (next is not null)
+            {
+                // A failed slice leaves the next read running: it must end before its context is disposed (its own
+                // failure, if any, is observed and dropped: the compile's exception is the one that matters).
+                await Task.WhenAny(next);
+                _ = next.Exception;
+            }
+
             if (transaction is not null) await transaction.DisposeAsync();
         }
 

@@ -73,11 +73,15 @@ internal sealed class CompileChunks
     /// The year of <paramref name="people"/>: their current confirmed (or adjusted) reports with their lines, and the
     /// year's targets those lines refer to, holding only what the rule engine and the unit results read.
     /// </summary>
-    public async Task<YearData> SliceAsync(IReadOnlyList<Person> people, CancellationToken ct)
+    public Task<YearData> SliceAsync(IReadOnlyList<Person> people, CancellationToken ct) => SliceAsync(_db, people, ct);
+
+    /// <summary>As above, read through <paramref name="reader"/> (another context, so the next slice is read while this one compiles).</summary>
+    public async Task<YearData> SliceAsync(EvalBotDbContext reader, IReadOnlyList<Person> people, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(reader);
         var ids = people.Select(p => p.Id).ToList();
         var prefix = _prefix;
-        var reports = await _db.CheckInReports.AsNoTracking()
+        var reports = await reader.CheckInReports.AsNoTracking()
             .Where(r => ids.Contains(r.PersonId) && r.IsCurrent && r.Period.StartsWith(prefix) && (r.Status == CheckInStatus.Confirmed || r.Status == CheckInStatus.Adjusted))
             .Select(r => new CheckInReport
             {
@@ -106,7 +110,7 @@ internal sealed class CompileChunks
             })
             .ToListAsync(ct);
         var targetIds = reports.SelectMany(r => r.Lines).Select(l => l.TargetId).Distinct().ToList();
-        var targets = await _db.Targets.AsNoTracking()
+        var targets = await reader.Targets.AsNoTracking()
             .Where(t => targetIds.Contains(t.Id) && t.Period.StartsWith(prefix))
             .Select(t => new Target
             {
