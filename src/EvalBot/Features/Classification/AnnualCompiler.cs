@@ -128,7 +128,6 @@ public sealed class AnnualCompiler(
                     await auditInserter.InsertAsync(newAudit, ct);
                 }
 
-               
                 foreach (var (row, why) in compiled)
                 {
                     compiledById[row.Id] = (why, row.Score);
