@@ -42,6 +42,7 @@ public sealed class UnitSummaryCard(EvalBotDbContext db, CardTemplates templates
             .Where(r => r.Period == period && r.IsCurrent && ids.Contains(r.PersonId))
             .Select(r => new { r.PersonId, r.Status }).ToListAsync(ct);
         var reported = statuses.Where(s => s.Status != CheckInStatus.Draft).Select(s => s.PersonId).ToHashSet();
+        var started = statuses.Select(s => s.PersonId).ToHashSet();
         var confirmed = statuses.Count(s => s.Status is CheckInStatus.Confirmed or CheckInStatus.Adjusted);
         var results = provisional.For(members, data, today);
         var groups = await db.TaskGroups.AsNoTracking().ToDictionaryAsync(g => g.Id, g => g.Name, ct);
@@ -66,7 +67,7 @@ public sealed class UnitSummaryCard(EvalBotDbContext db, CardTemplates templates
             ["missing"] = new JsonArray([.. members.Where(m => !reported.Contains(m.Id)).Select(m => (JsonNode)new JsonObject
             {
                 ["name"] = CardText.Plain(m.FullName),
-                ["status"] = statuses.Any(s => s.PersonId == m.Id) ? text["campaignStatusDraft"] : text["campaignStatusNotStarted"],
+                ["status"] = started.Contains(m.Id) ? text["campaignStatusDraft"] : text["campaignStatusNotStarted"],
             })]),
         };
         return templates.Render("summary-unit", card, language);
