@@ -80,7 +80,18 @@ internal sealed class CompileChunks
     {
         ArgumentNullException.ThrowIfNull(reader);
         var ids = people.Select(p => p.Id).ToList();
-        var prefix = _prefix;
+        var (reports, targets) = await ReportsAndTargetsAsync(reader, ids, _prefix, ct);
+        return new YearData(Year, people, Units, targets, reports.ToLookup(r => r.PersonId), Leaves, Disciplines, Findings, Transfers, Votes, Remediation);
+    }
+
+    /// <summary>
+    /// The current confirmed (or adjusted) reports of the year of <paramref name="ids"/> with their lines, and the year's
+    /// targets those lines refer to, holding only the columns the rule engine and the unit results read.
+    /// </summary>
+    public static async Task<(List<CheckInReport> Reports, Dictionary<long, Target> Targets)> ReportsAndTargetsAsync(
+        EvalBotDbContext reader, List<long> ids, string prefix, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
         var reports = await reader.CheckInReports.AsNoTracking()
             .Where(r => ids.Contains(r.PersonId) && r.IsCurrent && r.Period.StartsWith(prefix) && (r.Status == CheckInStatus.Confirmed || r.Status == CheckInStatus.Adjusted))
             .Select(r => new CheckInReport
@@ -126,7 +137,7 @@ internal sealed class CompileChunks
                 QualityRequirement = t.QualityRequirement,
             })
             .ToDictionaryAsync(t => t.Id, ct);
-        return new YearData(Year, people, Units, targets, reports.ToLookup(r => r.PersonId), Leaves, Disciplines, Findings, Transfers, Votes, Remediation);
+        return (reports, targets);
     }
 }
 

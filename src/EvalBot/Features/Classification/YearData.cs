@@ -37,20 +37,19 @@ public sealed record YearData(
         var people = await peopleQuery.OrderBy(p => p.Id).ToListAsync(ct);
         var ids = inUnits is null ? null : people.Select(p => p.Id).ToList();
         var units = await db.Units.AsNoTracking().ToDictionaryAsync(u => u.Id, ct);
-        var reportQuery = db.CheckInReports.AsNoTracking().Include(r => r.Lines)
-            .Where(r => r.IsCurrent && r.Period.StartsWith(prefix) && (r.Status == CheckInStatus.Confirmed || r.Status == CheckInStatus.Adjusted));
-        if (ids is not null) reportQuery = reportQuery.Where(r => ids.Contains(r.PersonId));
-        var reports = await reportQuery.ToListAsync(ct);
+        List<CheckInReport> reports;
         Dictionary<long, Target> targets;
         if (ids is null)
         {
+            reports = await db.CheckInReports.AsNoTracking().Include(r => r.Lines)
+                .Where(r => r.IsCurrent && r.Period.StartsWith(prefix) && (r.Status == CheckInStatus.Confirmed || r.Status == CheckInStatus.Adjusted))
+                .ToListAsync(ct);
             targets = await db.Targets.AsNoTracking().Where(t => t.Period.StartsWith(prefix)).ToDictionaryAsync(t => t.Id, ct);
         }
         else
         {
-            // Only the targets the loaded lines refer to are ever looked up.
-            var targetIds = reports.SelectMany(r => r.Lines).Select(l => l.TargetId).Distinct().ToList();
-            targets = await db.Targets.AsNoTracking().Where(t => targetIds.Contains(t.Id) && t.Period.StartsWith(prefix)).ToDictionaryAsync(t => t.Id, ct);
+            // Only the columns the rules read, and only the targets the loaded lines refer to.
+            (reports, targets) = await CompileChunks.ReportsAndTargetsAsync(db, ids, prefix, ct);
         }
         var from = new DateOnly(year, 1, 1);
         var to = new DateOnly(year, 12, 31);
