@@ -95,11 +95,7 @@ public sealed class DeliveryThrottle(TimeProvider time, IOptions<DeliveryOptions
         }
     }
 
-    /// <summary>
-    /// Waits for the app's next slot, then for room in the last second of requests actually sent: after a pause (a
-    /// garbage collection, a busy processor) the requests that were waiting would otherwise leave together and exceed
-    /// the limit in the second they arrive in.
-    /// </summary>
+    /// <summary>Waits for the app's next slot.</summary>
     public async Task WaitForAppSlotAsync(CancellationToken cancellationToken)
     {
         var delay = ReserveAppSlot();
@@ -107,7 +103,15 @@ public sealed class DeliveryThrottle(TimeProvider time, IOptions<DeliveryOptions
         {
             await Task.Delay(delay, time, cancellationToken);
         }
+    }
 
+    /// <summary>
+    /// Waits for room in the last second of requests actually sent, retries included: after a pause (a garbage
+    /// collection, a busy processor, a 429's Retry-After) the requests that were waiting would otherwise leave together
+    /// and exceed the limit in the second they arrive in.
+    /// </summary>
+    public async Task WaitForRoomAsync(CancellationToken cancellationToken)
+    {
         while (TakeRoomInLastSecond() is { } wait)
         {
             await Task.Delay(wait, time, cancellationToken);

@@ -115,9 +115,9 @@ public sealed partial class OutboxSender(
 
     /// <summary>
     /// Claims up to <paramref name="wanted"/> due rows, the longest due first: the order of the (Status, NextAttemptAt)
-    /// index, so a claim reads only the rows it takes even with a whole province queued. Those addressed to a known conversation with room in its
-    /// windows are marked as sending in the same commit, since their call starts at once: one commit per batch
-    /// instead of one per message. The others are marked one by one, once their wait is over.
+    /// index, so a claim reads only the rows it takes even with a whole province queued. Those addressed to a known
+    /// conversation with room in its windows are marked as sending in the same commit, since their call starts at once:
+    /// one commit per batch instead of one per message. The others are marked one by one, once their wait is over.
     /// </summary>
     private async Task<List<OutboxMessage>> ClaimAsync(int wanted, CancellationToken cancellationToken)
     {

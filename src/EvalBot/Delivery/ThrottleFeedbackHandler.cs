@@ -3,13 +3,15 @@ using System.Net;
 namespace EvalBot.Delivery;
 
 /// <summary>
-/// Sits inside the connector's retry pipeline, so it sees every attempt: a 429 from Teams holds back every later
-/// request of the app for the Retry-After it names (one second when it names none), not only the retried one.
+/// Sits inside the connector's retry pipeline, so it sees every attempt: each, retries included, waits for room in the
+/// last second of requests sent, and a 429 from Teams holds back every later request of the app for the Retry-After it
+/// names (one second when it names none), not only the retried one.
 /// </summary>
 public sealed class ThrottleFeedbackHandler(DeliveryThrottle throttle, TimeProvider time) : DelegatingHandler
 {
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
+        await throttle.WaitForRoomAsync(cancellationToken);
         var response = await base.SendAsync(request, cancellationToken);
         if (response.StatusCode == HttpStatusCode.TooManyRequests)
         {
