@@ -6,9 +6,10 @@ namespace EvalBot.Delivery;
 /// Keeps the bot's calls to Teams within Teams' published limits, so a campaign to a whole province goes out as fast as
 /// Teams allows without being throttled: each conversation keeps to every window of
 /// <see cref="DeliveryOptions.ConversationLimits"/> (the outbox sender waits for that before it marks a row as
-/// sending), and every request of the app (EvalBot serves one tenant), retries included, is spaced evenly at
-/// <see cref="DeliveryOptions.TenantRequestsPerSecond"/> just before it goes on the wire. A 429 from Teams pushes
-/// every later request back by its Retry-After. Each instance paces itself: with several instances, divide the rate.
+/// sending); every request of the app (EvalBot serves one tenant) is spaced evenly at
+/// <see cref="DeliveryOptions.TenantRequestsPerSecond"/>, and no more than that many attempts, retries included, leave
+/// in any second. A 429 from Teams pushes every later request back by its Retry-After. Each instance paces itself:
+/// with several instances, divide the rate.
 /// </summary>
 public sealed class DeliveryThrottle(TimeProvider time, IOptions<DeliveryOptions> options)
 {
@@ -48,8 +49,8 @@ public sealed class DeliveryThrottle(TimeProvider time, IOptions<DeliveryOptions
 
     /// <summary>
     /// Reserves the app's next slot (requests evenly spaced at the configured rate, none before a 429's Retry-After has
-    /// passed) and returns how long to wait for it. Taken just before the request goes on the wire, so the spacing
-    /// survives whatever the caller did before.
+    /// passed) and returns how long to wait for it. Taken by the connector's HTTP pipeline, after the outbox's own
+    /// database work, so the spacing survives whatever the caller did before.
     /// </summary>
     public TimeSpan ReserveAppSlot()
     {
