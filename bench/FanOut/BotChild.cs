@@ -103,7 +103,8 @@ public sealed class BotChild : IAsyncDisposable
         }
     }
 
-    private static int FreePort()
+    /// <summary>A free loopback port, for the bot and the fake Teams.</summary>
+    public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using System.Text.Json.Nodes;
 
 namespace EvalBot.Bench.FanOut;
@@ -71,7 +70,7 @@ public sealed class LimitedTeams : IAsyncDisposable
 
     public static async Task<LimitedTeams> StartAsync(bool enforce)
     {
-        var port = FreePort();
+        var port = BotChild.FreePort();
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
         builder.Logging.ClearProviders();
@@ -155,13 +154,6 @@ public sealed class LimitedTeams : IAsyncDisposable
         }
 
         return true;
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     /// <summary>A 429 with Retry-After: 1, as Teams sends when throttling.</summary>

@@ -81,19 +81,6 @@ public sealed partial class OutboxSender(
         await Task.WhenAll(inFlight);
     }
 
-    /// <summary>Claims and sends one batch, waiting for every send. Returns how many rows were processed.</summary>
-    public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
-    {
-        var claimed = await ClaimAsync(options.Value.Concurrency, cancellationToken);
-        if (claimed.Count == 0)
-        {
-            return 0;
-        }
-
-        await Parallel.ForEachAsync(claimed, new ParallelOptions { MaxDegreeOfParallelism = options.Value.Concurrency, CancellationToken = cancellationToken }, SendOneAsync);
-        return claimed.Count;
-    }
-
     private static bool IsLoopFailure(Exception ex) =>
         ex is DbUpdateException or InvalidOperationException or TimeoutException or System.Data.Common.DbException;
 
