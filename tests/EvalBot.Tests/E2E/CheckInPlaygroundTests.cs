@@ -51,9 +51,9 @@ public sealed class CheckInPlaygroundTests : IAsyncLifetime
     public async Task Admin_opens_the_period_Alex_reports_Megan_confirms_and_the_score_is_stored()
     {
         // Alex and Megan each have EvalBot installed in their own Teams client.
-        await _playground.InstallAsync();
+        await _bot.InstallAsync(_playground);
         await _playground.NextBotMessageAsync(); // welcome
-        await _meganPlayground.InstallAsync();
+        await _bot.InstallAsync(_meganPlayground);
         await _meganPlayground.NextBotMessageAsync(); // welcome
 
         var open = await _admin.PostAsync("/admin/periods/2026-Q4/open", null);

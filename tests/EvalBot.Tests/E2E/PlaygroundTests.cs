@@ -30,7 +30,7 @@ public sealed class PlaygroundTests : IAsyncLifetime
     [Fact]
     public async Task Install_help_and_a_card_action_work_through_the_Playground()
     {
-        await _playground.InstallAsync();
+        await _bot.InstallAsync(_playground);
         var welcome = await _playground.NextBotMessageAsync();
         Assert.Equal("application/vnd.microsoft.card.adaptive", (string?)welcome["message"]!["attachments"]![0]!["contentType"]);
 

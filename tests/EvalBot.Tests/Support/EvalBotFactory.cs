@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using EvalBot.Persistence;
@@ -60,6 +61,23 @@ public sealed class EvalBotFactory : WebApplicationFactory<Program>
         ArgumentNullException.ThrowIfNull(query);
         await using var scope = Services.CreateAsyncScope();
         return await query(scope.ServiceProvider.GetRequiredService<EvalBotDbContext>());
+    }
+
+    /// <summary>
+    /// Installs the app in the Playground user's personal chat and waits until the bot knows that chat with the user's
+    /// account. The Playground answers the install at once and posts installationUpdate and conversationUpdate after,
+    /// so a proactive message sent straight away would not find the chat yet and would try to open another one.
+    /// </summary>
+    public async Task InstallAsync(AgentsPlayground client, TimeSpan? timeout = null)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        await client.InstallAsync();
+        var chat = client.PersonalChatId;
+        using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(30));
+        while (!await QueryAsync(db => db.ConversationReferences.AnyAsync(c => c.ConversationId == chat && c.UserAadObjectId != null && c.IsActive, cts.Token)))
+        {
+            await Task.Delay(50, cts.Token);
+        }
     }
 
     protected override void Dispose(bool disposing)

@@ -42,7 +42,7 @@ public sealed class ClassificationPlaygroundTests : IAsyncLifetime
     [Fact]
     public async Task Megan_reads_the_summaries_approves_the_compiled_list_and_Alex_gets_his_result()
     {
-        await _playground.InstallAsync();
+        await _bot.InstallAsync(_playground);
         await _playground.NextBotMessageAsync(); // welcome
         using (var debug = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{_playground.Port}") })
         {

@@ -71,7 +71,7 @@ public sealed class FeedbackPlaygroundTests : IAsyncLifetime
     {
         foreach (var client in _clients.Values)
         {
-            await client.InstallAsync();
+            await _bot.InstallAsync(client);
         }
 
         (await _admin.PostAsync($"/admin/periods/{Period}/open", null)).EnsureSuccessStatusCode();
