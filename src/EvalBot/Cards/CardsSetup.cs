@@ -13,7 +13,9 @@ public static class CardsSetup
     public static IServiceCollection AddCards(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        services.AddOptions<CardsOptions>().Bind(configuration.GetSection(CardsOptions.SectionName));
+        services.AddOptions<CardsOptions>().Bind(configuration.GetSection(CardsOptions.SectionName))
+            .Validate(o => o.PageSize is >= 1 and <= 200, "Cards:PageSize must be between 1 and 200.")
+            .ValidateOnStart();
         services.AddSingleton<CardTemplates>();
         services.AddHostedService<CardTemplatesWarmUp>();
         return services;

@@ -24,6 +24,16 @@ public sealed class CheckInText(CardTemplates templates, string language)
 
     public CultureInfo Culture => Language == "en" ? CultureInfo.InvariantCulture : Vietnamese;
 
+    /// <summary>The pager of a card page, labelled "Trang 2/16 · người thứ 26–50 trong 400".</summary>
+    public JsonObject Pager<T>(CardPage<T> page)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        return page.ToJson(Format("pagePeople", page.Number, page.Count, page.Offset + 1, page.Offset + page.Items.Count, page.Total));
+    }
+
+    /// <summary>"… và 12 người khác" when <paramref name="hidden"/> people of a capped list are not shown, else empty.</summary>
+    public string More(int hidden) => hidden > 0 ? Format("moreNotShown", hidden) : "";
+
     public string Number(decimal value) => value.ToString("0.##", Culture);
 
     public string Points(decimal value, decimal max) => $"{value.ToString("0.00", Culture)}/{max.ToString("0", Culture)}";

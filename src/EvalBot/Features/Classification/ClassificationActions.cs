@@ -9,13 +9,14 @@ using Microsoft.EntityFrameworkCore;
 namespace EvalBot.Features.Classification;
 
 /// <summary>
-/// The decision card's buttons: <c>classification.approve</c>, <c>classification.demote</c>, <c>classification.exception</c>
-/// and <c>classification.list</c>. The actor is the activity's sender; the card data only names the year and the list.
+/// The decision card's buttons: <c>classification.approve</c>, <c>classification.demote</c>, <c>classification.exception</c>,
+/// <c>classification.list</c> and <c>classification.page</c> (another page of the list's rows; <c>classification.list</c>
+/// takes a page too). The actor is the activity's sender; the card data only names the year, the list and the page.
 /// Only the decider of a list (or, for the top list, the organisation board) may act on it.
 /// </summary>
 public sealed class ClassificationActions(DecisionCard card, ClassificationDecisions decisions, ClassificationListCard list, CardTemplates templates) : ICardActionHandler
 {
-    public IReadOnlyList<string> Verbs { get; } = ["classification.approve", "classification.demote", "classification.exception", "classification.list"];
+    public IReadOnlyList<string> Verbs { get; } = ["classification.approve", "classification.demote", "classification.exception", "classification.list", "classification.page"];
 
     public async Task<InvokeResponse> HandleAsync(TurnContext turn, CardAction action, CancellationToken cancellationToken)
     {
@@ -34,13 +35,19 @@ public sealed class ClassificationActions(DecisionCard card, ClassificationDecis
         var board = JsonRead.Text(action.Data, "list") == DecisionCard.BoardList;
         if (board && !me.IsOrganisationBoard) return InvokeResponse.Message(text["classNotAllowed"]);
         long? decider = board ? null : me.Id;
+        var page = CardPage.Requested(JsonRead.Text(action.Data, "page"));
         if (action.Verb == "classification.list")
         {
-            return InvokeResponse.Card(await list.RenderAsync(me, year, language, cancellationToken));
+            return InvokeResponse.Card(await list.RenderAsync(me, year, language, page, cancellationToken));
         }
 
         var (rows, _) = await card.LoadAsync(decider, year, cancellationToken);
         if (rows.Count == 0) return InvokeResponse.Message(text["classNotAllowed"]);
+        if (action.Verb == "classification.page")
+        {
+            return InvokeResponse.Card(await card.RenderAsync(decider, year, language, null, null, page, cancellationToken));
+        }
+
         var actor = me.AadObjectId ?? me.ExternalId;
         var refusal = action.Verb switch
         {
@@ -58,7 +65,7 @@ public sealed class ClassificationActions(DecisionCard card, ClassificationDecis
             _ => "classExceptionSaved",
         }] : null;
         var error = refusal is null ? null : text.Format(refusal.Key, refusal.Args);
-        return InvokeResponse.Card(await card.RenderAsync(decider, year, language, notice, error, cancellationToken));
+        return InvokeResponse.Card(await card.RenderAsync(decider, year, language, notice, error, null, cancellationToken));
     }
 
     private static List<long> Ids(string? csv) =>

@@ -37,18 +37,18 @@ public sealed class ClassificationCommand(
         var own = await decision.LoadAsync(me.Id, year, cancellationToken);
         if (own.Rows.Count > 0)
         {
-            turn.Reply(TurnContext.CardMessage(await decision.RenderAsync(me.Id, year, language, null, null, cancellationToken)));
+            turn.Reply(TurnContext.CardMessage(await decision.RenderAsync(me.Id, year, language, null, null, null, cancellationToken)));
         }
 
         if (me.IsOrganisationBoard && (await decision.LoadAsync(null, year, cancellationToken)).Rows.Count > 0)
         {
-            turn.Reply(TurnContext.CardMessage(await decision.RenderAsync(null, year, language, null, null, cancellationToken)));
+            turn.Reply(TurnContext.CardMessage(await decision.RenderAsync(null, year, language, null, null, null, cancellationToken)));
         }
 
         var mine = await store.CurrentForAsync(me.Id, year, cancellationToken);
         if (own.Rows.Count > 0 || me.IsOrganisationBoard || me.IsLeader)
         {
-            turn.Reply(TurnContext.CardMessage(await list.RenderAsync(me, year, language, cancellationToken)));
+            turn.Reply(TurnContext.CardMessage(await list.RenderAsync(me, year, language, null, cancellationToken)));
         }
         else if (mine is { State: ClassificationState.Decided })
         {

@@ -6,6 +6,7 @@ using EvalBot.Features.Summaries;
 using EvalBot.Persistence;
 using EvalBot.Persistence.Entities;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace EvalBot.Features.Classification;
 
@@ -14,9 +15,10 @@ namespace EvalBot.Features.Classification;
 /// limited to the people the viewer may see. A card cannot download a file, so the card shows the list itself and says
 /// how the organisation board exports the official XLSX.
 /// </summary>
-public sealed class ClassificationListCard(EvalBotDbContext db, CardTemplates templates, ClassificationStore store, SummaryAccess access)
+public sealed class ClassificationListCard(EvalBotDbContext db, CardTemplates templates, ClassificationStore store, SummaryAccess access, IOptions<CardsOptions> cards)
 {
-    public async Task<JsonObject> RenderAsync(Person viewer, int year, string language, CancellationToken ct)
+    /// <summary>Page <paramref name="page"/> of the list (the first when null), numbered across the whole list.</summary>
+    public async Task<JsonObject> RenderAsync(Person viewer, int year, string language, int? page, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(viewer);
         var text = new CheckInText(templates, language);
@@ -25,19 +27,21 @@ public sealed class ClassificationListCard(EvalBotDbContext db, CardTemplates te
         var units = await db.Units.AsNoTracking().ToDictionaryAsync(u => u.Id, ct);
         var posts = await db.Posts.AsNoTracking().ToDictionaryAsync(p => p.Id, p => p.Name, ct);
         var headed = (await access.VisibleUnitsAsync(viewer, ct)).FirstOrDefault();
-        var ordered = rows.OrderBy(r => units[r.UnitId].Name, StringComparer.Ordinal).ThenBy(r => r.Level ?? 9).ThenByDescending(r => r.Score).ToList();
+        var ordered = rows.OrderBy(r => units[r.UnitId].Name, StringComparer.Ordinal).ThenBy(r => r.Level ?? 9).ThenByDescending(r => r.Score).ThenBy(r => r.PersonId).ToList();
+        var shown = CardPage.Of(ordered, page, cards.Value.PageSize);
         var data = new JsonObject
         {
             ["year"] = year.ToString(CultureInfo.InvariantCulture),
             ["count"] = ordered.Count.ToString(CultureInfo.InvariantCulture),
             ["empty"] = ordered.Count == 0,
             ["export"] = text.Format("classExportHint", year, headed?.ExternalId ?? units.GetValueOrDefault(viewer.UnitId)?.ExternalId ?? ""),
-            ["rows"] = new JsonArray([.. ordered.Select((r, i) =>
+            ["page"] = text.Pager(shown),
+            ["rows"] = new JsonArray([.. shown.Items.Select((r, i) =>
             {
                 var p = visible[r.PersonId];
                 return (JsonNode)new JsonObject
                 {
-                    ["index"] = (i + 1).ToString(CultureInfo.InvariantCulture),
+                    ["index"] = (shown.Offset + i + 1).ToString(CultureInfo.InvariantCulture),
                     ["name"] = CardText.Plain(p.FullName),
                     ["post"] = CardText.Plain(p.PostId is { } post && posts.TryGetValue(post, out var name) ? name : "—"),
                     ["unit"] = CardText.Plain(units[r.UnitId].Name),

@@ -6,6 +6,7 @@ using EvalBot.Features.CheckIns;
 using EvalBot.Persistence;
 using EvalBot.Persistence.Entities;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace EvalBot.Features.Classification;
 
@@ -13,7 +14,7 @@ namespace EvalBot.Features.Classification;
 /// The head's decision card (<c>cards/classification-decision.json</c>): the draft list with each person's level, score and
 /// short why, the quota of the agency, the candidates over it ranked by score, and the approve / demote / exception actions.
 /// </summary>
-public sealed class DecisionCard(EvalBotDbContext db, CardTemplates templates, ClassificationStore store, QuotaReview quota)
+public sealed class DecisionCard(EvalBotDbContext db, CardTemplates templates, ClassificationStore store, QuotaReview quota, IOptions<CardsOptions> cards)
 {
     public const string BoardList = "board";
 
@@ -25,14 +26,15 @@ public sealed class DecisionCard(EvalBotDbContext db, CardTemplates templates, C
         return (rows, await QuotasAsync(rows, current, year, ct));
     }
 
-    public async Task<JsonObject> RenderAsync(long? deciderId, int year, string language, string? notice, string? error, CancellationToken ct)
+    /// <summary>The card of one list, showing page <paramref name="page"/> of its rows (the first when null).</summary>
+    public async Task<JsonObject> RenderAsync(long? deciderId, int year, string language, string? notice, string? error, int? page, CancellationToken ct)
     {
         var (rows, quotas) = await LoadAsync(deciderId, year, ct);
         var ids = rows.Select(r => r.PersonId).ToList();
         var people = await db.People.AsNoTracking().Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
         var unitIds = rows.Select(r => r.UnitId).ToList();
         var units = await db.Units.AsNoTracking().Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
-        return Render(deciderId, year, language, notice, error, rows, quotas, people, units);
+        return Render(deciderId, year, language, notice, error, page, rows, quotas, people, units);
     }
 
     /// <summary>
@@ -58,7 +60,7 @@ public sealed class DecisionCard(EvalBotDbContext db, CardTemplates templates, C
         var quotas = rows.Select(r => r.AgencyUnitId).Distinct().Select(a => snapshot.Quotas[a]).ToList();
         var people = rows.Select(r => r.PersonId).Distinct().Where(snapshot.People.ContainsKey).ToDictionary(id => id, id => snapshot.People[id]);
         var units = rows.Select(r => r.UnitId).Distinct().Where(snapshot.UnitNames.ContainsKey).ToDictionary(id => id, id => snapshot.UnitNames[id]);
-        return Render(deciderId, year, language, notice, null, rows, quotas, people, units);
+        return Render(deciderId, year, language, notice, null, null, rows, quotas, people, units);
     }
 
     private async Task<List<AgencyQuota>> QuotasAsync(List<ClassificationRecord> rows, List<ClassificationRecord> current, int year, CancellationToken ct)
@@ -68,7 +70,7 @@ public sealed class DecisionCard(EvalBotDbContext db, CardTemplates templates, C
         return [.. agencies.Select(a => quotas[a])];
     }
 
-    private JsonObject Render(long? deciderId, int year, string language, string? notice, string? error, List<ClassificationRecord> rows, List<AgencyQuota> quotas,
+    private JsonObject Render(long? deciderId, int year, string language, string? notice, string? error, int? page, List<ClassificationRecord> rows, List<AgencyQuota> quotas,
         Dictionary<long, Person> people, Dictionary<long, string> units)
     {
         var text = new CheckInText(templates, language);
@@ -80,6 +82,8 @@ public sealed class DecisionCard(EvalBotDbContext db, CardTemplates templates, C
         var decided = rows.Count > 0 && rows.All(r => r.State == ClassificationState.Decided);
         var names = people.Values.GroupBy(p => AgencyQuota.Key(p.Id), StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().FullName, StringComparer.Ordinal);
         string Name(string key) => names.GetValueOrDefault(key) ?? key;
+        var size = cards.Value.PageSize;
+        var shown = CardPage.Of([.. rows.OrderBy(r => r.Level ?? 9).ThenByDescending(r => r.Score).ThenBy(r => r.PersonId)], page, size);
         var data = new JsonObject
         {
             ["year"] = year.ToString(CultureInfo.InvariantCulture),
@@ -92,7 +96,8 @@ public sealed class DecisionCard(EvalBotDbContext db, CardTemplates templates, C
             ["overQuota"] = over.Count > 0 && !decided,
             ["flagged"] = flagged > 0 && !decided,
             ["flaggedText"] = text.Format("classFlagged", flagged),
-            ["rows"] = new JsonArray([.. rows.OrderBy(r => r.Level ?? 9).ThenByDescending(r => r.Score).Select(r => (JsonNode)new JsonObject
+            ["page"] = text.Pager(shown),
+            ["rows"] = new JsonArray([.. shown.Items.Select(r => (JsonNode)new JsonObject
             {
                 ["name"] = CardText.Plain(people.TryGetValue(r.PersonId, out var p) ? p.FullName : "?"),
                 ["unit"] = CardText.Plain(units.GetValueOrDefault(r.UnitId, "")),
@@ -109,7 +114,9 @@ public sealed class DecisionCard(EvalBotDbContext db, CardTemplates templates, C
             }))]),
             ["exception"] = string.Join("; ", quotas.Where(q => q.Exception is not null).Select(q => text.Format("classExceptionRecorded",
                 CardText.Plain(q.Exception!.DecisionNumber), CheckInText.Date(q.Exception.DecidedOn), CardText.Plain(q.Exception.ApprovedBy)))),
-            ["excess"] = new JsonArray([.. over.Select((c, i) => (JsonNode)new JsonObject
+            // The whole agency's excess ranked; past a page only the count, since the head's own are all in the choices below.
+            ["excessMore"] = text.More(over.Count - size),
+            ["excess"] = new JsonArray([.. over.Take(size).Select((c, i) => (JsonNode)new JsonObject
             {
                 ["rank"] = (i + 1).ToString(CultureInfo.InvariantCulture),
                 ["name"] = CardText.Plain(Name(c.PersonId)),

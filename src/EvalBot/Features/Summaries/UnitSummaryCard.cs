@@ -8,6 +8,7 @@ using EvalBot.Features.Classification;
 using EvalBot.Persistence;
 using EvalBot.Persistence.Entities;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace EvalBot.Features.Summaries;
 
@@ -16,7 +17,7 @@ namespace EvalBot.Features.Summaries;
 /// the newest opened period, provisional levels per group against the HTXS quota headroom, people at risk of KHT, and
 /// who has not reported.
 /// </summary>
-public sealed class UnitSummaryCard(EvalBotDbContext db, CardTemplates templates, Provisional provisional)
+public sealed class UnitSummaryCard(EvalBotDbContext db, CardTemplates templates, Provisional provisional, IOptions<CardsOptions> cards)
 {
     public async Task<JsonObject> RenderAsync(Unit unit, string language, DateTimeOffset now, CancellationToken ct)
     {
@@ -47,6 +48,10 @@ public sealed class UnitSummaryCard(EvalBotDbContext db, CardTemplates templates
         var results = provisional.For(members, data, today);
         var groups = await db.TaskGroups.AsNoTracking().ToDictionaryAsync(g => g.Id, g => g.Name, ct);
         string GroupOf(Person p) => p.TaskGroupId is { } g && groups.TryGetValue(g, out var n) ? n : text["sumNoGroup"];
+        // The lists of people stop at a page (a card over ~100 KB is refused by Teams); the rest are counted.
+        var size = cards.Value.PageSize;
+        var atRisk = results.Where(r => r.AtRisk).ToList();
+        List<Person> missing = period is null ? [] : [.. members.Where(m => !reported.Contains(m.Id))];
         string Percent(int part) => members.Count == 0 ? "—" : text.Number(Math.Round(100m * part / members.Count, 1)) + "%";
         var card = new JsonObject
         {
@@ -57,14 +62,16 @@ public sealed class UnitSummaryCard(EvalBotDbContext db, CardTemplates templates
             ["completion"] = $"{confirmed}/{members.Count} ({Percent(confirmed)})",
             ["groups"] = new JsonArray([.. results.Where(r => r.Result is not null).GroupBy(r => GroupOf(r.Person)).OrderBy(g => g.Key, StringComparer.Ordinal)
                 .Select(g => (JsonNode)GroupRow(g.Key, [.. g], text))]),
-            ["hasRisk"] = results.Any(r => r.AtRisk),
-            ["risk"] = new JsonArray([.. results.Where(r => r.AtRisk).Select(r => (JsonNode)new JsonObject
+            ["hasRisk"] = atRisk.Count > 0,
+            ["riskMore"] = text.More(atRisk.Count - size),
+            ["risk"] = new JsonArray([.. atRisk.Take(size).Select(r => (JsonNode)new JsonObject
             {
                 ["name"] = CardText.Plain(r.Person.FullName),
                 ["why"] = CardText.Plain(Explanations.Why(Explanations.Serialize(r.Result!.Applications), language)),
             })]),
-            ["hasMissing"] = members.Any(m => !reported.Contains(m.Id)) && period is not null,
-            ["missing"] = new JsonArray([.. members.Where(m => !reported.Contains(m.Id)).Select(m => (JsonNode)new JsonObject
+            ["hasMissing"] = missing.Count > 0,
+            ["missingMore"] = text.More(missing.Count - size),
+            ["missing"] = new JsonArray([.. missing.Take(size).Select(m => (JsonNode)new JsonObject
             {
                 ["name"] = CardText.Plain(m.FullName),
                 ["status"] = started.Contains(m.Id) ? text["campaignStatusDraft"] : text["campaignStatusNotStarted"],

@@ -33,7 +33,7 @@ public sealed class ClassificationHost : IAsyncDisposable
     public Unit Team { get; private set; } = null!;
     public Dictionary<string, Person> People { get; } = [];
 
-    /// <summary>Creates the host with <paramref name="excellent"/> people at 100, 99, 98… and <paramref name="good"/> people at 79 in the team.</summary>
+    /// <summary>Creates the host with <paramref name="excellent"/> people at 100, 99, 98… (down to 90) and <paramref name="good"/> people at 79 in the team.</summary>
     public static async Task<ClassificationHost> StartAsync(int excellent, int good, bool scheduling = false)
     {
         var teams = await FakeTeamsConnector.StartAsync();
@@ -59,17 +59,20 @@ public sealed class ClassificationHost : IAsyncDisposable
         Team.HeadPersonId = head.Id;
         board.ManagerId = top.Id;
         head.ManagerId = top.Id;
+        var staff = new List<Person>();
         for (var i = 0; i < excellent + good; i++)
         {
-            var p = Add(db, $"P-{i:00}", $"Nhân Viên {(char)('A' + i)}", $"aad-{i:00}", Team);
+            // Nhân Viên A…Z, then numbered: large teams must keep every name distinct and printable.
+            var p = Add(db, $"P-{i:00}", $"Nhân Viên {(i < 26 ? ((char)('A' + i)).ToString() : i.ToString("000", System.Globalization.CultureInfo.InvariantCulture))}", $"aad-{i:00}", Team);
             p.ManagerId = head.Id;
+            staff.Add(p);
         }
 
         await db.SaveChangesAsync();
         var n = 0;
-        foreach (var p in People.Values.Where(p => p.ExternalId.StartsWith("P-0", StringComparison.Ordinal) || p.ExternalId.StartsWith("P-1", StringComparison.Ordinal)).OrderBy(p => p.ExternalId, StringComparer.Ordinal))
+        foreach (var p in staff)
         {
-            var general = n < excellent ? 30 - n : 9;
+            var general = n < excellent ? Math.Max(20, 30 - n) : 9;
             foreach (var q in new[] { "2026-Q1", "2026-Q2", "2026-Q3" })
             {
                 Report(db, p, q, general);
