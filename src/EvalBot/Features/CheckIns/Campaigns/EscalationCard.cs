@@ -3,12 +3,17 @@ using System.Text.Json.Nodes;
 using EvalBot.Cards;
 using EvalBot.Domain.Records;
 using EvalBot.Persistence.Entities;
+using Microsoft.Extensions.Options;
 using Person = EvalBot.Persistence.Entities.Person;
 
 namespace EvalBot.Features.CheckIns.Campaigns;
 
-/// <summary>Renders <c>cards/checkin-escalation.json</c>: the non-responders of one leader or head, in the leader's language.</summary>
-public sealed class EscalationCard(CardTemplates templates, CampaignCalendar calendar)
+/// <summary>
+/// Renders <c>cards/checkin-escalation.json</c>: the non-responders of one leader or head, in the leader's language; the
+/// first <see cref="CardsOptions.PageSize"/> by name and a count of the others, so a large unit's digest stays a card
+/// Teams accepts.
+/// </summary>
+public sealed class EscalationCard(CardTemplates templates, CampaignCalendar calendar, IOptions<CardsOptions> cards)
 {
     public JsonObject Render(Person leader, int level, Period period, CheckInCampaign campaign, IReadOnlyList<Person> people, IReadOnlySet<long> drafts)
     {
@@ -25,7 +30,8 @@ public sealed class EscalationCard(CardTemplates templates, CampaignCalendar cal
             ["level"] = level,
             ["count"] = people.Count.ToString(CultureInfo.InvariantCulture),
             ["closes"] = CheckInText.DateTime(campaign.ClosesAt, zone),
-            ["people"] = new JsonArray([.. people.Select(p => (JsonNode)new JsonObject
+            ["more"] = text.More(people.Count - cards.Value.PageSize),
+            ["people"] = new JsonArray([.. people.Take(cards.Value.PageSize).Select(p => (JsonNode)new JsonObject
             {
                 ["name"] = CardText.Plain(p.FullName),
                 ["unit"] = CardText.Plain(p.Unit?.Name ?? ""),
