@@ -74,9 +74,14 @@ public sealed class QuotaDecisionTests
 
         var staff = await host.InvokeAsync("classification.approve", Data(), "aad-00");
         var boardListByStaff = await host.InvokeAsync("classification.approve", new JsonObject { ["year"] = "2026", ["list"] = "board" }, "aad-head");
+        // Paging is no way round it: another page of a list one does not decide is refused the same.
+        var pageByStaff = await host.InvokeAsync("classification.page", Data(("page", "1")), "aad-00");
+        var boardPageByHead = await host.InvokeAsync("classification.page", new JsonObject { ["year"] = "2026", ["list"] = "board", ["page"] = "1" }, "aad-head");
 
         Assert.Contains("không phải người quyết định", staff["value"].Readable(), StringComparison.Ordinal);
         Assert.Contains("không phải người quyết định", boardListByStaff["value"].Readable(), StringComparison.Ordinal);
+        Assert.Contains("không phải người quyết định", pageByStaff["value"].Readable(), StringComparison.Ordinal);
+        Assert.Contains("không phải người quyết định", boardPageByHead["value"].Readable(), StringComparison.Ordinal);
         Assert.Equal(0, await host.Bot.QueryAsync(db => db.Set<ClassificationRecord>().CountAsync(r => r.State == ClassificationState.Decided)));
     }
 }
