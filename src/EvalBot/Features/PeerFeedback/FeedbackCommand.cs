@@ -33,6 +33,6 @@ public sealed class FeedbackCommand(FeedbackRepository repository, FeedbackListC
             return;
         }
 
-        turn.Reply(TurnContext.CardMessage(await list.RenderAsync(person, language, null, cancellationToken)));
+        turn.Reply(TurnContext.CardMessage(await list.RenderAsync(person, language, null, null, cancellationToken)));
     }
 }

@@ -2,21 +2,24 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using EvalBot.Cards;
 using EvalBot.Persistence.Entities;
+using Microsoft.Extensions.Options;
 
 namespace EvalBot.Features.PeerFeedback;
 
 /// <summary>
 /// The <c>góp ý</c> / <c>feedback</c> card (<c>cards/feedback-list.json</c>): the sender's requests in open periods with
-/// a button each, a button to their own feedback, and for a leader the people whose feedback they look after.
+/// a button each, a button to their own feedback, and for a leader the people whose feedback they look after, a page
+/// at a time (<see cref="CardsOptions.PageSize"/>: the head of a large unit would otherwise get a card Teams refuses).
 /// </summary>
-public sealed class FeedbackListCard(FeedbackRepository repository, FeedbackForm form, CardTemplates templates)
+public sealed class FeedbackListCard(FeedbackRepository repository, FeedbackForm form, CardTemplates templates, IOptions<CardsOptions> cards)
 {
-    public async Task<JsonObject> RenderAsync(Person person, string language, string? notice, CancellationToken cancellationToken)
+    /// <summary>The card, with page <paramref name="page"/> of the people led (the first when null).</summary>
+    public async Task<JsonObject> RenderAsync(Person person, string language, string? notice, int? page, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(person);
         var text = form.Text(language);
         var requests = await repository.OpenRequestsForAsync(person.Id, cancellationToken);
-        var people = await repository.PeopleLedByAsync(person, cancellationToken);
+        var people = CardPage.Of(await repository.PeopleLedByAsync(person, cancellationToken), page, cards.Value.PageSize);
         var data = new JsonObject
         {
             ["personName"] = CardText.Plain(person.FullName),
@@ -31,8 +34,9 @@ public sealed class FeedbackListCard(FeedbackRepository repository, FeedbackForm
                 ["statusText"] = text[FeedbackForm.StatusKey(r.Request.Status)],
                 ["button"] = text[r.Request.Status == FeedbackStatus.Pending ? "feedbackListAnswer" : "feedbackListEdit"],
             })]),
-            ["isLeader"] = people.Count > 0,
-            ["people"] = new JsonArray([.. people.Select(p => (JsonNode)new JsonObject
+            ["isLeader"] = people.Total > 0,
+            ["page"] = text.Pager(people),
+            ["people"] = new JsonArray([.. people.Items.Select(p => (JsonNode)new JsonObject
             {
                 ["personId"] = p.Id.ToString(CultureInfo.InvariantCulture),
                 ["name"] = CardText.Plain(p.FullName),

@@ -1,4 +1,5 @@
 using System.Globalization;
+using EvalBot.Cards;
 using EvalBot.Conversation;
 using EvalBot.Persistence.Entities;
 using EvalBot.Protocol;
@@ -31,7 +32,7 @@ public sealed class FeedbackViewActions(
 
         if (action.Verb == "feedback.list")
         {
-            return InvokeResponse.Card(await list.RenderAsync(viewer, language, null, cancellationToken));
+            return InvokeResponse.Card(await list.RenderAsync(viewer, language, null, CardPage.Requested(JsonRead.Text(action.Data, "page")), cancellationToken));
         }
 
         FeedbackRequest? replaced = null;
