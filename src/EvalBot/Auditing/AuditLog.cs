@@ -14,16 +14,17 @@ public sealed class AuditLog(EvalBotDbContext db, TimeProvider time)
     public const string SystemActor = "system";
     public const string AdminActor = "admin";
 
-    public void Record(string actor, string action, string entityType, string entityId, object? data = null)
+    public void Record(string actor, string action, string entityType, string entityId, object? data = null) =>
+        db.AuditLog.Add(Entry(actor, action, entityType, entityId, data));
+
+    /// <summary>The entry <see cref="Record"/> adds, not added: for a caller that writes many entries in bulk (the compile).</summary>
+    public AuditEntry Entry(string actor, string action, string entityType, string entityId, object? data = null) => new()
     {
-        db.AuditLog.Add(new AuditEntry
-        {
-            At = time.GetUtcNow(),
-            Actor = actor,
-            Action = action,
-            EntityType = entityType,
-            EntityId = entityId,
-            DataJson = data is null ? "{}" : JsonSerializer.Serialize(data, ProtocolJson.Options),
-        });
-    }
+        At = time.GetUtcNow(),
+        Actor = actor,
+        Action = action,
+        EntityType = entityType,
+        EntityId = entityId,
+        DataJson = data is null ? "{}" : JsonSerializer.Serialize(data, ProtocolJson.Options),
+    };
 }

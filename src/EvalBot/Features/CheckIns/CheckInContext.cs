@@ -50,7 +50,7 @@ public sealed class CheckInRepository(EvalBotDbContext db, CheckInScoring scorin
         var missingUnits = people.Where(p => p.Unit is null).Select(p => p.UnitId).Distinct().ToList();
         var units = missingUnits.Count == 0
             ? []
-            : await db.Units.Where(u => missingUnits.Contains(u.Id)).ToDictionaryAsync(u => u.Id, cancellationToken);
+            : await Query(db.Units).Where(u => missingUnits.Contains(u.Id)).ToDictionaryAsync(u => u.Id, cancellationToken);
         var campaign = await Query(db.CheckInCampaigns).SingleOrDefaultAsync(c => c.Period == period, cancellationToken);
         var targets = await Query(db.Targets)
             .Where(t => t.Period == period && ((t.PersonId != null && ids.Contains(t.PersonId.Value)) || (t.PostId != null && posts.Contains(t.PostId.Value))))

@@ -113,7 +113,7 @@ public sealed class AnnualCompiler(
                         else
                         {
                             if (row.Id == 0) newRows.Add(row);
-                            newAudit.Add(AuditEntryOf(actor, "classification.compile", "classification", $"{person.ExternalId}/{year}", entry));
+                            newAudit.Add(audit.Entry(actor, "classification.compile", "classification", $"{person.ExternalId}/{year}", entry));
                         }
                     }
 
@@ -154,17 +154,6 @@ public sealed class AnnualCompiler(
 
         return await ReportAsync(year, chunks, tree, changed, compiledById, ct);
     }
-
-    /// <summary>The entry <see cref="AuditLog.Record"/> would add, for writing it with the slice's prepared insert.</summary>
-    private AuditEntry AuditEntryOf(string actor, string action, string entityType, string entityId, object data) => new()
-    {
-        At = time.GetUtcNow(),
-        Actor = actor,
-        Action = action,
-        EntityType = entityType,
-        EntityId = entityId,
-        DataJson = System.Text.Json.JsonSerializer.Serialize(data, Protocol.ProtocolJson.Options),
-    };
 
     /// <summary>Totals of people not compiled yet (a leader heading a unit outside the order's reach): read them now.</summary>
     private static async Task EnsureTotalsAsync(CompileChunks chunks, IEnumerable<long> memberIds, Dictionary<long, LineTotals> totals, CancellationToken ct)

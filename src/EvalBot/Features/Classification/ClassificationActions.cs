@@ -41,11 +41,11 @@ public sealed class ClassificationActions(DecisionCard card, ClassificationDecis
             return InvokeResponse.Card(await list.RenderAsync(me, year, language, page, cancellationToken));
         }
 
-        var (rows, _) = await card.LoadAsync(decider, year, cancellationToken);
-        if (rows.Count == 0) return InvokeResponse.Message(text["classNotAllowed"]);
+        var loaded = await card.LoadAsync(decider, year, cancellationToken);
+        if (loaded.Rows.Count == 0) return InvokeResponse.Message(text["classNotAllowed"]);
         if (action.Verb == "classification.page")
         {
-            return InvokeResponse.Card(await card.RenderAsync(decider, year, language, null, null, page, cancellationToken));
+            return InvokeResponse.Card(await card.RenderAsync(decider, year, language, null, null, page, loaded, cancellationToken));
         }
 
         var actor = me.AadObjectId ?? me.ExternalId;

@@ -37,12 +37,12 @@ public sealed class ClassificationCommand(
         var own = await decision.LoadAsync(me.Id, year, cancellationToken);
         if (own.Rows.Count > 0)
         {
-            turn.Reply(TurnContext.CardMessage(await decision.RenderAsync(me.Id, year, language, null, null, null, cancellationToken)));
+            turn.Reply(TurnContext.CardMessage(await decision.RenderAsync(me.Id, year, language, null, null, null, own, cancellationToken)));
         }
 
-        if (me.IsOrganisationBoard && (await decision.LoadAsync(null, year, cancellationToken)).Rows.Count > 0)
+        if (me.IsOrganisationBoard && await decision.LoadAsync(null, year, cancellationToken) is { Rows.Count: > 0 } board)
         {
-            turn.Reply(TurnContext.CardMessage(await decision.RenderAsync(null, year, language, null, null, null, cancellationToken)));
+            turn.Reply(TurnContext.CardMessage(await decision.RenderAsync(null, year, language, null, null, null, board, cancellationToken)));
         }
 
         var mine = await store.CurrentForAsync(me.Id, year, cancellationToken);

@@ -14,22 +14,16 @@ internal sealed class CompileChunks
 {
     private readonly EvalBotDbContext _db;
     private readonly string _prefix;
+    private readonly YearData.PersonRecords _records;
 
-    private CompileChunks(EvalBotDbContext db, int year, IReadOnlyList<Person> people, IReadOnlyDictionary<long, Unit> units,
-        ILookup<long, LeaveRecord> leaves, ILookup<long, DisciplineRecord> disciplines, ILookup<long, FindingRecord> findings,
-        ILookup<long, TransferRecord> transfers, ILookup<long, ConfidenceVoteRecord> votes, ILookup<long, RemediationItemRow> remediation)
+    private CompileChunks(EvalBotDbContext db, int year, IReadOnlyList<Person> people, IReadOnlyDictionary<long, Unit> units, YearData.PersonRecords records)
     {
         _db = db;
-        _prefix = Prefix(year);
+        _prefix = year.ToString(System.Globalization.CultureInfo.InvariantCulture) + "-";
+        _records = records;
         Year = year;
         People = people;
         Units = units;
-        Leaves = leaves;
-        Disciplines = disciplines;
-        Findings = findings;
-        Transfers = transfers;
-        Votes = votes;
-        Remediation = remediation;
     }
 
     public int Year { get; }
@@ -39,34 +33,11 @@ internal sealed class CompileChunks
 
     public IReadOnlyDictionary<long, Unit> Units { get; }
 
-    private ILookup<long, LeaveRecord> Leaves { get; }
-
-    private ILookup<long, DisciplineRecord> Disciplines { get; }
-
-    private ILookup<long, FindingRecord> Findings { get; }
-
-    private ILookup<long, TransferRecord> Transfers { get; }
-
-    private ILookup<long, ConfidenceVoteRecord> Votes { get; }
-
-    private ILookup<long, RemediationItemRow> Remediation { get; }
-
-    private static string Prefix(int year) => year.ToString(System.Globalization.CultureInfo.InvariantCulture) + "-";
-
     public static async Task<CompileChunks> LoadAsync(EvalBotDbContext db, int year, CancellationToken ct)
     {
         var people = await db.People.AsNoTracking().Where(p => p.IsActive).OrderBy(p => p.Id).ToListAsync(ct);
         var units = await db.Units.AsNoTracking().ToDictionaryAsync(u => u.Id, ct);
-        var from = new DateOnly(year, 1, 1);
-        var to = new DateOnly(year, 12, 31);
-        var leaves = await db.Leaves.AsNoTracking().Where(l => l.From <= to && l.To >= from).ToListAsync(ct);
-        var disciplines = await db.Disciplines.AsNoTracking().ToListAsync(ct);
-        var findings = await db.Findings.AsNoTracking().ToListAsync(ct);
-        var transfers = await db.Transfers.AsNoTracking().Where(t => t.Date >= from && t.Date <= to).ToListAsync(ct);
-        var votes = await db.ConfidenceVotes.AsNoTracking().Where(v => v.Date >= from && v.Date <= to).ToListAsync(ct);
-        var remediation = await db.RemediationItems.AsNoTracking().ToListAsync(ct);
-        return new CompileChunks(db, year, people, units, leaves.ToLookup(l => l.PersonId), disciplines.ToLookup(d => d.PersonId),
-            findings.ToLookup(f => f.PersonId), transfers.ToLookup(t => t.PersonId), votes.ToLookup(v => v.PersonId), remediation.ToLookup(r => r.PersonId));
+        return new CompileChunks(db, year, people, units, await YearData.PersonRecords.LoadAsync(db, year, null, ct));
     }
 
     /// <summary>
@@ -81,7 +52,8 @@ internal sealed class CompileChunks
         ArgumentNullException.ThrowIfNull(reader);
         var ids = people.Select(p => p.Id).ToList();
         var (reports, targets) = await ReportsAndTargetsAsync(reader, ids, _prefix, ct);
-        return new YearData(Year, people, Units, targets, reports.ToLookup(r => r.PersonId), Leaves, Disciplines, Findings, Transfers, Votes, Remediation);
+        return new YearData(Year, people, Units, targets, reports.ToLookup(r => r.PersonId),
+            _records.Leaves, _records.Disciplines, _records.Findings, _records.Transfers, _records.Votes, _records.Remediation);
     }
 
     /// <summary>

@@ -27,9 +27,14 @@ public sealed class DecisionCard(EvalBotDbContext db, CardTemplates templates, C
     }
 
     /// <summary>The card of one list, showing page <paramref name="page"/> of its rows (the first when null).</summary>
-    public async Task<JsonObject> RenderAsync(long? deciderId, int year, string language, string? notice, string? error, int? page, CancellationToken ct)
+    public async Task<JsonObject> RenderAsync(long? deciderId, int year, string language, string? notice, string? error, int? page, CancellationToken ct) =>
+        await RenderAsync(deciderId, year, language, notice, error, page, await LoadAsync(deciderId, year, ct), ct);
+
+    /// <summary>As above, from the list the caller has just read with <see cref="LoadAsync"/>.</summary>
+    public async Task<JsonObject> RenderAsync(long? deciderId, int year, string language, string? notice, string? error, int? page,
+        (List<ClassificationRecord> Rows, List<AgencyQuota> Quotas) list, CancellationToken ct)
     {
-        var (rows, quotas) = await LoadAsync(deciderId, year, ct);
+        var (rows, quotas) = list;
         var ids = rows.Select(r => r.PersonId).ToList();
         var people = await db.People.AsNoTracking().Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
         var unitIds = rows.Select(r => r.UnitId).ToList();

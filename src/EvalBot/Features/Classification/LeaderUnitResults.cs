@@ -17,22 +17,8 @@ public static class LeaderUnitResults
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(tree);
         ArgumentNullException.ThrowIfNull(compiledLevels);
-        var unit = tree.Headed(leader.Id) ?? data.UnitOf(leader);
-        var scope = tree.Subtree(unit.Id);
-        var members = scope.SelectMany(u => data.PeopleByUnit[u]).Where(p => p.Id != leader.Id).Select(p => p.Id).ToHashSet();
-        var lines = members.SelectMany(id => data.Reports[id]).SelectMany(r => r.Lines)
-            .Where(l => data.Targets.ContainsKey(l.TargetId)).Select(l => (Line: l, Target: data.Targets[l.TargetId])).ToList();
-        if (lines.Count == 0) return null;
-        decimal Share(Func<(Persistence.Entities.CheckInLine Line, Persistence.Entities.Target Target), bool> f) =>
-            Math.Round(100m * lines.Count(f) / lines.Count, 2, MidpointRounding.AwayFromZero);
-        var subUnits = tree.Children(unit.Id)
-            .Select(c => c.HeadPersonId is { } h && compiledLevels.TryGetValue(h, out var level) ? level : null)
-            .OfType<Level>().ToList();
-        return new UnitResult(
-            Share(x => x.Line.Done >= x.Target.Quantity),
-            Share(x => x.Line.Done > x.Target.Quantity),
-            Share(x => x.Line.OnTime >= x.Target.Quantity && x.Line.Delays == 0),
-            subUnits);
+        var totals = MemberIds(leader, data.Units, tree, data.PeopleByUnit).ToDictionary(id => id, id => LineTotals.Of(data.Reports[id], data.Targets));
+        return FromTotals(leader, data.Units, tree, data.PeopleByUnit, totals, compiledLevels);
     }
 
     /// <summary>

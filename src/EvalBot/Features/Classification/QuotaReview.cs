@@ -25,11 +25,8 @@ public sealed record AgencyQuota(long AgencyId, string AgencyName, bool CanFinal
 /// Rules 21–22 at compile and decision time: the current levels of an agency (drafts and decided alike) are checked per
 /// agency and per group of similar tasks under each rule-set in use, with the recorded exception decision if any.
 /// </summary>
-public sealed class QuotaReview(EvalBotDbContext db, RuleSetCatalog catalog, ClassificationStore store)
+public sealed class QuotaReview(EvalBotDbContext db, RuleSetCatalog catalog)
 {
-    public async Task<AgencyQuota> ForAgencyAsync(long agencyId, int year, CancellationToken ct) =>
-        (await ForAgenciesAsync([agencyId], await store.CurrentAsync(year, ct), year, ct))[agencyId];
-
     /// <summary>
     /// The quota of each agency from the year's current rows already loaded (<see cref="ClassificationStore.CurrentAsync"/>):
     /// the compile and the decision cards check every agency at once without reading the year again per agency.

@@ -51,34 +51,51 @@ public sealed record YearData(
             // Only the columns the rules read, and only the targets the loaded lines refer to.
             (reports, targets) = await CompileChunks.ReportsAndTargetsAsync(db, ids, prefix, ct);
         }
-        var from = new DateOnly(year, 1, 1);
-        var to = new DateOnly(year, 12, 31);
-        var leaveQuery = db.Leaves.AsNoTracking().Where(l => l.From <= to && l.To >= from);
-        var disciplineQuery = db.Disciplines.AsNoTracking();
-        var findingQuery = db.Findings.AsNoTracking();
-        var transferQuery = db.Transfers.AsNoTracking().Where(t => t.Date >= from && t.Date <= to);
-        var voteQuery = db.ConfidenceVotes.AsNoTracking().Where(v => v.Date >= from && v.Date <= to);
-        var remediationQuery = db.RemediationItems.AsNoTracking();
-        if (ids is not null)
-        {
-            leaveQuery = leaveQuery.Where(x => ids.Contains(x.PersonId));
-            disciplineQuery = disciplineQuery.Where(x => ids.Contains(x.PersonId));
-            findingQuery = findingQuery.Where(x => ids.Contains(x.PersonId));
-            transferQuery = transferQuery.Where(x => ids.Contains(x.PersonId));
-            voteQuery = voteQuery.Where(x => ids.Contains(x.PersonId));
-            remediationQuery = remediationQuery.Where(x => ids.Contains(x.PersonId));
-        }
+        var records = await PersonRecords.LoadAsync(db, year, ids, ct);
+        return new YearData(year, people, units, targets, reports.ToLookup(r => r.PersonId),
+            records.Leaves, records.Disciplines, records.Findings, records.Transfers, records.Votes, records.Remediation);
+    }
 
-        var leaves = await leaveQuery.ToListAsync(ct);
-        var disciplines = await disciplineQuery.ToListAsync(ct);
-        var findings = await findingQuery.ToListAsync(ct);
-        var transfers = await transferQuery.ToListAsync(ct);
-        var votes = await voteQuery.ToListAsync(ct);
-        var remediation = await remediationQuery.ToListAsync(ct);
-        return new YearData(year, people, units, targets,
-            reports.ToLookup(r => r.PersonId), leaves.ToLookup(l => l.PersonId), disciplines.ToLookup(d => d.PersonId),
-            findings.ToLookup(f => f.PersonId), transfers.ToLookup(t => t.PersonId), votes.ToLookup(v => v.PersonId),
-            remediation.ToLookup(r => r.PersonId));
+    /// <summary>
+    /// The records that are few per person, by person: leave overlapping the year, discipline, findings, transfers and
+    /// confidence votes of the year, remediation items; of <paramref name="ids"/> only, or of everyone when null.
+    /// </summary>
+    internal sealed record PersonRecords(
+        ILookup<long, LeaveRecord> Leaves,
+        ILookup<long, DisciplineRecord> Disciplines,
+        ILookup<long, FindingRecord> Findings,
+        ILookup<long, TransferRecord> Transfers,
+        ILookup<long, ConfidenceVoteRecord> Votes,
+        ILookup<long, RemediationItemRow> Remediation)
+    {
+        public static async Task<PersonRecords> LoadAsync(EvalBotDbContext db, int year, List<long>? ids, CancellationToken ct)
+        {
+            var from = new DateOnly(year, 1, 1);
+            var to = new DateOnly(year, 12, 31);
+            var leaveQuery = db.Leaves.AsNoTracking().Where(l => l.From <= to && l.To >= from);
+            var disciplineQuery = db.Disciplines.AsNoTracking();
+            var findingQuery = db.Findings.AsNoTracking();
+            var transferQuery = db.Transfers.AsNoTracking().Where(t => t.Date >= from && t.Date <= to);
+            var voteQuery = db.ConfidenceVotes.AsNoTracking().Where(v => v.Date >= from && v.Date <= to);
+            var remediationQuery = db.RemediationItems.AsNoTracking();
+            if (ids is not null)
+            {
+                leaveQuery = leaveQuery.Where(x => ids.Contains(x.PersonId));
+                disciplineQuery = disciplineQuery.Where(x => ids.Contains(x.PersonId));
+                findingQuery = findingQuery.Where(x => ids.Contains(x.PersonId));
+                transferQuery = transferQuery.Where(x => ids.Contains(x.PersonId));
+                voteQuery = voteQuery.Where(x => ids.Contains(x.PersonId));
+                remediationQuery = remediationQuery.Where(x => ids.Contains(x.PersonId));
+            }
+
+            return new PersonRecords(
+                (await leaveQuery.ToListAsync(ct)).ToLookup(l => l.PersonId),
+                (await disciplineQuery.ToListAsync(ct)).ToLookup(d => d.PersonId),
+                (await findingQuery.ToListAsync(ct)).ToLookup(f => f.PersonId),
+                (await transferQuery.ToListAsync(ct)).ToLookup(t => t.PersonId),
+                (await voteQuery.ToListAsync(ct)).ToLookup(v => v.PersonId),
+                (await remediationQuery.ToListAsync(ct)).ToLookup(r => r.PersonId));
+        }
     }
 
     private ILookup<long, Person>? _peopleByUnit;

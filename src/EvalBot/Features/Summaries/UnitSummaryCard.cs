@@ -27,9 +27,10 @@ public sealed class UnitSummaryCard(EvalBotDbContext db, CardTemplates templates
         // Only the people the card is about are read: the unit's, and those of units its leaders head (their unit results).
         var tree = new OrgTree(await db.Units.AsNoTracking().ToDictionaryAsync(u => u.Id, ct));
         var scope = tree.Subtree(unit.Id);
-        var leaders = await db.People.AsNoTracking().Where(p => p.IsActive && p.IsLeader).Select(p => new { p.Id, p.UnitId }).ToListAsync(ct);
+        var scopeIds = scope.ToList();
+        var leaders = await db.People.AsNoTracking().Where(p => p.IsActive && p.IsLeader && scopeIds.Contains(p.UnitId)).Select(p => new { p.Id, p.UnitId }).ToListAsync(ct);
         var needed = scope.ToHashSet();
-        foreach (var leader in leaders.Where(l => scope.Contains(l.UnitId)))
+        foreach (var leader in leaders)
         {
             needed.UnionWith(tree.Subtree(tree.Headed(leader.Id)?.Id ?? leader.UnitId));
         }
