@@ -27,3 +27,10 @@ public interface IFallbackHandler
 {
     Task OnUnknownTextAsync(TurnContext turn, string text, CancellationToken cancellationToken);
 }
+
+/// <summary>
+/// Marks a command or card action whose answer holds nothing about anyone's evaluation (the help card): in a team
+/// channel or group chat it is answered where it was asked. Every other handler's answer goes to the requester's
+/// personal chat there, with a neutral line in the shared conversation (PRODUCT.md, stable interface 7).
+/// </summary>
+public interface ISafeInSharedConversations;

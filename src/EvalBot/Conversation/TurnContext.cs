@@ -12,6 +12,7 @@ namespace EvalBot.Conversation;
 public sealed class TurnContext(Activity activity, EvalBotDbContext db, OutboxWriter outbox, DateTimeOffset now)
 {
     private int _replyCount;
+    private int _privateCount;
 
     public Activity Activity { get; } = activity;
 
@@ -33,18 +34,75 @@ public sealed class TurnContext(Activity activity, EvalBotDbContext db, OutboxWr
 
     public string ServiceUrl => Activity.ServiceUrl ?? throw new InvalidOperationException("The activity has no serviceUrl.");
 
-    /// <summary>Queues a reply in this conversation; it is sent after the turn commits, once.</summary>
+    /// <summary>
+    /// Whether the activity comes from a conversation other people read (a team channel, a group chat). Nothing about a
+    /// person's evaluation may be written there: see <see cref="SendsPrivately"/>.
+    /// </summary>
+    public bool IsShared { get; } = SharedConversation.Is(activity);
+
+    /// <summary>
+    /// Set by the router for a turn in a shared conversation: every reply and card update of the turn goes to the
+    /// requester's personal chat (the sender creates it when the bot has none yet) instead of the shared conversation.
+    /// </summary>
+    public bool SendsPrivately { get; internal set; }
+
+    /// <summary>How many replies of this turn went to the requester's personal chat instead of the shared conversation.</summary>
+    public int PrivateReplies => _privateCount;
+
+    /// <summary>
+    /// Queues a reply in this conversation; it is sent after the turn commits, once. When the turn
+    /// <see cref="SendsPrivately"/>, the reply goes to the requester's personal chat instead.
+    /// </summary>
     public void Reply(JsonObject message, string kind = "reply")
+    {
+        var key = $"{kind}:{TurnKeys.For(Activity)}:{_replyCount++}";
+        if (SendsPrivately)
+        {
+            EnqueuePrivately(key, kind, message);
+            return;
+        }
+
+        outbox.Enqueue(key, kind, ServiceUrl, ConversationId, message, replyToId: Activity.Id, updateActivityId: null);
+    }
+
+    /// <summary>
+    /// Queues an update of a card the bot sent earlier (PUT), e.g. after an Action.Submit. When the turn
+    /// <see cref="SendsPrivately"/>, the card in the shared conversation is left alone and the updated card goes to the
+    /// requester's personal chat as a new message.
+    /// </summary>
+    public void UpdateMessage(string activityId, JsonObject message, string kind = "update")
+    {
+        var key = $"{kind}:{TurnKeys.For(Activity)}:{_replyCount++}";
+        if (SendsPrivately)
+        {
+            EnqueuePrivately(key, kind, message);
+            return;
+        }
+
+        outbox.Enqueue(key, kind, ServiceUrl, ConversationId, message, replyToId: null, updateActivityId: activityId);
+    }
+
+    /// <summary>Queues a message in the conversation the activity came from, whatever <see cref="SendsPrivately"/> says.</summary>
+    internal void ReplyHere(JsonObject message, string kind)
     {
         var key = $"{kind}:{TurnKeys.For(Activity)}:{_replyCount++}";
         outbox.Enqueue(key, kind, ServiceUrl, ConversationId, message, replyToId: Activity.Id, updateActivityId: null);
     }
 
-    /// <summary>Queues an update of a card the bot sent earlier (PUT), e.g. after an Action.Submit.</summary>
-    public void UpdateMessage(string activityId, JsonObject message, string kind = "update")
+    /// <summary>
+    /// How to reach the requester privately: their Entra id, the tenant and bot account of the activity. Null when the
+    /// activity does not name them (the bot then says so in the shared conversation, without any data).
+    /// </summary>
+    internal ProactiveRecipient? PrivateRecipient =>
+        UserAadObjectId is { Length: > 0 } aad && Activity.TenantId is { Length: > 0 } tenant && Activity.Recipient?.Id is { Length: > 0 } bot && Activity.ServiceUrl is { Length: > 0 } serviceUrl
+            ? new ProactiveRecipient(aad, tenant, bot, serviceUrl)
+            : null;
+
+    private void EnqueuePrivately(string key, string kind, JsonObject message)
     {
-        var key = $"{kind}:{TurnKeys.For(Activity)}:{_replyCount++}";
-        outbox.Enqueue(key, kind, ServiceUrl, ConversationId, message, replyToId: null, updateActivityId: activityId);
+        var recipient = PrivateRecipient ?? throw new InvalidOperationException("A private reply needs the requester's Entra id, tenant and bot account.");
+        outbox.EnqueueToPerson(key, kind, recipient, message);
+        _privateCount++;
     }
 
     /// <summary>A message activity with one Adaptive Card.</summary>
@@ -69,6 +127,22 @@ public sealed class TurnContext(Activity activity, EvalBotDbContext db, OutboxWr
 
     public static JsonObject TextMessage(string text) =>
         new() { ["type"] = ActivityTypes.Message, ["text"] = text, ["textFormat"] = "plain" };
+}
+
+/// <summary>Which conversations other people read.</summary>
+public static class SharedConversation
+{
+    /// <summary>
+    /// A team channel or a group chat (<c>conversationType</c> other than <c>personal</c>, or <c>isGroup</c>). An
+    /// activity that names no type is a personal chat (the Bot Framework emulator and older clients send none).
+    /// </summary>
+    public static bool Is(Activity activity)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        var conversation = activity.Conversation;
+        return conversation?.IsGroup == true
+            || (conversation?.ConversationType is { Length: > 0 } type && !string.Equals(type, "personal", StringComparison.OrdinalIgnoreCase));
+    }
 }
 
 /// <summary>Keys that identify an inbound activity across redeliveries.</summary>

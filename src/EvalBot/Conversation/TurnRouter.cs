@@ -60,18 +60,59 @@ public sealed class TurnRouter(
         return await ActAsync(turn, action, cancellationToken);
     }
 
-    private async Task<InvokeResponse> ActAsync(TurnContext turn, CardAction action, CancellationToken cancellationToken) =>
-        _actions.TryGetValue(action.Verb, out var handler)
-            ? await handler.HandleAsync(turn, action, cancellationToken)
-            : InvokeResponse.Error(400, "UnknownVerb", errors.Text(turn.Locale, "errorUnknownAction"));
+    private async Task<InvokeResponse> ActAsync(TurnContext turn, CardAction action, CancellationToken cancellationToken)
+    {
+        if (!_actions.TryGetValue(action.Verb, out var handler))
+        {
+            return InvokeResponse.Error(400, "UnknownVerb", errors.Text(turn.Locale, "errorUnknownAction"));
+        }
+
+        if (!turn.IsShared || handler is ISafeInSharedConversations)
+        {
+            return await handler.HandleAsync(turn, action, cancellationToken);
+        }
+
+        // A card action from a card that sits in a team channel or group chat: it is carried out for the actor (identity
+        // from the activity, as always), and whatever it answers goes to their personal chat; the shared conversation
+        // only learns that an answer was sent privately.
+        if (!BeginPrivate(turn))
+        {
+            return InvokeResponse.Message(errors.Text(turn.Locale, "sharedCannotReach"));
+        }
+
+        var response = await handler.HandleAsync(turn, action, cancellationToken);
+        ApplyToConversation(turn, response, update: false);
+        return InvokeResponse.Message(errors.Text(turn.Locale, "sharedSentPrivately"));
+    }
+
+    /// <summary>
+    /// Makes the turn answer in the requester's personal chat. False when the activity does not say who they are well
+    /// enough to reach them (no Entra id, tenant or bot account): the caller then answers without any data.
+    /// </summary>
+    private static bool BeginPrivate(TurnContext turn)
+    {
+        if (turn.PrivateRecipient is null)
+        {
+            return false;
+        }
+
+        turn.SendsPrivately = true;
+        return true;
+    }
 
     private async Task MessageAsync(TurnContext turn, CancellationToken cancellationToken)
     {
         if (CardAction.FromSubmit(turn.Activity.Value) is { } submit)
         {
             // An Action.Submit has the same effect as the Action.Execute with that verb; the answer updates the card.
+            if (turn.IsShared && _actions.TryGetValue(submit.Verb, out var submitted) && submitted is not ISafeInSharedConversations)
+            {
+                await PrivatelyAsync(turn, async () => ApplyToConversation(turn, await submitted.HandleAsync(turn, submit, cancellationToken), update: false));
+                return;
+            }
+
             var response = await ActAsync(turn, submit, cancellationToken);
-            ApplyToConversation(turn, response);
+            ApplyToConversation(turn, response, update: true);
             return;
         }
 
@@ -80,6 +121,12 @@ public sealed class TurnRouter(
         if (text.Length > 0 && CommandText.Match(text, keywords) is { } match)
         {
             var handler = _commands.First(c => c.Keywords.Contains(match.Keyword));
+            if (turn.IsShared && handler is not ISafeInSharedConversations)
+            {
+                await PrivatelyAsync(turn, () => handler.HandleAsync(turn, match.Argument, cancellationToken));
+                return;
+            }
+
             await handler.HandleAsync(turn, match.Argument, cancellationToken);
             return;
         }
@@ -87,14 +134,33 @@ public sealed class TurnRouter(
         await fallback.OnUnknownTextAsync(turn, text, cancellationToken);
     }
 
-    private static void ApplyToConversation(TurnContext turn, InvokeResponse response)
+    /// <summary>
+    /// Runs a command asked in a team channel or group chat with every reply going to the requester's personal chat,
+    /// then leaves a neutral line where it was asked: that the answer was sent privately, or that it could not be.
+    /// </summary>
+    private async Task PrivatelyAsync(TurnContext turn, Func<Task> handle)
+    {
+        if (!BeginPrivate(turn))
+        {
+            turn.ReplyHere(TurnContext.TextMessage(errors.Text(turn.Locale, "sharedCannotReach")), "shared");
+            return;
+        }
+
+        await handle();
+        if (turn.PrivateReplies > 0)
+        {
+            turn.ReplyHere(TurnContext.TextMessage(errors.Text(turn.Locale, "sharedSentPrivately")), "shared");
+        }
+    }
+
+    private static void ApplyToConversation(TurnContext turn, InvokeResponse response, bool update)
     {
         var body = response.Body;
         switch (response.CardTypeOrNull)
         {
             case InvokeResponse.CardType when body is not null && body["value"] is JsonObject card:
                 var message = TurnContext.CardMessage(card.DeepClone().AsObject());
-                if (turn.Activity.ReplyToId is { Length: > 0 } cardMessageId)
+                if (update && turn.Activity.ReplyToId is { Length: > 0 } cardMessageId)
                 {
                     turn.UpdateMessage(cardMessageId, message);
                 }

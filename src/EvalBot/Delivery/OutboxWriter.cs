@@ -46,6 +46,17 @@ public sealed class OutboxWriter(EvalBotDbContext db, TimeProvider time)
             return false;
         }
 
+        EnqueueToPerson(dedupeKey, kind, recipient, activity);
+        return true;
+    }
+
+    /// <summary>
+    /// Queues a message to a person's personal chat under a key unique to the caller's turn (no look-up for an earlier
+    /// row): a reply that must not be written where it was asked.
+    /// </summary>
+    public void EnqueueToPerson(string dedupeKey, string kind, ProactiveRecipient recipient, JsonObject activity)
+    {
+        ArgumentNullException.ThrowIfNull(recipient);
         var now = time.GetUtcNow();
         Track(new OutboxMessage
         {
@@ -62,7 +73,6 @@ public sealed class OutboxWriter(EvalBotDbContext db, TimeProvider time)
             NextAttemptAt = recipient.NotBefore ?? now,
             CreatedAt = now,
         });
-        return true;
     }
 
     /// <summary>Queues the message unless one with the same key was ever queued (sent or not). Returns whether it was queued.</summary>

@@ -27,6 +27,10 @@ public static class EvalBotSetup
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
         var configuration = builder.Configuration;
+        if (ListeningAddress.DefaultWhenUnset(configuration, builder.Environment) is { } address)
+        {
+            builder.WebHost.UseUrls(address);
+        }
 
         services.AddSingleton(TimeProvider.System);
         services.Configure<ProtocolOptions>(configuration.GetSection(ProtocolOptions.Section));

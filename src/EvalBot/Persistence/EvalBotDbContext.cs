@@ -69,4 +69,13 @@ public sealed class SqliteEvalBotDbContext(DbContextOptions<SqliteEvalBotDbConte
     }
 }
 
-public sealed class PostgresEvalBotDbContext(DbContextOptions<PostgresEvalBotDbContext> options) : EvalBotDbContext(options);
+public sealed class PostgresEvalBotDbContext(DbContextOptions<PostgresEvalBotDbContext> options) : EvalBotDbContext(options)
+{
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(configurationBuilder);
+        // Npgsql writes timestamp with time zone only from UTC values: every instant, from every writer, is made UTC here
+        // at the boundary (a +07:00 value from a Vietnamese date is the same instant).
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToUtcConverter>();
+    }
+}

@@ -62,7 +62,11 @@ public sealed class BotProcess : IAsyncDisposable
     };
 
     /// <summary>Starts the bot and waits until <c>/healthz</c> answers 200 (its database migrated and reachable).</summary>
-    public static async Task<BotProcess> StartAsync(string name, IReadOnlyDictionary<string, string> settings, TimeSpan? readyWithin = null)
+    /// <remarks>
+    /// The free port is named by <paramref name="addressVariable"/>: <c>Urls</c> (the default, a loopback URL) or
+    /// <c>ASPNETCORE_HTTP_PORTS</c> / <c>ASPNETCORE_URLS</c>, as a hosting platform would set it.
+    /// </remarks>
+    public static async Task<BotProcess> StartAsync(string name, IReadOnlyDictionary<string, string> settings, TimeSpan? readyWithin = null, string addressVariable = "Urls")
     {
         ArgumentNullException.ThrowIfNull(settings);
         var app = Path.Combine(AppContext.BaseDirectory, "EvalBot.dll");
@@ -90,7 +94,7 @@ public sealed class BotProcess : IAsyncDisposable
             start.Environment[key] = value;
         }
 
-        start.Environment["Urls"] = $"http://127.0.0.1:{port}";
+        start.Environment[addressVariable] = addressVariable == "ASPNETCORE_HTTP_PORTS" ? port.ToString(System.Globalization.CultureInfo.InvariantCulture) : $"http://127.0.0.1:{port}";
         var process = new Process { StartInfo = start, EnableRaisingEvents = true };
         var bot = new BotProcess(name, port, process);
         process.OutputDataReceived += (_, e) => bot.Record(e.Data);

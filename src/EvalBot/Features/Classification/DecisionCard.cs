@@ -86,7 +86,7 @@ public sealed class DecisionCard(EvalBotDbContext db, CardTemplates templates, C
         var flagged = rows.Count(r => r.Outcome is "NeedsAuthorityDecision" or "Rejected");
         var decided = rows.Count > 0 && rows.All(r => r.State == ClassificationState.Decided);
         var names = people.Values.GroupBy(p => AgencyQuota.Key(p.Id), StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().FullName, StringComparer.Ordinal);
-        string Name(string key) => names.GetValueOrDefault(key) ?? key;
+        string Name(string key) => names.GetValueOrDefault(key) ?? text["classOtherUnitOne"];
         var size = cards.Value.PageSize;
         var shown = CardPage.Of([.. rows.OrderBy(r => r.Level ?? 9).ThenByDescending(r => r.Score).ThenBy(r => r.PersonId)], page, size);
         var data = new JsonObject
@@ -121,12 +121,7 @@ public sealed class DecisionCard(EvalBotDbContext db, CardTemplates templates, C
                 CardText.Plain(q.Exception!.DecisionNumber), CheckInText.Date(q.Exception.DecidedOn), CardText.Plain(q.Exception.ApprovedBy)))),
             // The whole agency's excess ranked; past a page only the count, since the head's own are all in the choices below.
             ["excessMore"] = text.More(over.Count - size),
-            ["excess"] = new JsonArray([.. over.Take(size).Select((c, i) => (JsonNode)new JsonObject
-            {
-                ["rank"] = (i + 1).ToString(CultureInfo.InvariantCulture),
-                ["name"] = CardText.Plain(Name(c.PersonId)),
-                ["score"] = c.Score is { } s ? text.Number(s) : "—",
-            })]),
+            ["excess"] = ExcessRows(text, over.Take(size).ToList(), names, units, people),
             ["canDemote"] = overMine.Count > 0 && !decided,
             ["choices"] = new JsonArray([.. overMine.Select(c => (JsonNode)new JsonObject
             {
@@ -135,6 +130,47 @@ public sealed class DecisionCard(EvalBotDbContext db, CardTemplates templates, C
             })]),
         };
         return templates.Render("classification-decision", data, language);
+    }
+
+    /// <summary>
+    /// The ranked excess as the viewer may see it: the people of their own list by name and unit with their score, and
+    /// each run of people from lists they do not decide as one line, "n người thuộc đơn vị khác", without names, ids or
+    /// scores.
+    /// </summary>
+    private static JsonArray ExcessRows(CheckInText text, List<Domain.Quota.QuotaCandidate> over, Dictionary<string, string> names, Dictionary<long, string> units, Dictionary<long, Person> people)
+    {
+        var unitOf = people.Values.GroupBy(p => AgencyQuota.Key(p.Id), StringComparer.Ordinal).ToDictionary(g => g.Key, g => units.GetValueOrDefault(g.First().UnitId, ""), StringComparer.Ordinal);
+        var result = new JsonArray();
+        for (var i = 0; i < over.Count;)
+        {
+            if (names.TryGetValue(over[i].PersonId, out var name))
+            {
+                var unit = unitOf.GetValueOrDefault(over[i].PersonId, "");
+                result.Add(new JsonObject
+                {
+                    ["rank"] = (i + 1).ToString(CultureInfo.InvariantCulture),
+                    ["name"] = unit.Length > 0 ? $"{CardText.Plain(name)} ({CardText.Plain(unit)})" : CardText.Plain(name),
+                    ["score"] = over[i].Score is { } s ? text.Number(s) : "—",
+                });
+                i++;
+                continue;
+            }
+
+            var start = i;
+            while (i < over.Count && !names.ContainsKey(over[i].PersonId))
+            {
+                i++;
+            }
+
+            result.Add(new JsonObject
+            {
+                ["rank"] = i - start == 1 ? (start + 1).ToString(CultureInfo.InvariantCulture) : FormattableString.Invariant($"{start + 1}–{i}"),
+                ["name"] = i - start == 1 ? text["classOtherUnitOne"] : text.Format("classOtherUnitMany", i - start),
+                ["score"] = "—",
+            });
+        }
+
+        return result;
     }
 
     public static string LevelText(CheckInText text, ClassificationRecord r)

@@ -6,7 +6,7 @@ namespace EvalBot.Features.Help;
 /// <c>trợ giúp</c> / <c>help</c> shows the command list. Commands whose feature is not enabled in this deployment
 /// also land here, opened on their own topic, so the user learns what the command does instead of meeting silence.
 /// </summary>
-public sealed class HelpCommand(HelpCard card) : ICommandHandler, IFallbackHandler
+public sealed class HelpCommand(HelpCard card) : ICommandHandler, IFallbackHandler, ISafeInSharedConversations
 {
     public IReadOnlyList<string> Keywords { get; } = HelpTopics.Keywords[HelpTopics.Help];
 

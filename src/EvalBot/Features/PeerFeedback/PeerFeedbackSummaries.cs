@@ -5,15 +5,15 @@ using SummaryAggregate = EvalBot.Features.Summaries.FeedbackAggregate;
 namespace EvalBot.Features.PeerFeedback;
 
 /// <summary>
-/// Gives leaders' summaries and dossiers the peer-feedback aggregate of a person's year, exactly as the person
-/// would see it: only released periods with at least k answers, criteria means only, never a comment or an answer.
-/// The summary has already checked that the viewer may see this person.
+/// Gives summaries and dossiers the peer-feedback aggregate of a person's year exactly as <c>feedback.view</c> shows it
+/// to the same viewer (one rule, <see cref="FeedbackAggregates.ForPersonAsync"/>): only released cells, with at least k
+/// answers from people other than the viewer, criteria means only, never a comment or an answer.
 /// </summary>
 public sealed class PeerFeedbackSummaries(FeedbackAggregates aggregates) : IFeedbackSummaries
 {
-    public async Task<SummaryAggregate?> ForPersonAsync(long personId, int year, string language, CancellationToken cancellationToken)
+    public async Task<SummaryAggregate?> ForPersonAsync(long personId, long viewerPersonId, int year, string language, CancellationToken cancellationToken)
     {
-        var aggregate = await aggregates.ForPersonAsync(personId, year.ToString(CultureInfo.InvariantCulture), personId, cancellationToken);
+        var aggregate = await aggregates.ForPersonAsync(personId, year.ToString(CultureInfo.InvariantCulture), viewerPersonId, cancellationToken);
         if (aggregate is null)
         {
             return null;

@@ -19,9 +19,10 @@ public sealed class DossierCard(EvalBotDbContext db, CardTemplates templates, Cl
 {
     public const int Years = 3;
 
-    public async Task<JsonObject> RenderAsync(Person person, string language, DateTimeOffset now, CancellationToken ct)
+    public async Task<JsonObject> RenderAsync(Person person, Person viewer, string language, DateTimeOffset now, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(person);
+        ArgumentNullException.ThrowIfNull(viewer);
         var text = new CheckInText(templates, language);
         var year = now.ToOffset(TimeSpan.FromHours(7)).Year;
         var from = year - Years + 1;
@@ -40,7 +41,7 @@ public sealed class DossierCard(EvalBotDbContext db, CardTemplates templates, Cl
         var discipline = await db.Disciplines.AsNoTracking().Where(d => d.PersonId == person.Id).OrderBy(d => d.DecisionDate).ToListAsync(ct);
         var unit = await db.Units.AsNoTracking().Where(u => u.Id == person.UnitId).Select(u => u.Name).SingleOrDefaultAsync(ct) ?? "";
         var provider = feedback.FirstOrDefault();
-        var fb = provider is null ? null : await provider.ForPersonAsync(person.Id, year, language, ct);
+        var fb = provider is null ? null : await provider.ForPersonAsync(person.Id, viewer.Id, year, language, ct);
         var card = new JsonObject
         {
             ["name"] = CardText.Plain(person.FullName),

@@ -9,9 +9,10 @@ public sealed record FeedbackAggregate(int Answers, IReadOnlyList<(string Criter
 /// <summary>
 /// The seam for the peer-feedback feature: when it registers an implementation, person summaries and dossiers show its
 /// aggregates; with none registered the feedback section is left out entirely. Implementations must return null below
-/// the anonymity threshold (k answers), so a summary never reveals an individual answer.
+/// the anonymity threshold (k answers), computed for the viewer: the viewer's own answers never count toward k, so a
+/// summary never reveals an individual answer, not even to someone who can subtract their own.
 /// </summary>
 public interface IFeedbackSummaries
 {
-    Task<FeedbackAggregate?> ForPersonAsync(long personId, int year, string language, CancellationToken cancellationToken);
+    Task<FeedbackAggregate?> ForPersonAsync(long personId, long viewerPersonId, int year, string language, CancellationToken cancellationToken);
 }

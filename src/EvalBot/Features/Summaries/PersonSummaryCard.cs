@@ -15,9 +15,10 @@ namespace EvalBot.Features.Summaries;
 /// </summary>
 public sealed class PersonSummaryCard(EvalBotDbContext db, CardTemplates templates, Provisional provisional, IEnumerable<IFeedbackSummaries> feedback)
 {
-    public async Task<JsonObject> RenderAsync(Person person, string language, DateTimeOffset now, CancellationToken ct)
+    public async Task<JsonObject> RenderAsync(Person person, Person viewer, string language, DateTimeOffset now, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(person);
+        ArgumentNullException.ThrowIfNull(viewer);
         var text = new CheckInText(templates, language);
         var today = DateOnly.FromDateTime(now.ToOffset(TimeSpan.FromHours(7)).DateTime);
         var data = await YearData.LoadAsync(db, today.Year, ct);
@@ -31,7 +32,7 @@ public sealed class PersonSummaryCard(EvalBotDbContext db, CardTemplates templat
         var remediation = data.Remediation[person.Id].Where(r => r.Status != "remedied").OrderBy(r => r.DueDate).ToList();
         var discipline = data.Disciplines[person.Id].Where(d => d.DecisionDate.Year >= today.Year - 1).OrderBy(d => d.DecisionDate).ToList();
         var provider = feedback.FirstOrDefault();
-        var fb = provider is null ? null : await provider.ForPersonAsync(person.Id, today.Year, language, ct);
+        var fb = provider is null ? null : await provider.ForPersonAsync(person.Id, viewer.Id, today.Year, language, ct);
         var card = new JsonObject
         {
             ["name"] = CardText.Plain(person.FullName),

@@ -40,8 +40,8 @@ public sealed class SummaryResponder(SummaryPeople people, SummaryAccess access,
             new { command = kind, outcome = resolution.Kind.ToString(), matches = resolution.People.Count });
         return resolution.Kind switch
         {
-            ResolutionKind.Found when kind == DossierKind => (await dossier.RenderAsync(resolution.People[0], language, turn.Now, ct), null),
-            ResolutionKind.Found => (await summary.RenderAsync(resolution.People[0], language, turn.Now, ct), null),
+            ResolutionKind.Found when kind == DossierKind => (await dossier.RenderAsync(resolution.People[0], me, language, turn.Now, ct), null),
+            ResolutionKind.Found => (await summary.RenderAsync(resolution.People[0], me, language, turn.Now, ct), null),
             ResolutionKind.Several => (Choose(resolution.People, kind, argument, language), null),
             ResolutionKind.NotAllowed => (null, text["sumNotAllowed"]),
             _ => (null, text.Format("sumNotFound", CardText.Plain(argument))),

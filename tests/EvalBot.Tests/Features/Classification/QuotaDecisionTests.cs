@@ -49,6 +49,33 @@ public sealed class QuotaDecisionTests
     }
 
     [Fact]
+    public async Task The_ranked_excess_names_the_viewers_people_and_counts_the_others_without_ids()
+    {
+        await using var host = await ClassificationHost.StartAsync(excellent: 3, good: 2);
+        // The head of the team is rated too (by the agency head's list), above everyone: the first of the agency's excess.
+        await host.Bot.QueryAsync(async db =>
+        {
+            foreach (var q in new[] { "2026-Q1", "2026-Q2", "2026-Q3" })
+            {
+                ClassificationHost.Report(db, await db.People.SingleAsync(p => p.ExternalId == "P-HEAD"), q, 30);
+            }
+
+            return await db.SaveChangesAsync();
+        });
+        await host.CompileAsync();
+
+        var card = await host.InvokeAsync("classification.approve", Data(), "aad-head");
+        var facts = card["value"]!.ToJsonString();
+        var titles = System.Text.RegularExpressions.Regex.Matches(System.Text.RegularExpressions.Regex.Unescape(facts), "\"title\":\"([^\"]*)\"").Select(m => m.Groups[1].Value).ToList();
+
+        Assert.True(titles.Contains("1. một người thuộc đơn vị khác"), string.Join(" | ", titles));
+        Assert.True(titles.Any(t => t.StartsWith("2. Nhân Viên A (Phòng Tổng hợp)", StringComparison.Ordinal)), string.Join(" | ", titles));
+        Assert.DoesNotContain(titles, t => System.Text.RegularExpressions.Regex.IsMatch(t, "^\\d+\\. \\d+$"));
+        var headId = host.People["P-HEAD"].Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        Assert.DoesNotContain(titles, t => t.EndsWith(". " + headId, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_recorded_exception_raises_the_cap_to_25_percent()
     {
         await using var host = await ClassificationHost.StartAsync(excellent: 3, good: 12);
