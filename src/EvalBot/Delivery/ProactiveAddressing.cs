@@ -11,7 +11,7 @@ namespace EvalBot.Delivery;
 /// the bot account, tenant and serviceUrl learnt from other conversations (falling back to configuration), so the
 /// sender can create the personal chat.
 /// </summary>
-public sealed class ProactiveAddressing(EvalBotDbContext db, IOptions<BotOptions> bot)
+public sealed class ProactiveAddressing(EvalBotDbContext db, IOptions<BotOptions> bot, Conversation.OrganisationTenant organisation)
 {
     /// <summary>Public-cloud Teams serviceUrl for a first contact when none has been seen yet.</summary>
     public const string DefaultTeamsServiceUrl = "https://smba.trafficmanager.net/teams/";
@@ -34,8 +34,9 @@ public sealed class ProactiveAddressing(EvalBotDbContext db, IOptions<BotOptions
             return;
         }
 
+        var tenant = await organisation.CurrentAsync(cancellationToken);
         var references = await db.ConversationReferences.AsNoTracking()
-            .Where(c => c.UserAadObjectId != null && ids.Contains(c.UserAadObjectId))
+            .Where(c => c.UserAadObjectId != null && ids.Contains(c.UserAadObjectId) && (tenant == null || c.TenantId == tenant))
             .ToListAsync(cancellationToken);
         var latest = references.GroupBy(c => c.UserAadObjectId!).ToDictionary(g => g.Key, g => g.MaxBy(c => c.UpdatedAt), StringComparer.Ordinal);
         foreach (var id in ids)
@@ -52,16 +53,17 @@ public sealed class ProactiveAddressing(EvalBotDbContext db, IOptions<BotOptions
             return null;
         }
 
+        var tenant = await organisation.CurrentAsync(cancellationToken);
         var own = _prepared.TryGetValue(person.AadObjectId, out var prepared)
             ? prepared
             : await db.ConversationReferences.AsNoTracking()
-                .Where(c => c.UserAadObjectId == person.AadObjectId)
+                .Where(c => c.UserAadObjectId == person.AadObjectId && (tenant == null || c.TenantId == tenant))
                 .OrderByDescending(c => c.UpdatedAt)
                 .FirstOrDefaultAsync(cancellationToken);
-        var any = own ?? await AnyKnownAsync(cancellationToken);
+        var any = own ?? await AnyKnownAsync(tenant, cancellationToken);
 
         var options = bot.Value;
-        var tenant = any?.TenantId ?? NullIfEmpty(options.TenantId);
+        tenant = any?.TenantId ?? tenant ?? NullIfEmpty(options.TenantId);
         var botId = any?.BotId ?? (options.AuthEnabled ? "28:" + options.MicrosoftAppId : null);
         var serviceUrl = any?.ServiceUrl ?? DefaultTeamsServiceUrl;
         return tenant is null || botId is null
@@ -69,13 +71,17 @@ public sealed class ProactiveAddressing(EvalBotDbContext db, IOptions<BotOptions
             : new ProactiveRecipient(person.AadObjectId, tenant, botId, serviceUrl, person.Id, period, notBefore);
     }
 
-    /// <summary>The newest chat that names the bot account and tenant, read once per scope.</summary>
-    private async Task<ConversationReference?> AnyKnownAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// The newest chat that names the bot account and the organisation's tenant, read once per scope: a new personal chat
+    /// is only ever opened from a reference of that tenant, never from a stranger's.
+    /// </summary>
+    private async Task<ConversationReference?> AnyKnownAsync(string? tenant, CancellationToken cancellationToken)
     {
         if (!_anyKnownLoaded)
         {
-            _anyKnown = await db.ConversationReferences.AsNoTracking()
-                .Where(c => c.BotId != null && c.TenantId != null)
+            // No tenant yet means no member of the organisation has talked to the bot: nothing to learn the way from.
+            _anyKnown = tenant is null ? null : await db.ConversationReferences.AsNoTracking()
+                .Where(c => c.BotId != null && c.TenantId == tenant)
                 .OrderByDescending(c => c.UpdatedAt)
                 .FirstOrDefaultAsync(cancellationToken);
             _anyKnownLoaded = true;

@@ -60,6 +60,8 @@ public static class EvalBotSetup
         services.Configure<Admin.AdminOptions>(configuration.GetSection(Admin.AdminOptions.Section));
         services.AddScoped<Auditing.AuditLog>();
         services.AddScoped<ConversationReferences>();
+        services.AddSingleton<OrganisationTenant.Pin>();
+        services.AddScoped<OrganisationTenant>();
         services.AddScoped<ProactiveAddressing>();
         services.AddScoped<DialogStateStore>();
         services.AddScoped<OutboxWriter>();

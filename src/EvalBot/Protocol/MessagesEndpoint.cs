@@ -7,7 +7,8 @@ namespace EvalBot.Protocol;
 
 /// <summary>
 /// <c>POST /api/messages</c>: the Bot Framework endpoint. 413 for oversized bodies, 400 for malformed activities,
-/// 401 for bad tokens (nothing stored), the invoke response in the HTTP body, 200 for everything else.
+/// 401 for bad tokens (nothing stored), 403 for an activity from another tenant than the organisation's (nothing stored),
+/// the invoke response in the HTTP body, 200 for everything else.
 /// Other verbs get 405 from routing.
 /// </summary>
 public static partial class MessagesEndpoint
@@ -22,6 +23,7 @@ public static partial class MessagesEndpoint
         HttpRequest request,
         IChannelRequestAuthenticator authenticator,
         TurnProcessor processor,
+        OrganisationTenant tenant,
         IOptions<ProtocolOptions> options,
         ILoggerFactory loggers,
         CancellationToken cancellationToken)
@@ -70,6 +72,13 @@ public static partial class MessagesEndpoint
                 : Results.Ok();
         }
 
+        if (!await tenant.AcceptsAsync(activity.TenantId, cancellationToken))
+        {
+            // Another organisation's tenant (or none): nothing is stored, nobody is served as one of our people.
+            LogOtherTenant(logger, activity.TenantId, activity.Type);
+            return Results.StatusCode(StatusCodes.Status403Forbidden);
+        }
+
         var response = await processor.ProcessAsync(activity, cancellationToken);
         return response switch
         {
@@ -105,6 +114,9 @@ public static partial class MessagesEndpoint
 
     [LoggerMessage(EventId = 1001, Level = LogLevel.Warning, Message = "Malformed activity rejected: {Reason}")]
     private static partial void LogMalformed(ILogger logger, string reason);
+
+    [LoggerMessage(EventId = 1003, Level = LogLevel.Warning, Message = "Activity from another tenant refused: tenant {Tenant}, type {Type}")]
+    private static partial void LogOtherTenant(ILogger logger, string? tenant, string? type);
 
     [LoggerMessage(EventId = 1002, Level = LogLevel.Warning, Message = "Unauthenticated request rejected: {Reason}")]
     private static partial void LogUnauthorized(ILogger logger, string? reason);

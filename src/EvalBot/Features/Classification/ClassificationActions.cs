@@ -54,7 +54,7 @@ public sealed class ClassificationActions(DecisionCard card, ClassificationDecis
             "classification.approve" => await decisions.ApproveAsync(decider, year, actor, cancellationToken),
             "classification.demote" => await decisions.DemoteAsync(decider, year, Ids(JsonRead.Text(action.Data, "demote.people")),
                 JsonRead.Text(action.Data, "demote.reason") ?? "", actor, cancellationToken),
-            _ => await decisions.RecordExceptionAsync(decider, year, JsonRead.Text(action.Data, "exception.number") ?? "",
+            _ => await decisions.RecordExceptionAsync(decider, me.Id, year, JsonRead.Text(action.Data, "exception.number") ?? "",
                 DateOnly.TryParseExact(JsonRead.Text(action.Data, "exception.date"), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null,
                 JsonRead.Text(action.Data, "exception.approver") ?? "", actor, cancellationToken),
         };

@@ -2,6 +2,7 @@ using EvalBot.Auditing;
 using EvalBot.Domain;
 using EvalBot.Persistence;
 using EvalBot.Persistence.Entities;
+using Microsoft.EntityFrameworkCore;
 
 namespace EvalBot.Features.Classification;
 
@@ -14,7 +15,8 @@ public sealed record Refusal(string Key, params object[] Args);
 /// into the hash chain and publishes it. Every level change is audited.
 /// </summary>
 public sealed class ClassificationDecisions(
-    EvalBotDbContext db, DecisionCard card, HashChain chain, ClassificationPublisher publisher, ClassificationStore store, AuditLog audit, TimeProvider time)
+    EvalBotDbContext db, DecisionCard card, HashChain chain, ClassificationPublisher publisher, ClassificationStore store, AuditLog audit, TimeProvider time,
+    Microsoft.Extensions.Options.IOptions<ClassificationOptions> options)
 {
     public async Task<Refusal?> ApproveAsync(long? deciderId, int year, string actor, CancellationToken ct)
     {
@@ -64,14 +66,24 @@ public sealed class ClassificationDecisions(
         return null;
     }
 
-    public async Task<Refusal?> RecordExceptionAsync(long? deciderId, int year, string number, DateOnly? date, string approver, string actor, CancellationToken ct)
+    /// <summary>
+    /// Records the competent authority's decision allowing 25 % for the agencies of the actor's list. Only the head of
+    /// each of those agencies may record or change it; the decision date must fall in the year rated (or after it) and
+    /// not after today. A change of a recorded decision is audited with the decision it replaces.
+    /// </summary>
+    public async Task<Refusal?> RecordExceptionAsync(long? deciderId, long actorPersonId, int year, string number, DateOnly? date, string approver, string actor, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(number) || string.IsNullOrWhiteSpace(approver) || date is null) return new Refusal("classErrException");
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById(options.Value.TimeZone)).DateTime);
+        if (date.Value.Year < year || date.Value > today) return new Refusal("classErrExceptionDate", year, CheckIns.CheckInText.Date(today));
         var agencies = (await store.ListOfAsync(deciderId, year, ct)).Select(r => r.AgencyUnitId).Distinct().ToList();
         if (agencies.Count == 0) return new Refusal("classNothingToApprove", year);
+        var heads = await db.Units.Where(u => agencies.Contains(u.Id)).Select(u => u.HeadPersonId).ToListAsync(ct);
+        if (heads.Count != agencies.Count || heads.Any(h => h != actorPersonId)) return new Refusal("classErrExceptionNotHead");
         foreach (var agency in agencies)
         {
             var row = await store.ExceptionAsync(agency, year, ct);
+            var previous = row is null ? null : new { number = row.DecisionNumber, date = row.DecidedOn, approvedBy = row.ApprovedBy, recordedBy = row.RecordedBy, recordedAt = row.RecordedAt };
             if (row is null)
             {
                 row = new QuotaExceptionRecord { AgencyUnitId = agency, Year = year, DecisionNumber = "", ApprovedBy = "", RecordedBy = actor };
@@ -83,7 +95,8 @@ public sealed class ClassificationDecisions(
             row.DecidedOn = date.Value;
             row.RecordedBy = actor;
             row.RecordedAt = time.GetUtcNow();
-            audit.Record(actor, "classification.exception", "quota", $"{agency}/{year}", new { number = row.DecisionNumber, date = row.DecidedOn, approvedBy = row.ApprovedBy });
+            audit.Record(actor, previous is null ? "classification.exception" : "classification.exception.change", "quota", $"{agency}/{year}",
+                new { number = row.DecisionNumber, date = row.DecidedOn, approvedBy = row.ApprovedBy, replaces = previous });
         }
 
         await db.SaveChangesAsync(ct);

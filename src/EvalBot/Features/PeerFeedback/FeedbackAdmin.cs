@@ -65,6 +65,11 @@ public static class FeedbackAdmin
             {
                 return Results.NotFound(new { error = $"{old} is not a reviewer of {body.Person} in {period}." });
             }
+
+            if (!FeedbackReplacement.IsReplaceable(replaced))
+            {
+                return Results.Conflict(new { error = $"{old} did not step back for a conflict of interest: only such a reviewer is replaced, and an answer is never removed but by its author." });
+            }
         }
 
         var choice = body.With is { Length: > 0 } with

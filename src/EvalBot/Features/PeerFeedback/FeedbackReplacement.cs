@@ -19,6 +19,16 @@ public sealed class FeedbackReplacement(
 {
     public const string Auto = "auto";
 
+    /// <summary>
+    /// Only a request whose reviewer skipped it for a conflict of interest may be replaced: replacing clears the request,
+    /// and an answer is never removed by anyone but its author before the period closes.
+    /// </summary>
+    public static bool IsReplaceable(FeedbackRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return request.Flagged && request.Status == FeedbackStatus.Skipped;
+    }
+
     /// <summary>Who could be added for the subject now: eligible, under the cap, not already asked.</summary>
     public async Task<List<SelectionCandidate>> EligibleAsync(Person subject, string period, CancellationToken cancellationToken)
     {
@@ -43,6 +53,11 @@ public sealed class FeedbackReplacement(
     public async Task<FeedbackRequest?> AddAsync(Person subject, string period, FeedbackRequest? replaced, string choice, string actor, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(subject);
+        if (replaced is not null && !IsReplaceable(replaced))
+        {
+            throw new InvalidOperationException($"Feedback request {replaced.Id} was not skipped for a conflict of interest and cannot be replaced.");
+        }
+
         var eligible = await EligibleAsync(subject, period, cancellationToken);
         var pick = choice == Auto ? eligible.FirstOrDefault() : eligible.FirstOrDefault(c => c.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) == choice);
         if (pick is null)

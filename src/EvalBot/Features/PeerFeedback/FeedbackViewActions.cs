@@ -62,6 +62,12 @@ public sealed class FeedbackViewActions(
             return InvokeResponse.Message(text["feedbackErrNotLeader"]);
         }
 
+        if (replaced is not null && !FeedbackReplacement.IsReplaceable(replaced))
+        {
+            // Only a reviewer who stepped back for a conflict of interest is replaced: an answer is its author's alone.
+            return InvokeResponse.Message(text["feedbackErrNotFlagged"]);
+        }
+
         var input = replaced is null ? "addReviewer" : "replacement." + replaced.Id.ToString(CultureInfo.InvariantCulture);
         var choice = JsonRead.Text(action.Data, input) is { Length: > 0 } c ? c : FeedbackReplacement.Auto;
         var added = await replacement.AddAsync(subject, period, replaced, choice, turn.UserAadObjectId!, cancellationToken);

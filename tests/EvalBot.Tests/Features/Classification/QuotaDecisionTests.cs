@@ -83,14 +83,39 @@ public sealed class QuotaDecisionTests
         var refused = await host.InvokeAsync("classification.approve", Data(), "aad-head");
         Assert.Contains("Chưa thể phê duyệt", refused["value"].Readable(), StringComparison.Ordinal);
 
-        var incomplete = await host.InvokeAsync("classification.exception", Data(("exception.number", "12/QĐ-UBND")), "aad-head");
+        // The agency head records it (the head of the team inside the agency may not, see below).
+        var incomplete = await host.InvokeAsync("classification.exception", Data(("exception.number", "12/QĐ-UBND")), "aad-top");
         Assert.Contains("Cần nhập số quyết định", incomplete["value"].Readable(), StringComparison.Ordinal);
-        await host.InvokeAsync("classification.exception", Data(("exception.number", "12/QĐ-UBND"), ("exception.date", "2026-12-01"), ("exception.approver", "Chủ tịch UBND huyện")), "aad-head");
+        await host.InvokeAsync("classification.exception", Data(("exception.number", "12/QĐ-UBND"), ("exception.date", "2026-12-01"), ("exception.approver", "Chủ tịch UBND huyện")), "aad-top");
         var approved = await host.InvokeAsync("classification.approve", Data(), "aad-head");
 
         Assert.Contains("Đã phê duyệt", approved["value"].Readable(), StringComparison.Ordinal);
         Assert.Equal(3, await host.Bot.QueryAsync(db => db.Set<ClassificationRecord>().CountAsync(r => r.State == ClassificationState.Decided && r.Level == 0)));
-        Assert.True(await host.Bot.QueryAsync(db => db.AuditLog.AnyAsync(a => a.Action == "classification.exception")));
+        Assert.True(await host.Bot.QueryAsync(db => db.AuditLog.AnyAsync(a => a.Action == "classification.exception" && a.Actor == "aad-top")));
+    }
+
+    [Fact]
+    public async Task Only_the_agency_head_records_the_exception_with_a_plausible_date_and_a_change_keeps_the_old_decision()
+    {
+        await using var host = await ClassificationHost.StartAsync(excellent: 3, good: 12);
+        await host.CompileAsync();
+        await host.InvokeAsync("classification.exception", Data(("exception.number", "12/QĐ-UBND"), ("exception.date", "2026-12-01"), ("exception.approver", "Chủ tịch UBND huyện")), "aad-top");
+
+        var bySubUnitHead = await host.InvokeAsync("classification.exception", Data(("exception.number", "99/QĐ"), ("exception.date", "2026-12-02"), ("exception.approver", "Ai đó")), "aad-head");
+        var tooOld = await host.InvokeAsync("classification.exception", Data(("exception.number", "13/QĐ-UBND"), ("exception.date", "2020-01-01"), ("exception.approver", "Chủ tịch UBND huyện")), "aad-top");
+        var future = await host.InvokeAsync("classification.exception", Data(("exception.number", "13/QĐ-UBND"), ("exception.date", "2099-01-01"), ("exception.approver", "Chủ tịch UBND huyện")), "aad-top");
+        var stored = await host.Bot.QueryAsync(db => db.Set<QuotaExceptionRecord>().AsNoTracking().SingleAsync());
+
+        Assert.Contains("Chỉ người đứng đầu cơ quan", bySubUnitHead["value"].Readable(), StringComparison.Ordinal);
+        Assert.Contains("Ngày quyết định phải từ năm 2026", tooOld["value"].Readable(), StringComparison.Ordinal);
+        Assert.Contains("Ngày quyết định phải từ năm 2026", future["value"].Readable(), StringComparison.Ordinal);
+        Assert.Equal("12/QĐ-UBND", stored.DecisionNumber);
+        Assert.Equal("aad-top", stored.RecordedBy);
+
+        await host.InvokeAsync("classification.exception", Data(("exception.number", "14/QĐ-UBND"), ("exception.date", "2026-12-02"), ("exception.approver", "Chủ tịch UBND huyện")), "aad-top");
+        var change = await host.Bot.QueryAsync(db => db.AuditLog.AsNoTracking().SingleAsync(a => a.Action == "classification.exception.change"));
+        Assert.Contains("12/QĐ-UBND", System.Text.RegularExpressions.Regex.Unescape(change.DataJson), StringComparison.Ordinal);
+        Assert.Contains("14/QĐ-UBND", System.Text.RegularExpressions.Regex.Unescape(change.DataJson), StringComparison.Ordinal);
     }
 
     [Fact]

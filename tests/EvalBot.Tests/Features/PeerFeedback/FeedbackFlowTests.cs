@@ -175,6 +175,25 @@ public sealed class FeedbackFlowTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_leader_cannot_replace_an_answered_request_that_was_not_flagged()
+    {
+        var (subject, requests) = await SubjectWithRequestsAsync();
+        var reviewer = await _host.AadOfAsync(requests[0].ReviewerPersonId);
+        await _host.InvokeAsync("feedback.submit", FeedbackHost.Answer(requests[0].Id, strengths: "Tận tụy"), reviewer);
+
+        var answer = await _host.InvokeAsync("feedback.replace", new JsonObject { ["requestId"] = requests[0].Id.ToString(System.Globalization.CultureInfo.InvariantCulture), ["replacement." + requests[0].Id] = "auto" }, "aad-head");
+        var admin = await _host.Client.PostAsJsonAsync($"/admin/feedback/{FeedbackHost.Period}/reviewers", new { person = subject.ExternalId, replace = (await _host.Bot.QueryAsync(db => db.People.SingleAsync(p => p.Id == requests[0].ReviewerPersonId))).ExternalId });
+        var after = (await _host.RequestsAsync()).Single(r => r.Id == requests[0].Id);
+
+        Assert.Equal("application/vnd.microsoft.activity.message", (string?)answer["type"]);
+        Assert.Contains("xung đột lợi ích", (string?)answer["value"], StringComparison.Ordinal);
+        Assert.Equal(System.Net.HttpStatusCode.Conflict, admin.StatusCode);
+        Assert.Equal(FeedbackStatus.Answered, after.Status);
+        Assert.Equal("Tận tụy", after.Strengths);
+        Assert.DoesNotContain(await _host.RequestsAsync(), r => r.Relation == "added");
+    }
+
+    [Fact]
     public async Task A_colleague_cannot_replace_reviewers()
     {
         var (subject, requests) = await SubjectWithRequestsAsync();
