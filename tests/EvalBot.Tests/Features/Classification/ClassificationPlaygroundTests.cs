@@ -7,9 +7,10 @@ using Microsoft.EntityFrameworkCore;
 namespace EvalBot.Tests.Features.Classification;
 
 /// <summary>
-/// End to end through the Microsoft 365 Agents Playground on the demo organisation: Megan Bowen (head of Phòng Tổng hợp)
-/// asks for Alex Wilber's summary and her unit's summary, the year is compiled through the admin API, Megan approves her
-/// list from the decision card, and Alex receives his result card.
+/// End to end through the Microsoft 365 Agents Playground on the demo organisation, one Playground per person: Megan
+/// Bowen (head of Phòng Tổng hợp) asks for Alex Wilber's summary in a group chat and her unit's in a team channel, and
+/// gets both in her personal chat while the shared conversations get only the neutral line; the year is compiled through
+/// the admin API, Megan approves her list from the decision card, and Alex receives his result card.
 /// </summary>
 public sealed class ClassificationPlaygroundTests : IAsyncLifetime
 {
@@ -17,7 +18,8 @@ public sealed class ClassificationPlaygroundTests : IAsyncLifetime
     private static readonly JsonObject Megan = Account("user-id-1", "Megan Bowen", "00000000-0000-0000-0000-0000000000021");
 
     private EvalBotFactory _bot = null!;
-    private AgentsPlayground _playground = null!;
+    private AgentsPlayground _alex = null!;
+    private AgentsPlayground _megan = null!;
     private HttpClient _admin = null!;
 
     public async Task InitializeAsync()
@@ -29,41 +31,50 @@ public sealed class ClassificationPlaygroundTests : IAsyncLifetime
         _bot.StartServer();
         _admin = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
         _admin.DefaultRequestHeaders.Add("X-Admin-Key", AdminKey);
-        _playground = await AgentsPlayground.StartAsync($"http://127.0.0.1:{port}/api/messages");
+        _alex = await AgentsPlayground.StartAsync($"http://127.0.0.1:{port}/api/messages");
+        _megan = await AgentsPlayground.StartAsync($"http://127.0.0.1:{port}/api/messages", Path.Combine(RepoPaths.Root, "demo", "playground", "megan.yml"));
     }
 
     public async Task DisposeAsync()
     {
         _admin.Dispose();
-        await _playground.DisposeAsync();
+        await _megan.DisposeAsync();
+        await _alex.DisposeAsync();
         await _bot.DisposeAsync();
     }
 
     [Fact]
     public async Task Megan_reads_the_summaries_approves_the_compiled_list_and_Alex_gets_his_result()
     {
-        await _bot.InstallAsync(_playground);
-        await _playground.NextBotMessageAsync(); // welcome
-        using (var debug = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{_playground.Port}") })
+        await _bot.InstallAsync(_alex);
+        await _alex.NextBotMessageAsync(); // welcome
+        await _bot.InstallAsync(_megan);
+        await _megan.NextBotMessageAsync(); // welcome
+        using (var debug = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{_megan.Port}") })
         {
             (await debug.PostAsJsonAsync($"/_debug/conversation/{GroupChatId}/installation", new JsonObject())).EnsureSuccessStatusCode();
         }
 
-        await SayAsMeganAsync("tóm tắt Alex");
-        var summary = await NextCardAsync(c => c.Contains("Tóm tắt cá nhân", StringComparison.Ordinal));
+        var welcome = await _megan.NextBotMessageAsync(); // the welcome in the group chat: no one's data
+        Assert.Equal(GroupChatId, (string?)welcome["actionConversationId"]);
+
+        // In the group chat: only "Đã gửi riêng cho đồng chí." there, the summary in her personal chat.
+        await SayAsMeganAsync(GroupChatId, "<at>EvalBot</at> tóm tắt Alex");
+        var (summary, sharedLine) = await PrivateCardAndSharedLineAsync(GroupChatId, c => c.Contains("Tóm tắt cá nhân", StringComparison.Ordinal));
         Assert.Contains("Alex Wilber", Text(summary), StringComparison.Ordinal);
+        Assert.Equal("Đã gửi riêng cho đồng chí.", (string?)sharedLine["message"]!["text"]);
 
-        await SayAsMeganAsync("đơn vị");
-        var unit = await NextCardAsync(c => c.Contains("Tóm tắt đơn vị", StringComparison.Ordinal));
+        // In a team channel the same.
+        await SayAsMeganAsync(ChannelId, "<at>EvalBot</at> đơn vị");
+        var (unit, channelLine) = await PrivateCardAndSharedLineAsync(ChannelId, c => c.Contains("Tóm tắt đơn vị", StringComparison.Ordinal));
         Assert.Contains("Phòng Tổng hợp", Text(unit), StringComparison.Ordinal);
+        Assert.Equal("Đã gửi riêng cho đồng chí.", (string?)channelLine["message"]!["text"]);
 
-        // The compile also queues the decision cards proactively, but the Playground cannot open a new personal chat with a user
-        // ("User not found"), so Megan asks for her card with the command in the group chat.
         var compile = await _admin.PostAsync("/admin/years/2026/compile", null);
         Assert.True(compile.IsSuccessStatusCode, await compile.Content.ReadAsStringAsync());
         await SettleAsync(await compile.Content.ReadFromJsonAsync<JsonObject>());
-        await SayAsMeganAsync("xếp loại 2026");
-        var decision = await NextCardAsync(c => c.Contains("classification.approve", StringComparison.Ordinal));
+        await SayAsMeganAsync(_megan.PersonalChatId, "xếp loại 2026");
+        var decision = await NextCardAsync(_megan, c => c.Contains("classification.approve", StringComparison.Ordinal));
         var id = (string)decision["message"]!["messageId"]!;
         var over = Choices(decision["message"]!["attachments"]![0]!["content"]).ToList();
         if (over.Count > 0)
@@ -79,12 +90,41 @@ public sealed class ClassificationPlaygroundTests : IAsyncLifetime
 
         var alex = await _bot.QueryAsync(db => db.People.SingleAsync(p => p.AadObjectId == "00000000-0000-0000-0000-0000000000020"));
         await UntilAsync(() => _bot.QueryAsync(db => db.Set<ClassificationRecord>().AnyAsync(r => r.PersonId == alex.Id && r.State == ClassificationState.Decided)));
-        var result = await NextCardAsync(c => c.Contains("Alex Wilber", StringComparison.Ordinal)
+        var result = await NextCardAsync(_alex, c => c.Contains("Alex Wilber", StringComparison.Ordinal)
             && (c.Contains("Kết quả xếp loại chất lượng", StringComparison.Ordinal) || c.Contains("Annual classification result", StringComparison.Ordinal)));
         var row = await _bot.QueryAsync(db => db.Set<ClassificationRecord>().SingleAsync(r => r.PersonId == alex.Id && r.Year == 2026));
         Assert.Equal(ClassificationState.Decided, row.State);
         Assert.NotNull(row.Hash);
         Assert.Contains("Alex Wilber", Text(result), StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// Reads Megan's Playground until both the private card (in her personal chat) and the neutral line (in the shared
+    /// conversation) arrived, and asserts nothing else was written to the shared conversation meanwhile.
+    /// </summary>
+    private async Task<(JsonObject Card, JsonObject Line)> PrivateCardAndSharedLineAsync(string sharedId, Func<string, bool> match)
+    {
+        JsonObject? card = null;
+        JsonObject? line = null;
+        while (card is null || line is null)
+        {
+            var message = await _megan.NextBotMessageAsync(TimeSpan.FromSeconds(60));
+            var where = (string?)message["actionConversationId"] ?? "";
+            var content = message["message"]?["attachments"] is JsonArray { Count: > 0 } attachments ? attachments[0]!["content"] : null;
+            if (where != _megan.PersonalChatId)
+            {
+                Assert.StartsWith(sharedId.Split(';')[0], where, StringComparison.Ordinal);
+                Assert.Null(content);
+                Assert.Null(line);
+                line = message;
+            }
+            else if (where == _megan.PersonalChatId && content is not null && match(content.Readable()))
+            {
+                card = message;
+            }
+        }
+
+        return (card, line);
     }
 
     private static async Task UntilAsync(Func<Task<bool>> condition)
@@ -107,15 +147,17 @@ public sealed class ClassificationPlaygroundTests : IAsyncLifetime
     }
 
     /// <summary>
-    /// The personal chat is Alex's, so Megan writes in the Playground's group chat, through its custom-activity feature: its own
-    /// activity template for that chat, sent from Megan's account (no locale, so the cards are Vietnamese). Alex keeps his
-    /// personal chat, where his result card arrives.
+    /// Megan writes through her Playground's custom-activity feature: its activity template for a conversation (her personal
+    /// chat, the group chat, the team's General channel), sent from her account with no locale, so the cards are Vietnamese.
+    /// Alex has a Playground of his own, where his result card arrives.
     /// </summary>
-    private string GroupChatId => (string)_playground.Config["config"]!["groupChats"]![0]!["id"]!;
+    private string GroupChatId => (string)_megan.Config["config"]!["groupChats"]![0]!["id"]!;
+
+    private string ChannelId => (string)_megan.Config["config"]!["teams"]![0]!["channels"]![0]!["id"]!;
 
     private static JsonObject Account(string id, string name, string aad) => new() { ["id"] = id, ["name"] = name, ["aadObjectId"] = aad };
 
-    private Task SayAsMeganAsync(string text) => SendAsAsync(Megan, a =>
+    private Task SayAsMeganAsync(string conversationId, string text) => SendAsAsync(conversationId, Megan, a =>
     {
         a["type"] = "message";
         a["text"] = text;
@@ -123,7 +165,7 @@ public sealed class ClassificationPlaygroundTests : IAsyncLifetime
     });
 
     /// <summary>Megan presses a button: the same custom-activity route, as the invoke Teams sends for an Action.Execute.</summary>
-    private Task ExecuteAsMeganAsync(string cardMessageId, string verb, JsonObject data) => SendAsAsync(Megan, a =>
+    private Task ExecuteAsMeganAsync(string cardMessageId, string verb, JsonObject data) => SendAsAsync(_megan.PersonalChatId, Megan, a =>
     {
         a["type"] = "invoke";
         a["name"] = "adaptiveCard/action";
@@ -131,10 +173,10 @@ public sealed class ClassificationPlaygroundTests : IAsyncLifetime
         a["value"] = new JsonObject { ["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = verb, ["data"] = data } };
     });
 
-    private async Task SendAsAsync(JsonObject account, Action<JsonObject> shape)
+    private async Task SendAsAsync(string conversationId, JsonObject account, Action<JsonObject> shape)
     {
-        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{_playground.Port}") };
-        var activity = (await http.GetFromJsonAsync<JsonObject>($"/_internal/v1/customActivities/template?conversationId={Uri.EscapeDataString(GroupChatId)}"))!;
+        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{_megan.Port}") };
+        var activity = (await http.GetFromJsonAsync<JsonObject>($"/_internal/v1/customActivities/template?conversationId={Uri.EscapeDataString(conversationId)}"))!;
         foreach (var key in new[] { "action", "membersAdded", "value", "name" }) activity.Remove(key);
         activity["id"] = Guid.NewGuid().ToString("N");
         activity["from"] = account.DeepClone();
@@ -152,11 +194,11 @@ public sealed class ClassificationPlaygroundTests : IAsyncLifetime
         _ => [],
     };
 
-    private async Task<JsonObject> NextCardAsync(Func<string, bool> match)
+    private static async Task<JsonObject> NextCardAsync(AgentsPlayground client, Func<string, bool> match)
     {
         while (true)
         {
-            var message = await _playground.NextBotMessageAsync(TimeSpan.FromSeconds(60));
+            var message = await client.NextBotMessageAsync(TimeSpan.FromSeconds(60));
             var content = message["message"]?["attachments"]?[0]?["content"];
             if (content is not null && match(content.Readable()))
             {
