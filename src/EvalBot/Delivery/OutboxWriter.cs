@@ -87,6 +87,18 @@ public sealed class OutboxWriter(EvalBotDbContext db, TimeProvider time)
         return true;
     }
 
+    /// <summary>Queues an update (PUT) of a message sent earlier, unless one with the same key was ever queued.</summary>
+    public async Task<bool> EnqueueOnceUpdateAsync(string dedupeKey, string kind, string serviceUrl, string conversationId, string activityId, JsonObject activity, CancellationToken cancellationToken)
+    {
+        if (IsTracked(dedupeKey) || await db.Outbox.AnyAsync(o => o.DedupeKey == dedupeKey, cancellationToken))
+        {
+            return false;
+        }
+
+        Enqueue(dedupeKey, kind, serviceUrl, conversationId, activity, replyToId: null, updateActivityId: activityId);
+        return true;
+    }
+
     private void Track(OutboxMessage message)
     {
         db.Outbox.Add(message);

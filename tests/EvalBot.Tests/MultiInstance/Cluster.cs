@@ -14,7 +14,7 @@ namespace EvalBot.Tests.MultiInstance;
 /// </summary>
 public static class Cluster
 {
-    public const string Tenant = "tenant-multi";
+    public const string Tenant = Activities.TenantId;
     public const string Bot = "28:evalbot-multi";
 
     /// <summary>

@@ -46,7 +46,7 @@ public sealed class TokenEndpointTests : IAsyncLifetime
     [MemberData(nameof(Forgeries))]
     public async Task A_forged_token_through_the_endpoint_gets_401_and_changes_no_table(string forgery)
     {
-        var activity = Activities.Message(_host.Teams.ServiceUrl, "help");
+        var activity = InBotTenant(Activities.Message(_host.Teams.ServiceUrl, "help"));
         if (forgery == "activity channel not endorsed by the key")
         {
             activity["channelId"] = "slack";
@@ -64,15 +64,15 @@ public sealed class TokenEndpointTests : IAsyncLifetime
     [Fact]
     public async Task An_unknown_key_id_costs_one_metadata_refresh_then_is_refused_and_stores_nothing()
     {
-        var activity = Activities.Message(_host.Teams.ServiceUrl, "help");
+        var activity = InBotTenant(Activities.Message(_host.Teams.ServiceUrl, "help"));
         Assert.Equal(HttpStatusCode.OK, (await PostAsync(activity, _issuer.CreateBotFrameworkToken(serviceUrl: _host.Teams.ServiceUrl))).StatusCode);
         var fetches = _issuer.BotFrameworkKeyRequests;
         using var unpublished = new TestSigningKey(endorsements: [TestIssuer.DefaultChannelId]);
         var token = _issuer.CreateToken(_issuer.BotFrameworkSpec(serviceUrl: _host.Teams.ServiceUrl) with { Key = unpublished });
         var before = await _host.SnapshotAsync();
 
-        var first = await PostAsync(Activities.Message(_host.Teams.ServiceUrl, "help"), token);
-        var second = await PostAsync(Activities.Message(_host.Teams.ServiceUrl, "help"), token);
+        var first = await PostAsync(InBotTenant(Activities.Message(_host.Teams.ServiceUrl, "help")), token);
+        var second = await PostAsync(InBotTenant(Activities.Message(_host.Teams.ServiceUrl, "help")), token);
 
         Assert.Equal(HttpStatusCode.Unauthorized, first.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, second.StatusCode);
@@ -121,5 +121,13 @@ public sealed class TokenEndpointTests : IAsyncLifetime
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages") { Content = JsonContent.Create(activity) };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return await _host.Client.SendAsync(request);
+    }
+
+    /// <summary>Bot:TenantId is the organisation's tenant: only its activities are served (a token's tenant is checked apart).</summary>
+    private static System.Text.Json.Nodes.JsonObject InBotTenant(System.Text.Json.Nodes.JsonObject activity)
+    {
+        activity["conversation"]!["tenantId"] = BotTenant;
+        activity["channelData"]!["tenant"]!["id"] = BotTenant;
+        return activity;
     }
 }

@@ -57,7 +57,10 @@ public sealed class CheckInActions(
             return InvokeResponse.Card(form.Render(context, language, null, values, validation));
         }
 
+        var before = (context.Report?.Id, context.Report?.Status);
         var report = Store(context, validation, values.SelfCriticism.Trim(), submit, turn);
+        // The same figures submitted again (a double click, a redelivery through another instance) change nothing to review.
+        var unchanged = before.Id == report.Id && before.Status == CheckInStatus.Submitted;
         ApplyRemediation(context, validation, turn);
         var stored = context with { Report = report };
         report.Score = form.Preview(stored)?.Total;
@@ -66,7 +69,10 @@ public sealed class CheckInActions(
         if (submit)
         {
             await turn.Db.SaveChangesAsync(cancellationToken);
-            await review.NotifyLeaderAsync(turn, stored, cancellationToken);
+            if (!unchanged)
+            {
+                await review.NotifyLeaderAsync(turn, stored, cancellationToken);
+            }
         }
 
         var notice = submit ? text.Format("checkinNoticeSubmitted", report.Version) : text["checkinNoticeSaved"];

@@ -43,7 +43,11 @@ public sealed class LeaderReview(EvalBotDbContext db, CardTemplates templates, C
             || await db.Units.AnyAsync(u => u.Id == subject.UnitId && u.HeadPersonId == reviewer.Id, cancellationToken);
     }
 
-    /// <summary>Queues the review card to the leader, once per report version.</summary>
+    /// <summary>
+    /// Queues the review card to the leader: one card per person and period. A changed resubmit replaces the card still
+    /// waiting in the outbox, or updates the one already in the leader's chat in place, so alternating submits never
+    /// fill the leader's chat or use up its send budget.
+    /// </summary>
     public async Task NotifyLeaderAsync(TurnContext turn, CheckInContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turn);
@@ -56,9 +60,39 @@ public sealed class LeaderReview(EvalBotDbContext db, CardTemplates templates, C
 
         var language = leader.PreferredLanguage is "vi" or "en" ? leader.PreferredLanguage : "vi";
         var text = form.Text(language);
-        var card = Render(context, language, text.Format("reviewNoticeNew", context.Person.FullName), decidedText: null);
-        var recipient = new ProactiveRecipient(leader.AadObjectId, tenant, botId, turn.ServiceUrl, leader.Id, context.Period);
-        await outbox.EnqueueToPersonAsync($"checkin.review:{context.Report.Id}", "checkin.review", recipient, TurnContext.CardMessage(card), cancellationToken);
+        var key = $"checkin.review:{context.Person.Id}:{context.Period}";
+        var first = await db.Outbox.AsNoTracking().Where(o => o.DedupeKey == key)
+            .Select(o => new { o.Id, o.Status, o.ConversationId, o.SentActivityId, o.ServiceUrl }).SingleOrDefaultAsync(cancellationToken);
+        var notice = first is null
+            ? text.Format("reviewNoticeNew", context.Person.FullName)
+            : text.Format("reviewNoticeChanged", context.Person.FullName, context.Report.Version);
+        var message = TurnContext.CardMessage(Render(context, language, notice, decidedText: null));
+        if (first is null)
+        {
+            var recipient = new ProactiveRecipient(leader.AadObjectId, tenant, botId, turn.ServiceUrl, leader.Id, context.Period);
+            await outbox.EnqueueToPersonAsync(key, "checkin.review", recipient, message, cancellationToken);
+            return;
+        }
+
+        // Not sent yet: the waiting card becomes the newest one (only while the sender has not claimed it).
+        var json = System.Text.Json.JsonSerializer.Serialize(message, Protocol.ProtocolJson.Options);
+        if (first.Status == OutboxStatus.Pending
+            && await db.Outbox.Where(o => o.Id == first.Id && o.Status == OutboxStatus.Pending).ExecuteUpdateAsync(u => u.SetProperty(o => o.ActivityJson, json), cancellationToken) == 1)
+        {
+            return;
+        }
+
+        var version = $"{key}:v{context.Report.Id}";
+        if (first is { SentActivityId: { } sent, ConversationId: { } conversation })
+        {
+            await outbox.EnqueueOnceUpdateAsync(version, "checkin.review", first.ServiceUrl, conversation, sent, message, cancellationToken);
+        }
+        else
+        {
+            // The first card never reached the leader (failed or cut off): send this version as a card of its own.
+            var recipient = new ProactiveRecipient(leader.AadObjectId, tenant, botId, turn.ServiceUrl, leader.Id, context.Period);
+            await outbox.EnqueueToPersonAsync(version, "checkin.review", recipient, message, cancellationToken);
+        }
     }
 
     /// <summary>The review card for a submitted report; with <paramref name="decidedText"/> it is the read-only record of the decision.</summary>

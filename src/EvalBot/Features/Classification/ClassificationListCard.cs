@@ -12,7 +12,8 @@ namespace EvalBot.Features.Classification;
 
 /// <summary>
 /// The classification list as a card table (<c>cards/classification-list.json</c>), in the columns of the official summary,
-/// limited to the people the viewer may see. A card cannot download a file, so the card shows the list itself and says
+/// limited to the people the viewer may see, and to decided rows unless the viewer decides the row, heads its agency or
+/// sits on the organisation board. A card cannot download a file, so the card shows the list itself and says
 /// how the organisation board exports the official XLSX.
 /// </summary>
 public sealed class ClassificationListCard(EvalBotDbContext db, CardTemplates templates, ClassificationStore store, SummaryAccess access, IOptions<CardsOptions> cards)
@@ -23,8 +24,14 @@ public sealed class ClassificationListCard(EvalBotDbContext db, CardTemplates te
         ArgumentNullException.ThrowIfNull(viewer);
         var text = new CheckInText(templates, language);
         var visible = (await access.VisiblePeopleAsync(viewer, ct)).ToDictionary(p => p.Id);
-        var rows = (await store.CurrentAsync(year, ct)).Where(r => visible.ContainsKey(r.PersonId)).ToList();
         var units = await db.Units.AsNoTracking().ToDictionaryAsync(u => u.Id, ct);
+        // A draft may still change (a demotion for the quota, the authority's decision): only whoever decides the row, the
+        // head of its agency and the organisation board see it; everyone else sees decided rows only.
+        var rows = (await store.CurrentAsync(year, ct))
+            .Where(r => visible.ContainsKey(r.PersonId))
+            .Where(r => r.State == ClassificationState.Decided || viewer.IsOrganisationBoard || r.DeciderPersonId == viewer.Id
+                || units.GetValueOrDefault(r.AgencyUnitId)?.HeadPersonId == viewer.Id)
+            .ToList();
         var posts = await db.Posts.AsNoTracking().ToDictionaryAsync(p => p.Id, p => p.Name, ct);
         var headed = (await access.VisibleUnitsAsync(viewer, ct)).FirstOrDefault();
         var ordered = rows.OrderBy(r => units[r.UnitId].Name, StringComparer.Ordinal).ThenBy(r => r.Level ?? 9).ThenByDescending(r => r.Score).ThenBy(r => r.PersonId).ToList();

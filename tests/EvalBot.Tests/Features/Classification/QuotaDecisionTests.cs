@@ -76,6 +76,20 @@ public sealed class QuotaDecisionTests
     }
 
     [Fact]
+    public async Task A_staff_member_replaying_the_list_never_sees_a_draft_level()
+    {
+        await using var host = await ClassificationHost.StartAsync(excellent: 1, good: 5);
+        await host.CompileAsync();
+
+        var staff = (await host.InvokeAsync("classification.list", Data(), "aad-00"))["value"].Readable();
+        var head = (await host.InvokeAsync("classification.list", Data(), "aad-head"))["value"].Readable();
+
+        Assert.DoesNotContain("Nhân Viên A", staff, StringComparison.Ordinal);
+        Assert.DoesNotContain("Hoàn thành xuất sắc", staff, StringComparison.Ordinal);
+        Assert.Contains("Nhân Viên A", head, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_recorded_exception_raises_the_cap_to_25_percent()
     {
         await using var host = await ClassificationHost.StartAsync(excellent: 3, good: 12);

@@ -25,6 +25,8 @@ public static class CampaignHost
             ["Scheduling:Enabled"] = scheduling ? "true" : "false",
             ["Admin:ApiKey"] = AdminKey,
             ["Delivery:PollInterval"] = "00:00:00.050",
+            // The organisation's tenant, as a deployment configures it: new chats are only opened in it.
+            ["Bot:TenantId"] = CampaignSeed.Tenant,
         };
         foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
         {
