@@ -11,6 +11,33 @@ namespace EvalBot.Conversation;
 /// </summary>
 public sealed class ConversationReferences(EvalBotDbContext db, TimeProvider time)
 {
+    /// <summary>
+    /// Whether the activity comes into a personal chat that belongs to someone else: a personal conversation belongs to
+    /// the user it was first seen with, and an activity from anyone else in it is refused (nothing is stored, so a
+    /// campaign can never be redirected into another person's chat).
+    /// </summary>
+    public async Task<bool> IsSomeoneElsesAsync(Activity activity, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        if (activity.Conversation?.Id is not { Length: > 0 } conversationId || SharedConversation.Is(activity) || activity.Type == ActivityTypes.ConversationUpdate)
+        {
+            return false;
+        }
+
+        var owner = await db.ConversationReferences.AsNoTracking()
+            .Where(c => c.ConversationId == conversationId && (c.ConversationType == null || c.ConversationType == "personal"))
+            .Select(c => new { c.UserId, c.UserAadObjectId })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (owner is null)
+        {
+            return false;
+        }
+
+        var from = activity.From;
+        return (owner.UserAadObjectId is { Length: > 0 } aad && !string.Equals(aad, from?.AadObjectId, StringComparison.OrdinalIgnoreCase))
+            || (owner.UserAadObjectId is null && owner.UserId is { Length: > 0 } id && !string.Equals(id, from?.Id, StringComparison.Ordinal));
+    }
+
     /// <summary>Creates or refreshes the reference for this activity's conversation, in the caller's unit of work.</summary>
     public async Task<ConversationReference?> TrackAsync(Activity activity, CancellationToken cancellationToken)
     {
@@ -42,8 +69,10 @@ public sealed class ConversationReferences(EvalBotDbContext db, TimeProvider tim
         reference.BotName = activity.Recipient?.Name ?? reference.BotName;
         reference.UpdatedAt = now;
 
-        // In a personal chat the sender is the user the conversation belongs to; in channels senders vary.
-        if (activity.Conversation.ConversationType is null or "personal" && activity.From?.Id is { } userId && activity.Type != ActivityTypes.ConversationUpdate)
+        // In a personal chat the sender is the user the conversation belongs to (the first one seen: the endpoint refuses
+        // anyone else); in channels senders vary.
+        if (activity.Conversation.ConversationType is null or "personal" && activity.From?.Id is { } userId && activity.Type != ActivityTypes.ConversationUpdate
+            && (reference.UserAadObjectId is null || string.Equals(reference.UserAadObjectId, activity.From.AadObjectId, StringComparison.OrdinalIgnoreCase)))
         {
             reference.UserId = userId;
             reference.UserAadObjectId = activity.From.AadObjectId ?? reference.UserAadObjectId;

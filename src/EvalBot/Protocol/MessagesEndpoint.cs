@@ -7,7 +7,8 @@ namespace EvalBot.Protocol;
 
 /// <summary>
 /// <c>POST /api/messages</c>: the Bot Framework endpoint. 413 for oversized bodies, 400 for malformed activities,
-/// 401 for bad tokens (nothing stored), 403 for an activity from another tenant than the organisation's (nothing stored),
+/// 401 for bad tokens (nothing stored), 403 for an activity from another tenant than the organisation's or from someone else in a person's personal chat
+/// (nothing stored),
 /// the invoke response in the HTTP body, 200 for everything else.
 /// Other verbs get 405 from routing.
 /// </summary>
@@ -24,6 +25,7 @@ public static partial class MessagesEndpoint
         IChannelRequestAuthenticator authenticator,
         TurnProcessor processor,
         OrganisationTenant tenant,
+        ConversationReferences references,
         IOptions<ProtocolOptions> options,
         ILoggerFactory loggers,
         CancellationToken cancellationToken)
@@ -79,6 +81,12 @@ public static partial class MessagesEndpoint
             return Results.StatusCode(StatusCodes.Status403Forbidden);
         }
 
+        if (await references.IsSomeoneElsesAsync(activity, cancellationToken))
+        {
+            LogNotTheOwner(logger, activity.Type);
+            return Results.StatusCode(StatusCodes.Status403Forbidden);
+        }
+
         var response = await processor.ProcessAsync(activity, cancellationToken);
         return response switch
         {
@@ -117,6 +125,9 @@ public static partial class MessagesEndpoint
 
     [LoggerMessage(EventId = 1003, Level = LogLevel.Warning, Message = "Activity from another tenant refused: tenant {Tenant}, type {Type}")]
     private static partial void LogOtherTenant(ILogger logger, string? tenant, string? type);
+
+    [LoggerMessage(EventId = 1004, Level = LogLevel.Warning, Message = "Activity refused: the personal conversation belongs to another user (type {Type})")]
+    private static partial void LogNotTheOwner(ILogger logger, string? type);
 
     [LoggerMessage(EventId = 1002, Level = LogLevel.Warning, Message = "Unauthenticated request rejected: {Reason}")]
     private static partial void LogUnauthorized(ILogger logger, string? reason);

@@ -77,3 +77,26 @@ public sealed class TenantTests
         return activity;
     }
 }
+
+/// <summary>A personal conversation belongs to the user it was first seen with: nobody else can take it over.</summary>
+public sealed class PersonalConversationOwnerTests
+{
+    [Fact]
+    public async Task An_activity_from_someone_else_in_a_personal_chat_is_refused_and_the_owner_stays()
+    {
+        await using var host = await ReliabilityHost.StartAsync();
+        (await host.PostAsync(Activities.Message(host.Teams.ServiceUrl, "trợ giúp", userAad: "aad-leader", conversationId: "a:leader-chat"))).EnsureSuccessStatusCode();
+        var before = await host.SnapshotAsync();
+
+        var message = await host.PostAsync(Activities.Message(host.Teams.ServiceUrl, "báo cáo", userAad: "aad-user-1", conversationId: "a:leader-chat"));
+        var invoke = await host.PostAsync(Activities.Invoke(host.Teams.ServiceUrl, "checkin.submit", host.ValidReport(), userAad: "aad-user-1", conversationId: "a:leader-chat"));
+        var install = await host.PostAsync(Activities.Install(host.Teams.ServiceUrl, userAad: "aad-user-1", conversationId: "a:leader-chat"));
+
+        Assert.Equal(HttpStatusCode.Forbidden, message.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, invoke.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, install.StatusCode);
+        Assert.Empty(before.Differences(await host.SnapshotAsync()));
+        var owner = await host.Bot.QueryAsync(db => db.ConversationReferences.SingleAsync(c => c.ConversationId == "a:leader-chat"));
+        Assert.Equal("aad-leader", owner.UserAadObjectId);
+    }
+}

@@ -8,10 +8,10 @@ public static class Activities
     public const string BotId = "28:evalbot-test";
     public const string TenantId = "00000000-0000-0000-0000-0000000000001";
 
-    public static JsonObject Message(string serviceUrl, string text, string userAad = "aad-user-1", string conversationId = "a:conv-1", string? id = null, string? locale = null) =>
+    public static JsonObject Message(string serviceUrl, string text, string userAad = "aad-user-1", string? conversationId = null, string? id = null, string? locale = null) =>
         Base("message", serviceUrl, userAad, conversationId, id, locale, new JsonObject { ["text"] = text, ["textFormat"] = "plain" });
 
-    public static JsonObject Invoke(string serviceUrl, string verb, JsonObject data, string userAad = "aad-user-1", string conversationId = "a:conv-1", string? id = null, string? locale = null, string replyToId = "card-1") =>
+    public static JsonObject Invoke(string serviceUrl, string verb, JsonObject data, string userAad = "aad-user-1", string? conversationId = null, string? id = null, string? locale = null, string replyToId = "card-1") =>
         Base("invoke", serviceUrl, userAad, conversationId, id, locale, new JsonObject
         {
             ["name"] = "adaptiveCard/action",
@@ -19,11 +19,18 @@ public static class Activities
             ["value"] = new JsonObject { ["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = verb, ["data"] = data } },
         });
 
-    public static JsonObject Install(string serviceUrl, string userAad = "aad-user-1", string conversationId = "a:conv-1", string action = "add") =>
+    public static JsonObject Install(string serviceUrl, string userAad = "aad-user-1", string? conversationId = null, string action = "add") =>
         Base("installationUpdate", serviceUrl, userAad, conversationId, null, null, new JsonObject { ["action"] = action });
 
-    private static JsonObject Base(string type, string serviceUrl, string userAad, string conversationId, string? id, string? locale, JsonObject extra)
+    /// <summary>
+    /// Each user's personal chat with the bot: <c>a:conv-1</c> for the default user, <c>a:conv-{aad}</c> for the others (a
+    /// personal conversation belongs to one user; an activity from someone else in it is refused).
+    /// </summary>
+    public static string PersonalChat(string userAad) => userAad == "aad-user-1" ? "a:conv-1" : "a:conv-" + userAad;
+
+    private static JsonObject Base(string type, string serviceUrl, string userAad, string? conversationId, string? id, string? locale, JsonObject extra)
     {
+        conversationId ??= PersonalChat(userAad);
         var activity = new JsonObject
         {
             ["type"] = type,
