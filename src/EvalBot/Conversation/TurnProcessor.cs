@@ -45,6 +45,19 @@ public sealed partial class TurnProcessor(
         }
     }
 
+    /// <summary>Whether this activity (by channel, conversation and id) was already handled: a redelivery.</summary>
+    public async Task<bool> WasProcessedAsync(Activity activity, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        if (activity.Id is not { Length: > 0 })
+        {
+            return false;
+        }
+
+        var key = TurnKeys.For(activity);
+        return await db.ProcessedActivities.AsNoTracking().AnyAsync(p => p.Key == key, cancellationToken);
+    }
+
     private async Task<InvokeResponse?> ProcessOnceAsync(Activity activity, CancellationToken cancellationToken)
     {
         var key = TurnKeys.For(activity);

@@ -74,14 +74,17 @@ public static partial class MessagesEndpoint
                 : Results.Ok();
         }
 
-        if (!await tenant.AcceptsAsync(activity.TenantId, cancellationToken))
+        // A redelivery of an activity already handled gets its first answer even when that very activity taught the bot
+        // something since (the owner of its chat, the tenant pinned from it); another tenant named outright never does.
+        var redelivery = await processor.WasProcessedAsync(activity, cancellationToken);
+        if (!await tenant.AcceptsAsync(activity.TenantId, acceptUnnamed: redelivery, cancellationToken))
         {
             // Another organisation's tenant (or none): nothing is stored, nobody is served as one of our people.
             LogOtherTenant(logger, activity.TenantId, activity.Type);
             return Results.StatusCode(StatusCodes.Status403Forbidden);
         }
 
-        if (await references.IsSomeoneElsesAsync(activity, cancellationToken))
+        if (!redelivery && await references.IsSomeoneElsesAsync(activity, cancellationToken))
         {
             LogNotTheOwner(logger, activity.Type);
             return Results.StatusCode(StatusCodes.Status403Forbidden);

@@ -33,6 +33,14 @@ public sealed class AnnualCompiler(
         return report;
     }
 
+    /// <summary>Compiles and saves the drafts without queuing the decision cards (the demo's past years, decided at once).</summary>
+    internal async Task<CompileReport> CompileDraftsOnlyAsync(int year, string actor, CancellationToken ct)
+    {
+        var (report, _) = await CompileDraftsAsync(year, actor, ct);
+        db.ChangeTracker.Clear();
+        return report;
+    }
+
     /// <summary>Compiles and saves the drafts; returns the report and the year's current rows (with only their "why").</summary>
     private async Task<(CompileReport Report, List<ClassificationRecord> Current)> CompileDraftsAsync(int year, string actor, CancellationToken ct)
     {

@@ -32,6 +32,8 @@ public static class ClassificationSetup
         services.AddScoped<ICardActionHandler, ClassificationActions>();
         services.AddScoped<ICommandHandler, ClassificationCommand>();
         services.AddClassificationJobs();
+        // After the demo seeder (registered with the organisation, earlier): the demo's past years, decided.
+        services.AddHostedService<DemoYears>();
         return services;
     }
 

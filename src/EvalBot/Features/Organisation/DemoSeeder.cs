@@ -7,8 +7,8 @@ using Microsoft.Extensions.Options;
 namespace EvalBot.Features.Organisation;
 
 /// <summary>
-/// Seeds the demo organisation (demo/*.csv, through the same importer as admins use) and two earlier quarters of
-/// confirmed reports, when <c>EvalBot:SeedDemo</c> is on and the database has no people. Registered after the
+/// Seeds the demo organisation (demo/*.csv, through the same importer as admins use) and three years of confirmed
+/// reports (<see cref="DemoHistory"/>), when <c>EvalBot:SeedDemo</c> is on and the database has no people. Registered after the
 /// database migrator, so the schema is in place. Refuses to run in Production: demo people there would be evaluated.
 /// </summary>
 public sealed class DemoSeeder(
@@ -57,7 +57,8 @@ public sealed class DemoSeeder(
         var result = await scope.ServiceProvider.GetRequiredService<OrganisationImporter>().ImportAsync(tables, "csv", AuditLog.SystemActor, ct);
         if (!result.Succeeded) throw DemoFileError("demo", result.Errors);
         var history = new DemoHistory(db, scope.ServiceProvider.GetRequiredService<RuleSetCatalog>());
-        var reports = await history.WriteAsync([DemoTemplate.Shift(current, -2), DemoTemplate.Shift(current, -1)], DemoTemplate.Shift(current, 0), ct);
+        var earlier = DemoTemplate.Quarters(current).Where(o => o < 0).Select(o => DemoTemplate.Shift(current, o)).ToList();
+        var reports = await history.WriteAsync(earlier, current, ct);
         scope.ServiceProvider.GetRequiredService<AuditLog>().Record(AuditLog.SystemActor, "demo.seed", "organisation", "demo", new { current = current.Label, reports });
         await db.SaveChangesAsync(ct);
         OrganisationLog.DemoSeeded(logger, folder, result.Report!.For(ImportKind.People)?.Created ?? 0, reports);

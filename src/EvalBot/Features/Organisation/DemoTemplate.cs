@@ -7,14 +7,22 @@ namespace EvalBot.Features.Organisation;
 
 /// <summary>
 /// The demo files name quarters relative to the day the seed runs, so the demo always has a current quarter and
-/// two earlier ones. Tokens: <c>{Q0}</c>, <c>{Q-1}</c>, <c>{Q-2}</c> give a label (<c>2026-Q3</c>); <c>.start</c>
+/// three years of history. Tokens: <c>{Q0}</c>, <c>{Q-1}</c>, <c>{Q-2}</c> give a label (<c>2026-Q3</c>); <c>.start</c>
 /// or <c>.end</c> give the first or last day, optionally shifted by days (<c>{Q-1.start+20}</c>). A row using
-/// <c>{Q}</c> (no number) is repeated for each of the three quarters, oldest first.
+/// <c>{Q}</c> (no number) is repeated for every quarter from the first of the year two years back to the current one,
+/// oldest first (<see cref="Quarters"/>).
 /// </summary>
 public static partial class DemoTemplate
 {
-    /// <summary>Offsets of the quarters a <c>{Q}</c> row is repeated for.</summary>
-    public static readonly IReadOnlyList<int> Quarters = [-2, -1, 0];
+    /// <summary>Whole years of history before the current one.</summary>
+    public const int PastYears = 2;
+
+    /// <summary>Offsets of the quarters a <c>{Q}</c> row is repeated for: Q1 of <see cref="PastYears"/> years back to now.</summary>
+    public static IReadOnlyList<int> Quarters(DomainPeriod current)
+    {
+        ArgumentNullException.ThrowIfNull(current);
+        return [.. Enumerable.Range(-((4 * PastYears) + current.Index - 1), (4 * PastYears) + current.Index)];
+    }
 
     [GeneratedRegex(@"\{Q(?<n>-?\d)?(?:\.(?<edge>start|end))?(?<days>[+-]\d{1,3})?\}", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex Token();
@@ -27,7 +35,7 @@ public static partial class DemoTemplate
         foreach (var row in table.Rows)
         {
             var repeated = row.Cells.Any(c => Token().Matches(c).Any(m => !m.Groups["n"].Success));
-            foreach (var offset in repeated ? Quarters : [0])
+            foreach (var offset in repeated ? Quarters(current) : [0])
             {
                 rows.Add(row with { Cells = row.Cells.Select(c => Replace(c, current, offset)).ToList() });
             }

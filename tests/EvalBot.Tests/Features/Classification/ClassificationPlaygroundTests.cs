@@ -70,6 +70,14 @@ public sealed class ClassificationPlaygroundTests : IAsyncLifetime
         Assert.Contains("Phòng Tổng hợp", Text(unit), StringComparison.Ordinal);
         Assert.Equal("Đã gửi riêng cho đồng chí.", (string?)channelLine["message"]!["text"]);
 
+        // The demo's three years: Alex's dossier has a trend, prospects and the two past years' decided levels.
+        await SayAsMeganAsync(_megan.PersonalChatId, "hồ sơ Alex");
+        var dossier = Text(await NextCardAsync(_megan, c => c.Contains("Hồ sơ đánh giá", StringComparison.Ordinal)));
+        Assert.Contains("Alex Wilber", dossier, StringComparison.Ordinal);
+        Assert.DoesNotContain("Chưa đủ dữ liệu", dossier, StringComparison.Ordinal);
+        Assert.Contains("2024", dossier, StringComparison.Ordinal);
+        Assert.Contains("Hoàn thành tốt nhiệm vụ", dossier, StringComparison.Ordinal);
+
         var compile = await _admin.PostAsync("/admin/years/2026/compile", null);
         Assert.True(compile.IsSuccessStatusCode, await compile.Content.ReadAsStringAsync());
         await SettleAsync(await compile.Content.ReadFromJsonAsync<JsonObject>());

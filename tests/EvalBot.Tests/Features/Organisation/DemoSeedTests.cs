@@ -54,22 +54,25 @@ public sealed class DemoSeedTests : IDisposable
         Assert.Equal("Lynne Robbins", Get("25").FullName);
     }
 
+    private static readonly string[] History =
+        ["2024-Q1", "2024-Q2", "2024-Q3", "2024-Q4", "2025-Q1", "2025-Q2", "2025-Q3", "2025-Q4", "2026-Q1", "2026-Q2", "2026-Q3"];
+
     [Fact]
-    public async Task Targets_cover_the_current_and_two_previous_quarters()
+    public async Task Targets_cover_every_quarter_of_three_years_up_to_the_current_one()
     {
         var periods = await _host.QueryAsync(db => db.Targets.Select(t => t.Period).Distinct().OrderBy(p => p).ToListAsync());
 
-        Assert.Equal(["2026-Q2", "2026-Q3", "2026-Q4"], periods);
+        Assert.Equal([.. History, "2026-Q4"], periods);
     }
 
     [Fact]
-    public async Task Two_earlier_quarters_are_confirmed_by_the_leader_with_scores()
+    public async Task Three_years_of_quarters_are_confirmed_by_the_leader_with_scores()
     {
         var reports = await _host.QueryAsync(db => db.CheckInReports.Include(r => r.Lines).ToListAsync());
         var people = await _host.QueryAsync(db => db.People.ToDictionaryAsync(p => p.Id));
 
-        Assert.Equal(["2026-Q2", "2026-Q3"], reports.Select(r => r.Period).Distinct().Order(StringComparer.Ordinal));
-        Assert.Equal(people.Count * 2, reports.Count);
+        Assert.Equal(History, reports.Select(r => r.Period).Distinct().Order(StringComparer.Ordinal));
+        Assert.Equal(people.Count * History.Length, reports.Count);
         Assert.All(reports, r =>
         {
             Assert.Equal(CheckInStatus.Confirmed, r.Status);
@@ -80,6 +83,34 @@ public sealed class DemoSeedTests : IDisposable
         decimal ScoreOf(string person, string period) => reports.Single(r => r.Period == period && people[r.PersonId].ExternalId == person).Score!.Value;
         Assert.True(ScoreOf("P-005", "2026-Q3") < ScoreOf("P-005", "2026-Q2"));
         Assert.Contains(reports.Where(r => people[r.PersonId].ExternalId == "P-008").SelectMany(r => r.Lines), l => l.FailedChecks == 1);
+    }
+
+    [Fact]
+    public async Task The_two_past_years_are_decided_within_the_quota_sealed_and_tell_a_story()
+    {
+        var rows = await _host.QueryAsync(db => db.Set<ClassificationRecord>().AsNoTracking().ToListAsync());
+        var people = await _host.QueryAsync(db => db.People.ToDictionaryAsync(p => p.Id, p => p.ExternalId));
+        using var scope = _host.Factory.Services.CreateScope();
+        var chain = scope.ServiceProvider.GetRequiredService<EvalBot.Features.Classification.HashChain>();
+
+        foreach (var year in new[] { 2024, 2025 })
+        {
+            var ofYear = rows.Where(r => r.Year == year).ToList();
+            Assert.Equal(people.Count, ofYear.Count);
+            Assert.All(ofYear, r => Assert.Equal(ClassificationState.Decided, r.State));
+            Assert.All(ofYear, r => Assert.NotNull(r.Level));
+            Assert.DoesNotContain(ofYear, r => r.Reason == EvalBot.Features.Classification.DemoYears.QuotaReason);
+            // A few HTXS, most HTT, at least one year short of it: a commune office, not a list of stars.
+            Assert.InRange(ofYear.Count(r => r.Level == 0), 1, 4);
+            Assert.True(ofYear.Count(r => r.Level == 1) > people.Count / 2);
+            Assert.Contains(ofYear, r => r.Level == 2);
+            Assert.True((await chain.VerifyAsync(year, CancellationToken.None)).Valid);
+        }
+
+        int LevelOf(string person, int year) => rows.Single(r => r.Year == year && people[r.PersonId] == person).Level!.Value;
+        Assert.Equal([2, 1], new[] { LevelOf("P-ALEX", 2024), LevelOf("P-ALEX", 2025) });
+        Assert.DoesNotContain(rows, r => r.Year == 2026);
+        Assert.Equal(0, await _host.QueryAsync(db => db.Outbox.CountAsync()));
     }
 
     [Fact]
