@@ -34,3 +34,9 @@ public interface IFallbackHandler
 /// personal chat there, with a neutral line in the shared conversation (PRODUCT.md, stable interface 7).
 /// </summary>
 public interface ISafeInSharedConversations;
+
+/// <summary>
+/// Marks a card action whose answer is never kept in the redelivery record (peer feedback: the stored card would tie a
+/// reviewer's conversation and a time to what they said about whom). A redelivered action gets a plain acknowledgement.
+/// </summary>
+public interface IKeepsNoAnswerRecord;

@@ -18,7 +18,7 @@ public sealed partial class TurnProcessor(
     OutboxWriter outbox,
     OutboxSignal signal,
     TurnRouter router,
-    Features.Errors.ErrorCards errors,
+    Cards.ErrorCards errors,
     TimeProvider time,
     ILogger<TurnProcessor> logger)
 {
@@ -78,7 +78,7 @@ public sealed partial class TurnProcessor(
             {
                 Key = key,
                 ProcessedAt = turn.Now,
-                ResponseJson = response is null || IsPrivate(activity) ? null : JsonSerializer.Serialize(new StoredResponse(response.HttpStatus, response.Body), ProtocolJson.Options),
+                ResponseJson = response is null || router.KeepsNoAnswerRecord(activity) ? null : JsonSerializer.Serialize(new StoredResponse(response.HttpStatus, response.Body), ProtocolJson.Options),
             });
         }
 
@@ -87,15 +87,6 @@ public sealed partial class TurnProcessor(
         signal.Notify();
         return response;
     }
-
-    /// <summary>
-    /// Peer-feedback answers are never kept in the redelivery record: the stored card would tie a reviewer's
-    /// conversation and a time to what they said about whom. A redelivered feedback action gets a plain acknowledgement.
-    /// </summary>
-    private static bool IsPrivate(Activity activity) =>
-        activity.Type == ActivityTypes.Invoke
-        && JsonRead.Text(JsonRead.ObjectAt(activity.Value, "action"), "verb") is { } verb
-        && verb.StartsWith("feedback.", StringComparison.Ordinal);
 
     private InvokeResponse? Stored(Activity activity, ProcessedActivity done)
     {

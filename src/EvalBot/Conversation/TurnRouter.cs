@@ -12,12 +12,22 @@ public sealed class TurnRouter(
     IEnumerable<ICardActionHandler> actions,
     IEnumerable<IInstallHandler> installs,
     IFallbackHandler fallback,
-    Features.Errors.ErrorCards errors)
+    Cards.ErrorCards errors)
 {
     private readonly IReadOnlyList<ICommandHandler> _commands = commands.ToList();
     private readonly Dictionary<string, ICardActionHandler> _actions = actions
         .SelectMany(h => h.Verbs.Select(v => (Verb: v, Handler: h)))
         .ToDictionary(x => x.Verb, x => x.Handler, StringComparer.Ordinal);
+
+    /// <summary>Whether the activity is a card action whose handler keeps no record of its answer (<see cref="IKeepsNoAnswerRecord"/>).</summary>
+    public bool KeepsNoAnswerRecord(Activity activity)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        return activity.Type == ActivityTypes.Invoke
+            && CardAction.FromInvoke(activity.Value) is { } action
+            && _actions.TryGetValue(action.Verb, out var handler)
+            && handler is IKeepsNoAnswerRecord;
+    }
 
     /// <summary>Routes the turn. Returns the invoke response for invokes, null for everything else.</summary>
     public async Task<InvokeResponse?> RouteAsync(TurnContext turn, CancellationToken cancellationToken)

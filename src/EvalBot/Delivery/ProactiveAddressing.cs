@@ -11,7 +11,7 @@ namespace EvalBot.Delivery;
 /// the bot account, tenant and serviceUrl learnt from other conversations (falling back to configuration), so the
 /// sender can create the personal chat.
 /// </summary>
-public sealed class ProactiveAddressing(EvalBotDbContext db, IOptions<BotOptions> bot, Conversation.OrganisationTenant organisation)
+public sealed class ProactiveAddressing(EvalBotDbContext db, IOptions<BotOptions> bot, OrganisationTenant organisation)
 {
     /// <summary>Public-cloud Teams serviceUrl for a first contact when none has been seen yet.</summary>
     public const string DefaultTeamsServiceUrl = "https://smba.trafficmanager.net/teams/";

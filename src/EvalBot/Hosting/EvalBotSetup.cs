@@ -5,7 +5,6 @@ using EvalBot.Delivery;
 using EvalBot.Features.CheckIns;
 using EvalBot.Features.CheckIns.Campaigns;
 using EvalBot.Features.Classification;
-using EvalBot.Features.Errors;
 using EvalBot.Features.Organisation;
 using EvalBot.Features.PeerFeedback;
 using EvalBot.Features.Help;
@@ -60,6 +59,7 @@ public static class EvalBotSetup
         services.Configure<Admin.AdminOptions>(configuration.GetSection(Admin.AdminOptions.Section));
         services.AddScoped<Auditing.AuditLog>();
         services.AddScoped<ConversationReferences>();
+        services.AddScoped<IActivityHandler, ActivityGate>();
         services.AddSingleton<OrganisationTenant.Pin>();
         services.AddScoped<OrganisationTenant>();
         services.AddScoped<ProactiveAddressing>();

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using EvalBot.Conversation;
 using EvalBot.Protocol.Auth;
 using Microsoft.Extensions.Options;
 
@@ -7,9 +6,8 @@ namespace EvalBot.Protocol;
 
 /// <summary>
 /// <c>POST /api/messages</c>: the Bot Framework endpoint. 413 for oversized bodies, 400 for malformed activities,
-/// 401 for bad tokens (nothing stored), 403 for an activity from another tenant than the organisation's or from someone else in a person's personal chat
-/// (nothing stored),
-/// the invoke response in the HTTP body, 200 for everything else.
+/// 401 for bad tokens (nothing stored), then whatever the <see cref="IActivityHandler"/> answers (403 when it refuses,
+/// the invoke response in the HTTP body, 200 for everything else).
 /// Other verbs get 405 from routing.
 /// </summary>
 public static partial class MessagesEndpoint
@@ -23,9 +21,7 @@ public static partial class MessagesEndpoint
     private static async Task<IResult> HandleAsync(
         HttpRequest request,
         IChannelRequestAuthenticator authenticator,
-        TurnProcessor processor,
-        OrganisationTenant tenant,
-        ConversationReferences references,
+        IActivityHandler handler,
         IOptions<ProtocolOptions> options,
         ILoggerFactory loggers,
         CancellationToken cancellationToken)
@@ -74,29 +70,10 @@ public static partial class MessagesEndpoint
                 : Results.Ok();
         }
 
-        // A redelivery of an activity already handled gets its first answer even when that very activity taught the bot
-        // something since (the owner of its chat, the tenant pinned from it); another tenant named outright never does.
-        var redelivery = await processor.WasProcessedAsync(activity, cancellationToken);
-        if (!await tenant.AcceptsAsync(activity.TenantId, acceptUnnamed: redelivery, cancellationToken))
-        {
-            // Another organisation's tenant (or none): nothing is stored, nobody is served as one of our people.
-            LogOtherTenant(logger, activity.TenantId, activity.Type);
-            return Results.StatusCode(StatusCodes.Status403Forbidden);
-        }
-
-        if (!redelivery && await references.IsSomeoneElsesAsync(activity, cancellationToken))
-        {
-            LogNotTheOwner(logger, activity.Type);
-            return Results.StatusCode(StatusCodes.Status403Forbidden);
-        }
-
-        var response = await processor.ProcessAsync(activity, cancellationToken);
-        return response switch
-        {
-            null => Results.Ok(),
-            { Body: null } => Results.StatusCode(response.HttpStatus),
-            _ => Results.Json(response.Body, ProtocolJson.Options, statusCode: response.HttpStatus),
-        };
+        var outcome = await handler.HandleAsync(activity, cancellationToken);
+        return outcome.Body is null
+            ? Results.StatusCode(outcome.Status)
+            : Results.Json(outcome.Body, ProtocolJson.Options, statusCode: outcome.Status);
     }
 
     private static bool IsRoutable(Activity activity) =>
@@ -125,12 +102,6 @@ public static partial class MessagesEndpoint
 
     [LoggerMessage(EventId = 1001, Level = LogLevel.Warning, Message = "Malformed activity rejected: {Reason}")]
     private static partial void LogMalformed(ILogger logger, string reason);
-
-    [LoggerMessage(EventId = 1003, Level = LogLevel.Warning, Message = "Activity from another tenant refused: tenant {Tenant}, type {Type}")]
-    private static partial void LogOtherTenant(ILogger logger, string? tenant, string? type);
-
-    [LoggerMessage(EventId = 1004, Level = LogLevel.Warning, Message = "Activity refused: the personal conversation belongs to another user (type {Type})")]
-    private static partial void LogNotTheOwner(ILogger logger, string? type);
 
     [LoggerMessage(EventId = 1002, Level = LogLevel.Warning, Message = "Unauthenticated request rejected: {Reason}")]
     private static partial void LogUnauthorized(ILogger logger, string? reason);

@@ -13,7 +13,7 @@ namespace EvalBot.Features.PeerFeedback;
 /// sender; the card data only names the request, and a request addressed to someone else is refused exactly like one
 /// that does not exist. A new submit replaces the previous answer until the period closes; nothing records when.
 /// </summary>
-public sealed class FeedbackActions(FeedbackRepository repository, FeedbackForm form, FeedbackFlags flags, IOptions<PeerFeedbackOptions> options) : ICardActionHandler
+public sealed class FeedbackActions(FeedbackRepository repository, FeedbackForm form, FeedbackFlags flags, IOptions<PeerFeedbackOptions> options) : ICardActionHandler, IKeepsNoAnswerRecord
 {
     public IReadOnlyList<string> Verbs { get; } = ["feedback.submit", "feedback.skip", "feedback.open"];
 

@@ -14,7 +14,7 @@ namespace EvalBot.Features.PeerFeedback;
 /// selection choose). Who may see or manage whom is decided from the sender, never from card data.
 /// </summary>
 public sealed class FeedbackViewActions(
-    FeedbackRepository repository, FeedbackListCard list, FeedbackSummaryCard summary, FeedbackReplacement replacement, FeedbackForm form) : ICardActionHandler
+    FeedbackRepository repository, FeedbackListCard list, FeedbackSummaryCard summary, FeedbackReplacement replacement, FeedbackForm form) : ICardActionHandler, IKeepsNoAnswerRecord
 {
     public IReadOnlyList<string> Verbs { get; } = ["feedback.list", "feedback.view", "feedback.replace"];
 

@@ -1,9 +1,11 @@
-using EvalBot.Cards;
 using EvalBot.Protocol;
 
-namespace EvalBot.Features.Errors;
+namespace EvalBot.Cards;
 
-/// <summary>Localised error texts for protocol-level answers (bad card action, unknown verb), from the card string tables.</summary>
+/// <summary>
+/// Localised texts of the turn machinery's own answers (bad card action, unknown verb, answered privately), from the card
+/// string tables: the turn machinery uses them without knowing any feature.
+/// </summary>
 public sealed class ErrorCards(CardTemplates templates)
 {
     public string Text(string locale, string key) =>

@@ -3,7 +3,7 @@ using EvalBot.Protocol.Auth;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
-namespace EvalBot.Conversation;
+namespace EvalBot.Delivery;
 
 /// <summary>
 /// The Entra tenant of the organisation: <c>Bot:TenantId</c> when configured, else the tenant of the first conversation
