@@ -17,6 +17,8 @@ public sealed class LayerTests
     {
         // Protocol is the bottom of the turn: it hands an activity to an interface it owns and knows nothing above it.
         { "EvalBot.Protocol", ["EvalBot.Conversation", "EvalBot.Features", "EvalBot.Persistence", "EvalBot.Delivery", "EvalBot.Cards", "EvalBot.Scheduling"] },
+        // The shared core every feature may use uses no feature (docs/ARCHITECTURE.md).
+        { "EvalBot.Core", ["EvalBot.Features", "EvalBot.Scheduling", "EvalBot.Operations", "EvalBot.Admin", "EvalBot.Hosting"] },
         // The turn machinery knows no feature: handlers declare what it needs (shared-conversation safety, no answer record).
         { "EvalBot.Conversation", ["EvalBot.Features", "EvalBot.Scheduling", "EvalBot.Operations", "EvalBot.Admin"] },
         { "EvalBot.Cards", ["EvalBot.Features", "EvalBot.Conversation", "EvalBot.Delivery", "EvalBot.Persistence"] },
@@ -24,6 +26,8 @@ public sealed class LayerTests
         { "EvalBot.Persistence", ["EvalBot.Features", "EvalBot.Conversation", "EvalBot.Delivery", "EvalBot.Cards", "EvalBot.Protocol"] },
         { "EvalBot.Auditing", ["EvalBot.Features", "EvalBot.Conversation", "EvalBot.Delivery"] },
         { "EvalBot.Rules", ["EvalBot.Features", "EvalBot.Conversation", "EvalBot.Delivery", "EvalBot.Persistence"] },
+        // Quartz wiring registers every feature's jobs through the core, never by knowing a feature.
+        { "EvalBot.Scheduling", ["EvalBot.Features"] },
     };
 
     [Theory]
@@ -34,6 +38,22 @@ public sealed class LayerTests
 
         Assert.True(Types.InAssembly(Host).That().ResideInNamespace(layer).GetTypes().Any(), $"{layer} has no types: the rule checks nothing");
         Assert.True(result.IsSuccessful, $"{layer} uses {string.Join(", ", forbidden)} in: {string.Join(", ", result.FailingTypeNames ?? [])}");
+    }
+
+    private static readonly string[] FeatureNames = ["CheckIns", "Classification", "Help", "Organisation", "PeerFeedback", "Summaries", "Welcome"];
+
+    public static TheoryData<string> Features => new(FeatureNames);
+
+    [Theory]
+    [MemberData(nameof(Features))]
+    public void A_feature_never_uses_another_feature(string feature)
+    {
+        var others = FeatureNames.Where(f => f != feature).Select(f => "EvalBot.Features." + f).ToArray();
+
+        var result = Types.InAssembly(Host).That().ResideInNamespace("EvalBot.Features." + feature).ShouldNot().HaveDependencyOnAny(others).GetResult();
+
+        Assert.True(Types.InAssembly(Host).That().ResideInNamespace("EvalBot.Features." + feature).GetTypes().Any(), $"{feature} has no types");
+        Assert.True(result.IsSuccessful, $"{feature} uses another feature in: {string.Join(", ", result.FailingTypeNames ?? [])}");
     }
 
     [Fact]

@@ -7,6 +7,7 @@ using EvalBot.Features.CheckIns.Campaigns;
 using EvalBot.Features.Classification;
 using EvalBot.Features.Organisation;
 using EvalBot.Features.PeerFeedback;
+using EvalBot.Features.Summaries;
 using EvalBot.Features.Help;
 using EvalBot.Features.Welcome;
 using EvalBot.Operations;
@@ -50,9 +51,10 @@ public static class EvalBotSetup
         services.AddRuleSets(configuration);
         services.AddCheckIns(configuration);
         services.AddCampaigns(configuration);
+        services.AddSummaries(configuration);
         services.AddClassification(configuration);
         services.AddPeerFeedback(configuration);
-        services.AddScoped<Features.Summaries.IFeedbackSummaries, PeerFeedbackSummaries>();
+        services.AddScoped<IFeedbackSummaries, PeerFeedbackSummaries>();
         services.AddScheduling(configuration);
         services.AddOperations(configuration);
 

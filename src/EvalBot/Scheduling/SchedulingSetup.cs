@@ -1,4 +1,3 @@
-using EvalBot.Features.CheckIns.Campaigns;
 using EvalBot.Persistence;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
@@ -65,7 +64,6 @@ public static class SchedulingSetup
                 });
                 store.ProvisionSchema();
             });
-            q.AddCampaignTick();
         });
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
 

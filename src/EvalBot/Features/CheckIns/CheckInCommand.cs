@@ -1,12 +1,11 @@
 using EvalBot.Conversation;
-using EvalBot.Features.Help;
 
 namespace EvalBot.Features.CheckIns;
 
 /// <summary><c>báo cáo</c> / <c>checkin</c>: the check-in card of the period open now for the sender.</summary>
 public sealed class CheckInCommand(CheckInRepository repository, CheckInForm form) : ICommandHandler
 {
-    public IReadOnlyList<string> Keywords { get; } = HelpTopics.Keywords[HelpTopics.CheckIn];
+    public IReadOnlyList<string> Keywords { get; } = CommandTopics.Keywords[CommandTopics.CheckIn];
 
     public async Task HandleAsync(TurnContext turn, string argument, CancellationToken cancellationToken)
     {

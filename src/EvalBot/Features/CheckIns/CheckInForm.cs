@@ -13,7 +13,7 @@ namespace EvalBot.Features.CheckIns;
 /// </summary>
 public sealed class CheckInForm(CardTemplates templates, CheckInRepository repository, CheckInScoring scoring, TimeProvider time)
 {
-    public CheckInText Text(string language) => new(templates, language);
+    public TextTable Text(string language) => new(templates, language);
 
     public IReadOnlyList<(GeneralCriterion Criterion, decimal Max)> Criteria(Domain.RuleSets.RuleSet ruleSet) => scoring.Criteria(ruleSet);
 
@@ -30,7 +30,7 @@ public sealed class CheckInForm(CardTemplates templates, CheckInRepository repos
         var text = Text(language);
         var errors = validation?.Errors ?? new Dictionary<string, string>();
         var criteria = context.RuleSet is null ? [] : scoring.Criteria(context.RuleSet);
-        var general = Stored(context.Report?.GeneralJson);
+        var general = GeneralScores.Parse(context.Report?.GeneralJson);
         var data = new JsonObject
         {
             ["period"] = context.Period,
@@ -40,7 +40,7 @@ public sealed class CheckInForm(CardTemplates templates, CheckInRepository repos
             ["notice"] = notice ?? "",
             ["formError"] = validation?.FormError ?? (errors.Count > 0 ? text["checkinErrorsFound"] : ""),
             ["statusText"] = StatusText(context.Report, text),
-            ["closes"] = context.Campaign is null ? "—" : CheckInText.DateTime(context.Campaign.ClosesAt, context.Zone),
+            ["closes"] = context.Campaign is null ? "—" : TextTable.DateTime(context.Campaign.ClosesAt, context.Zone),
             ["ruleSet"] = context.RuleSet?.Label ?? "—",
             ["readOnly"] = !context.IsOpenAt(time.GetUtcNow()),
             ["targets"] = new JsonArray([.. context.Targets.Select(t => (JsonNode)TargetData(t, context.LineFor(t.Id), typed?.Targets.GetValueOrDefault(t.Id), errors, text))]),
@@ -56,7 +56,7 @@ public sealed class CheckInForm(CardTemplates templates, CheckInRepository repos
             {
                 ["id"] = r.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ["text"] = CardText.Plain(r.Text),
-                ["due"] = CheckInText.Date(r.DueDate),
+                ["due"] = TextTable.Date(r.DueDate),
                 ["status"] = typed?.Remediation.GetValueOrDefault(r.Id)?.Status is { Length: > 0 } s ? s : (r.Status == "open" ? "not_remedied" : r.Status),
                 ["progress"] = typed?.Remediation.GetValueOrDefault(r.Id)?.Progress ?? r.ProgressPercent.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ["error"] = errors.GetValueOrDefault($"remediation.{r.Id}", ""),
@@ -88,13 +88,10 @@ public sealed class CheckInForm(CardTemplates templates, CheckInRepository repos
         }
 
         var lines = context.Targets.Select(t => (t, context.LineFor(t.Id) ?? new CheckInLine { TargetId = t.Id })).ToList();
-        return scoring.Score(context.Person, context.Unit, context.Period, lines, Stored(context.Report.ConfirmedGeneralJson ?? context.Report.GeneralJson), context.RuleSet);
+        return scoring.Score(context.Person, context.Unit, context.Period, lines, GeneralScores.Parse(context.Report.ConfirmedGeneralJson ?? context.Report.GeneralJson), context.RuleSet);
     }
 
-    public static Dictionary<string, decimal> Stored(string? json) =>
-        string.IsNullOrWhiteSpace(json) ? [] : JsonSerializer.Deserialize<Dictionary<string, decimal>>(json) ?? [];
-
-    private static JsonObject TargetData(Target target, CheckInLine? line, TargetValues? typed, IReadOnlyDictionary<string, string> errors, CheckInText text)
+    private static JsonObject TargetData(Target target, CheckInLine? line, TargetValues? typed, IReadOnlyDictionary<string, string> errors, TextTable text)
     {
         var prefix = $"target.{target.Id}.";
         return new JsonObject
@@ -103,7 +100,7 @@ public sealed class CheckInForm(CardTemplates templates, CheckInRepository repos
             ["title"] = CardText.Plain(target.Title),
             ["unit"] = CardText.Plain(target.UnitOfMeasure),
             ["assigned"] = text.Number(target.Quantity),
-            ["deadline"] = CheckInText.Date(target.Deadline),
+            ["deadline"] = TextTable.Date(target.Deadline),
             ["quality"] = CardText.Plain(target.QualityRequirement),
             ["done"] = typed?.Done ?? (line is null ? "" : text.Number(line.Done)),
             ["qualityOk"] = typed?.QualityOk ?? (line is null ? "" : text.Number(line.QualityOk)),
@@ -116,7 +113,7 @@ public sealed class CheckInForm(CardTemplates templates, CheckInRepository repos
         };
     }
 
-    private static string StatusText(CheckInReport? report, CheckInText text) => report?.Status switch
+    private static string StatusText(CheckInReport? report, TextTable text) => report?.Status switch
     {
         null => text["checkinStatusNew"],
         CheckInStatus.Draft => text["checkinStatusDraft"],

@@ -16,7 +16,7 @@ public sealed record CheckInValidation(
 /// not absurdly above the assignment, evidence for completed work on submit, criteria within their maxima, texts
 /// within limits. A draft may leave fields empty; a submission may not.
 /// </summary>
-public sealed class CheckInValidator(CheckInOptions options, CheckInText text)
+public sealed class CheckInValidator(CheckInOptions options, TextTable text)
 {
     public CheckInValidation Validate(CheckInContext context, CheckInValues values, IReadOnlyList<(string Id, decimal Max)> criteria, bool submit)
     {

@@ -104,8 +104,8 @@ public sealed class LeaderReview(EvalBotDbContext db, CardTemplates templates, C
         errors ??= new Dictionary<string, string>();
         var score = form.Preview(context);
         var ruleSet = context.RuleSet;
-        var self = CheckInForm.Stored(report.GeneralJson);
-        var confirmed = CheckInForm.Stored(report.ConfirmedGeneralJson ?? report.GeneralJson);
+        var self = GeneralScores.Parse(report.GeneralJson);
+        var confirmed = GeneralScores.Parse(report.ConfirmedGeneralJson ?? report.GeneralJson);
         string Typed(string key, string fallback) => typed is not null && Protocol.JsonRead.Text(typed, key) is { } value ? value : fallback;
         var data = new JsonObject
         {
@@ -117,7 +117,7 @@ public sealed class LeaderReview(EvalBotDbContext db, CardTemplates templates, C
             ["version"] = report.Version.ToString(CultureInfo.InvariantCulture),
             ["notice"] = notice ?? "",
             ["formError"] = errors.Count > 0 ? text["checkinErrorsFound"] : "",
-            ["submittedAt"] = report.SubmittedAt is { } at ? CheckInText.DateTime(at, context.Zone) : "—",
+            ["submittedAt"] = report.SubmittedAt is { } at ? TextTable.DateTime(at, context.Zone) : "—",
             ["score"] = score is null || ruleSet is null ? "—" : text.Points(score.Total, ruleSet.Scale.TotalMax),
             ["level"] = score is null || ruleSet is null ? text.LevelName(null) : text.LevelName(Bands.LevelFor(score.Total, ruleSet)),
             ["decided"] = decidedText is not null,
@@ -132,7 +132,7 @@ public sealed class LeaderReview(EvalBotDbContext db, CardTemplates templates, C
                     ["title"] = CardText.Plain(t.Title),
                     ["unit"] = CardText.Plain(t.UnitOfMeasure),
                     ["assigned"] = text.Number(t.Quantity),
-                    ["deadline"] = CheckInText.Date(t.Deadline),
+                    ["deadline"] = TextTable.Date(t.Deadline),
                     ["reported"] = $"{text.Number(line.Done)} / {text.Number(line.QualityOk)} / {text.Number(line.OnTime)}",
                     ["evidence"] = CardText.Plain(line.Evidence ?? "—"),
                     ["done"] = Typed(p + "done", text.Number(line.Done)),

@@ -64,13 +64,13 @@ public sealed class ReviewActions(CheckInRepository repository, CheckInForm form
         var changes = Apply(context, input, reviewer, turn, form.Text(subjectLanguage));
         var score = form.Preview(context);
         report.Score = score?.Total;
-        var decidedText = text.Format(report.Status == CheckInStatus.Adjusted ? "reviewDecidedAdjusted" : "reviewDecidedConfirmed", CheckInText.DateTime(turn.Now, context.Zone));
+        var decidedText = text.Format(report.Status == CheckInStatus.Adjusted ? "reviewDecidedAdjusted" : "reviewDecidedConfirmed", TextTable.DateTime(turn.Now, context.Zone));
         audit.Record(turn.UserAadObjectId!, report.Status == CheckInStatus.Adjusted ? "checkin.adjust" : "checkin.confirm", "CheckInReport", $"{subject.ExternalId}/{report.Period}/v{report.Version}", new { report.Score, changes = changes.Count });
         await NotifyPersonAsync(turn, context, reviewer, changes, input, score, cancellationToken);
         return InvokeResponse.Card(review.Render(context, language, null, decidedText));
     }
 
-    private List<string> Apply(CheckInContext context, ReviewInput input, Person reviewer, TurnContext turn, CheckInText subjectText)
+    private List<string> Apply(CheckInContext context, ReviewInput input, Person reviewer, TurnContext turn, TextTable subjectText)
     {
         var report = context.Report!;
         var changes = new List<string>();
@@ -159,7 +159,7 @@ public sealed class ReviewActions(CheckInRepository repository, CheckInForm form
             ["changes"] = new JsonArray([.. changes.Select(c => (JsonNode)new JsonObject { ["text"] = CardText.Plain(c) })]),
             ["comment"] = CardText.Plain(input.Comment),
             ["remediation"] = input.Remediation is { } item
-                ? new JsonArray(new JsonObject { ["text"] = CardText.Plain(item.Text), ["due"] = CheckInText.Date(item.Due) })
+                ? new JsonArray(new JsonObject { ["text"] = CardText.Plain(item.Text), ["due"] = TextTable.Date(item.Due) })
                 : new JsonArray(),
         };
         var card = templates.Render("checkin-result", data, language);

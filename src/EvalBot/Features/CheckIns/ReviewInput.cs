@@ -17,7 +17,7 @@ public sealed record ReviewInput(
     /// <c>general.{id}</c>, <c>remediation.new.text|due</c> and <c>comment</c>. A changed figure needs a reason; an
     /// objective cause needs its confirming document; a remediation item needs both text and a future due date.
     /// </summary>
-    public static ReviewInput Parse(JsonObject data, CheckInContext context, IReadOnlyList<(string Id, decimal Max)> criteria, CheckInText text, DateTimeOffset now, TimeZoneInfo zone, decimal maxDoneMultiple)
+    public static ReviewInput Parse(JsonObject data, CheckInContext context, IReadOnlyList<(string Id, decimal Max)> criteria, TextTable text, DateTimeOffset now, TimeZoneInfo zone, decimal maxDoneMultiple)
     {
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(context);
@@ -105,7 +105,7 @@ public sealed record ReviewInput(
         return new ReviewInput(lines, general, remediation, comment, errors);
     }
 
-    private static decimal Amount(JsonObject data, string key, decimal reported, decimal assigned, decimal maxDoneMultiple, Dictionary<string, string> errors, CheckInText text)
+    private static decimal Amount(JsonObject data, string key, decimal reported, decimal assigned, decimal maxDoneMultiple, Dictionary<string, string> errors, TextTable text)
     {
         var typed = JsonRead.Text(data, key);
         if (typed is null || typed.Trim().Length == 0)
@@ -123,7 +123,7 @@ public sealed record ReviewInput(
         return value.Value;
     }
 
-    private static int Count(JsonObject data, string key, Dictionary<string, string> errors, CheckInText text)
+    private static int Count(JsonObject data, string key, Dictionary<string, string> errors, TextTable text)
     {
         var typed = (JsonRead.Text(data, key) ?? "").Trim();
         if (typed.Length == 0)

@@ -2,7 +2,6 @@ using EvalBot.Auditing;
 using EvalBot.Domain;
 using EvalBot.Domain.Classification;
 using EvalBot.Domain.Records;
-using EvalBot.Features.CheckIns;
 using EvalBot.Persistence;
 using EvalBot.Persistence.Entities;
 using Microsoft.EntityFrameworkCore;

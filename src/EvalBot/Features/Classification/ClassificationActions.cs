@@ -1,6 +1,5 @@
 using System.Globalization;
 using EvalBot.Conversation;
-using EvalBot.Features.CheckIns;
 using EvalBot.Cards;
 using EvalBot.Persistence.Entities;
 using EvalBot.Protocol;
@@ -26,7 +25,7 @@ public sealed class ClassificationActions(DecisionCard card, ClassificationDecis
             ? await turn.Db.People.AsNoTracking().SingleOrDefaultAsync(p => p.AadObjectId == aad && p.IsActive, cancellationToken)
             : null;
         var language = me?.PreferredLanguage is "vi" or "en" ? me.PreferredLanguage : turn.Locale;
-        var text = new CheckInText(templates, language);
+        var text = new TextTable(templates, language);
         if (me is null || !int.TryParse(JsonRead.Text(action.Data, "year"), NumberStyles.None, CultureInfo.InvariantCulture, out var year))
         {
             return InvokeResponse.Message(text["classNotAllowed"]);

@@ -1,5 +1,4 @@
 using EvalBot.Cards;
-using EvalBot.Features.CheckIns;
 using EvalBot.Persistence;
 using EvalBot.Persistence.Entities;
 using Microsoft.EntityFrameworkCore;
@@ -41,19 +40,19 @@ public static class ClassificationAdmin
         var ids = rows.Select(r => r.PersonId).ToList();
         var people = await db.People.AsNoTracking().Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
         var posts = await db.Posts.AsNoTracking().ToDictionaryAsync(p => p.Id, p => p.Name, ct);
-        var text = new CheckInText(templates, "vi");
+        var text = new TextTable(templates, "vi");
         var lines = rows.OrderBy(r => units[r.UnitId].Name, StringComparer.Ordinal).ThenBy(r => r.Level ?? 9).ThenByDescending(r => r.Score)
             .Select(r => new ClassificationLine(
                 people[r.PersonId].FullName,
                 people[r.PersonId].PostId is { } p && posts.TryGetValue(p, out var post) ? post : "",
                 units[r.UnitId].Name,
                 r.Score,
-                DecisionCard.LevelText(text, r),
+                LevelTexts.LevelText(text, r),
                 Note(r, text))).ToList();
         return Results.File(ClassificationXlsx.Write(year, root.Name, lines), XlsxType, $"xep-loai-{year}-{root.ExternalId}.xlsx");
     }
 
-    private static string Note(ClassificationRecord r, CheckInText text)
+    private static string Note(ClassificationRecord r, TextTable text)
     {
         var state = r.State == ClassificationState.Decided ? text["classStateDecided"] : text["classStateDraft"];
         return string.IsNullOrWhiteSpace(r.Reason) ? state : $"{state}; {r.Reason}";

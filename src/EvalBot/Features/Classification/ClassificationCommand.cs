@@ -1,8 +1,5 @@
 using System.Globalization;
 using EvalBot.Conversation;
-using EvalBot.Features.CheckIns;
-using EvalBot.Features.Help;
-using EvalBot.Features.Summaries;
 using EvalBot.Cards;
 using EvalBot.Persistence.Entities;
 
@@ -16,14 +13,14 @@ public sealed class ClassificationCommand(
     SummaryPeople people, DecisionCard decision, ClassificationListCard list, ResultCard result, ClassificationStore store, CardTemplates templates,
     Auditing.AuditLog audit) : ICommandHandler
 {
-    public IReadOnlyList<string> Keywords { get; } = HelpTopics.Keywords[HelpTopics.Classification];
+    public IReadOnlyList<string> Keywords { get; } = CommandTopics.Keywords[CommandTopics.Classification];
 
     public async Task HandleAsync(TurnContext turn, string argument, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turn);
         var me = await people.SenderAsync(turn, cancellationToken);
         var language = SummaryPeople.LanguageOf(me, turn);
-        var text = new CheckInText(templates, language);
+        var text = new TextTable(templates, language);
         if (me is null)
         {
             turn.Reply(TurnContext.TextMessage(text["sumNoPerson"]));

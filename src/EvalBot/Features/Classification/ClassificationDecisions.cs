@@ -75,7 +75,7 @@ public sealed class ClassificationDecisions(
     {
         if (string.IsNullOrWhiteSpace(number) || string.IsNullOrWhiteSpace(approver) || date is null) return new Refusal("classErrException");
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById(options.Value.TimeZone)).DateTime);
-        if (date.Value.Year < year || date.Value > today) return new Refusal("classErrExceptionDate", year, CheckIns.CheckInText.Date(today));
+        if (date.Value.Year < year || date.Value > today) return new Refusal("classErrExceptionDate", year, TextTable.Date(today));
         var agencies = (await store.ListOfAsync(deciderId, year, ct)).Select(r => r.AgencyUnitId).Distinct().ToList();
         if (agencies.Count == 0) return new Refusal("classNothingToApprove", year);
         var heads = await db.Units.Where(u => agencies.Contains(u.Id)).Select(u => u.HeadPersonId).ToListAsync(ct);

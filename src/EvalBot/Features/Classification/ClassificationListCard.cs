@@ -1,8 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using EvalBot.Cards;
-using EvalBot.Features.CheckIns;
-using EvalBot.Features.Summaries;
 using EvalBot.Persistence;
 using EvalBot.Persistence.Entities;
 using Microsoft.EntityFrameworkCore;
@@ -22,7 +20,7 @@ public sealed class ClassificationListCard(EvalBotDbContext db, CardTemplates te
     public async Task<JsonObject> RenderAsync(Person viewer, int year, string language, int? page, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(viewer);
-        var text = new CheckInText(templates, language);
+        var text = new TextTable(templates, language);
         var visible = (await access.VisiblePeopleAsync(viewer, ct)).ToDictionary(p => p.Id);
         var units = await db.Units.AsNoTracking().ToDictionaryAsync(u => u.Id, ct);
         // A draft may still change (a demotion for the quota, the authority's decision): only whoever decides the row, the
@@ -53,7 +51,7 @@ public sealed class ClassificationListCard(EvalBotDbContext db, CardTemplates te
                     ["post"] = CardText.Plain(p.PostId is { } post && posts.TryGetValue(post, out var name) ? name : "—"),
                     ["unit"] = CardText.Plain(units[r.UnitId].Name),
                     ["score"] = r.Score is { } s ? text.Number(s) : "—",
-                    ["level"] = DecisionCard.LevelText(text, r),
+                    ["level"] = LevelTexts.LevelText(text, r),
                     ["note"] = r.State == ClassificationState.Decided ? text["classStateDecided"] : text["classStateDraft"],
                 };
             })]),

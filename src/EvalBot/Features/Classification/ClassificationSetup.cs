@@ -1,5 +1,4 @@
 using EvalBot.Conversation;
-using EvalBot.Features.Summaries;
 
 namespace EvalBot.Features.Classification;
 
@@ -8,8 +7,6 @@ public static class ClassificationSetup
     /// <summary>The annual compile, decisions, publication, export and their jobs; options in <c>Classification</c>, validated at start-up.</summary>
     public static IServiceCollection AddClassification(this IServiceCollection services, IConfiguration configuration)
     {
-        // The summaries read the same records and share the organisation tree, so they are registered together.
-        services.AddSummaries(configuration);
         services.AddOptions<ClassificationOptions>()
             .Bind(configuration.GetSection(ClassificationOptions.Section))
             .Validate(o => Quartz.CronExpression.TryParse(o.CompileCron, out _) && Quartz.CronExpression.TryParse(o.ReminderCron, out _),

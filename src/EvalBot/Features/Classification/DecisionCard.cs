@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using EvalBot.Cards;
 using EvalBot.Domain;
-using EvalBot.Features.CheckIns;
 using EvalBot.Persistence;
 using EvalBot.Persistence.Entities;
 using Microsoft.EntityFrameworkCore;
@@ -78,7 +77,7 @@ public sealed class DecisionCard(EvalBotDbContext db, CardTemplates templates, C
     private JsonObject Render(long? deciderId, int year, string language, string? notice, string? error, int? page, List<ClassificationRecord> rows, List<AgencyQuota> quotas,
         Dictionary<long, Person> people, Dictionary<long, string> units)
     {
-        var text = new CheckInText(templates, language);
+        var text = new TextTable(templates, language);
         var ids = rows.Select(r => AgencyQuota.Key(r.PersonId)).ToHashSet(StringComparer.Ordinal);
         var over = quotas.SelectMany(q => q.Excess).ToList();
         var overKeys = over.Select(c => c.PersonId).ToHashSet(StringComparer.Ordinal);
@@ -106,7 +105,7 @@ public sealed class DecisionCard(EvalBotDbContext db, CardTemplates templates, C
             {
                 ["name"] = CardText.Plain(people.TryGetValue(r.PersonId, out var p) ? p.FullName : "?"),
                 ["unit"] = CardText.Plain(units.GetValueOrDefault(r.UnitId, "")),
-                ["level"] = LevelText(text, r),
+                ["level"] = LevelTexts.LevelText(text, r),
                 ["score"] = r.Score is { } s ? text.Number(s) : "—",
                 ["why"] = CardText.Plain(Why(r, language)),
                 ["over"] = overKeys.Contains(AgencyQuota.Key(r.PersonId)),
@@ -118,7 +117,7 @@ public sealed class DecisionCard(EvalBotDbContext db, CardTemplates templates, C
                 ["value"] = text.Format(s.Excellent > s.Cap ? "classQuotaOver" : "classQuotaWithin", s.Excellent, s.Cap, s.Good),
             }))]),
             ["exception"] = string.Join("; ", quotas.Where(q => q.Exception is not null).Select(q => text.Format("classExceptionRecorded",
-                CardText.Plain(q.Exception!.DecisionNumber), CheckInText.Date(q.Exception.DecidedOn), CardText.Plain(q.Exception.ApprovedBy)))),
+                CardText.Plain(q.Exception!.DecisionNumber), TextTable.Date(q.Exception.DecidedOn), CardText.Plain(q.Exception.ApprovedBy)))),
             // The whole agency's excess ranked; past a page only the count, since the head's own are all in the choices below.
             ["excessMore"] = text.More(over.Count - size),
             ["excess"] = ExcessRows(text, over.Take(size).ToList(), names, units, people),
@@ -137,7 +136,7 @@ public sealed class DecisionCard(EvalBotDbContext db, CardTemplates templates, C
     /// each run of people from lists they do not decide as one line, "n người thuộc đơn vị khác", without names, ids or
     /// scores.
     /// </summary>
-    private static JsonArray ExcessRows(CheckInText text, List<Domain.Quota.QuotaCandidate> over, Dictionary<string, string> names, Dictionary<long, string> units, Dictionary<long, Person> people)
+    private static JsonArray ExcessRows(TextTable text, List<Domain.Quota.QuotaCandidate> over, Dictionary<string, string> names, Dictionary<long, string> units, Dictionary<long, Person> people)
     {
         var unitOf = people.Values.GroupBy(p => AgencyQuota.Key(p.Id), StringComparer.Ordinal).ToDictionary(g => g.Key, g => units.GetValueOrDefault(g.First().UnitId, ""), StringComparer.Ordinal);
         var result = new JsonArray();
@@ -171,18 +170,6 @@ public sealed class DecisionCard(EvalBotDbContext db, CardTemplates templates, C
         }
 
         return result;
-    }
-
-    public static string LevelText(CheckInText text, ClassificationRecord r)
-    {
-        ArgumentNullException.ThrowIfNull(text);
-        ArgumentNullException.ThrowIfNull(r);
-        return r.Outcome switch
-        {
-            "NotRated" => text["classNotRated"],
-            "NeedsAuthorityDecision" or "Rejected" => text["classNeedsDecision"],
-            _ => text.LevelName(r.Level is { } l ? (Level)l : null),
-        };
     }
 
     public static string Why(ClassificationRecord r, string language)

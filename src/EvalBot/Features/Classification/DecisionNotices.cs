@@ -3,7 +3,6 @@ using System.Security.Cryptography;
 using System.Text;
 using EvalBot.Conversation;
 using EvalBot.Delivery;
-using EvalBot.Features.CheckIns;
 using EvalBot.Cards;
 using EvalBot.Persistence;
 using EvalBot.Persistence.Entities;
@@ -38,7 +37,7 @@ public sealed class DecisionNotices(EvalBotDbContext db, DecisionCard card, Card
             {
                 if (await addressing.ForAsync(person, null, null, ct) is not { } to) continue;
                 var language = person.PreferredLanguage is "vi" or "en" ? person.PreferredLanguage : "vi";
-                var notice = reminder is { } r ? new CheckInText(templates, language).Format(r.TextKey, year, r.Deadline) : null;
+                var notice = reminder is { } r ? new TextTable(templates, language).Format(r.TextKey, year, r.Deadline) : null;
                 var key = reminder is { } rk
                     ? $"classification.reminder:{year}:{list.Key?.ToString(CultureInfo.InvariantCulture) ?? "board"}:{person.Id}:{rk.Key}"
                     : $"classification.decision:{year}:{list.Key?.ToString(CultureInfo.InvariantCulture) ?? "board"}:{person.Id}:{fingerprint}";

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using EvalBot.Cards;
-using EvalBot.Features.CheckIns;
 using EvalBot.Persistence.Entities;
 
 namespace EvalBot.Features.Classification;
@@ -13,16 +12,16 @@ public sealed class ResultCard(CardTemplates templates)
     {
         ArgumentNullException.ThrowIfNull(row);
         ArgumentNullException.ThrowIfNull(person);
-        var text = new CheckInText(templates, language);
+        var text = new TextTable(templates, language);
         var zone = TimeZoneInfo.FindSystemTimeZoneById("Asia/Ho_Chi_Minh");
         var data = new JsonObject
         {
             ["year"] = row.Year.ToString(CultureInfo.InvariantCulture),
             ["name"] = CardText.Plain(person.FullName),
-            ["level"] = DecisionCard.LevelText(text, row),
+            ["level"] = LevelTexts.LevelText(text, row),
             ["score"] = row.Score is { } s ? text.Number(s) : "—",
             ["ruleSet"] = $"{row.RuleSetId} v{row.RuleSetVersion}",
-            ["decidedAt"] = row.DecidedAt is { } at ? CheckInText.DateTime(at, zone) : "—",
+            ["decidedAt"] = row.DecidedAt is { } at ? TextTable.DateTime(at, zone) : "—",
             ["version"] = row.Version.ToString(CultureInfo.InvariantCulture),
             ["rerated"] = row.SupersedesId is not null,
             ["reason"] = CardText.Plain(row.Reason ?? ""),

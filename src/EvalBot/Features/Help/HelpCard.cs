@@ -9,7 +9,7 @@ public sealed class HelpCard(CardTemplates templates)
     public JsonObject Render(string locale, string? topic = null, string? notUnderstood = null)
     {
         var data = new JsonObject();
-        if (topic is not null && HelpTopics.All.Contains(topic))
+        if (topic is not null && CommandTopics.All.Contains(topic))
         {
             data["topic"] = topic;
         }

@@ -8,7 +8,7 @@ namespace EvalBot.Features.Help;
 /// </summary>
 public sealed class HelpCommand(HelpCard card) : ICommandHandler, IFallbackHandler, ISafeInSharedConversations
 {
-    public IReadOnlyList<string> Keywords { get; } = HelpTopics.Keywords[HelpTopics.Help];
+    public IReadOnlyList<string> Keywords { get; } = CommandTopics.Keywords[CommandTopics.Help];
 
     public Task HandleAsync(TurnContext turn, string argument, CancellationToken cancellationToken)
     {
@@ -30,7 +30,7 @@ public sealed class HelpCommand(HelpCard card) : ICommandHandler, IFallbackHandl
 
     /// <summary>The topic whose keyword the text starts with, if any ("help báo cáo" opens the check-in topic).</summary>
     private static string? TopicOf(string text) =>
-        CommandText.Match(text, HelpTopics.Keywords.Values.SelectMany(k => k)) is { } match
-            ? HelpTopics.Keywords.First(kv => kv.Value.Contains(match.Keyword)).Key
+        CommandText.Match(text, CommandTopics.Keywords.Values.SelectMany(k => k)) is { } match
+            ? CommandTopics.Keywords.First(kv => kv.Value.Contains(match.Keyword)).Key
             : null;
 }

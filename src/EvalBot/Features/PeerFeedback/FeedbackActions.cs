@@ -76,7 +76,7 @@ public sealed class FeedbackActions(FeedbackRepository repository, FeedbackForm 
         request.RatingsJson = JsonSerializer.Serialize(answer.Ratings.OrderBy(r => r.Key, StringComparer.Ordinal).ToDictionary());
         request.Strengths = answer.Strengths.Length == 0 ? null : answer.Strengths;
         request.Improvements = answer.Improvements.Length == 0 ? null : answer.Improvements;
-        var closes = Cards.CardText.Plain(CheckIns.CheckInText.DateTime(campaign!.ClosesAt, Domain.Calendar.PersonTimeZone.Resolve(subject.TimeZone ?? subject.Unit?.TimeZone)));
+        var closes = Cards.CardText.Plain(TextTable.DateTime(campaign!.ClosesAt, Domain.Calendar.PersonTimeZone.Resolve(subject.TimeZone ?? subject.Unit?.TimeZone)));
         return InvokeResponse.Card(form.Render(request, subject, subject.Unit, campaign, language, readOnly: false, text.Format("feedbackNoticeSaved", closes)));
     }
 }

@@ -1,5 +1,4 @@
 using EvalBot.Auditing;
-using EvalBot.Features.CheckIns.Campaigns;
 using EvalBot.Persistence;
 using EvalBot.Persistence.Entities;
 using Microsoft.EntityFrameworkCore;

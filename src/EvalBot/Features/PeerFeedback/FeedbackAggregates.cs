@@ -1,5 +1,4 @@
 using System.Globalization;
-using EvalBot.Features.CheckIns;
 using EvalBot.Persistence;
 using EvalBot.Persistence.Entities;
 using Microsoft.EntityFrameworkCore;

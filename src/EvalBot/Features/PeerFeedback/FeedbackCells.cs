@@ -25,7 +25,7 @@ public static class FeedbackCells
     }
 
     /// <summary>Per criterion: the ratings of released cells where at least k others rated it.</summary>
-    public static List<CriterionAggregate> Criteria(IReadOnlyList<Cell> cells, IEnumerable<CheckIns.GeneralCriterion> criteria, long viewerId, int k)
+    public static List<CriterionAggregate> Criteria(IReadOnlyList<Cell> cells, IEnumerable<GeneralCriterion> criteria, long viewerId, int k)
     {
         ArgumentNullException.ThrowIfNull(cells);
         ArgumentNullException.ThrowIfNull(criteria);

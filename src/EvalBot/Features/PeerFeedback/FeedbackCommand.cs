@@ -1,5 +1,4 @@
 using EvalBot.Conversation;
-using EvalBot.Features.Help;
 
 namespace EvalBot.Features.PeerFeedback;
 
@@ -11,7 +10,7 @@ public sealed class FeedbackCommand(FeedbackRepository repository, FeedbackListC
 {
     private static readonly string[] Mine = ["của tôi", "cua toi", "mine", "my", "me"];
 
-    public IReadOnlyList<string> Keywords { get; } = HelpTopics.Keywords[HelpTopics.Feedback];
+    public IReadOnlyList<string> Keywords { get; } = CommandTopics.Keywords[CommandTopics.Feedback];
 
     public async Task HandleAsync(TurnContext turn, string argument, CancellationToken cancellationToken)
     {

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using EvalBot.Cards;
-using EvalBot.Features.CheckIns;
 using EvalBot.Persistence.Entities;
 using Microsoft.Extensions.Options;
 
@@ -20,7 +19,7 @@ public sealed class FeedbackForm(CardTemplates templates, IOptions<CheckInOption
 
     public const string CannotJudge = "na";
 
-    public CheckInText Text(string language) => new(templates, language);
+    public TextTable Text(string language) => new(templates, language);
 
     public IReadOnlyList<GeneralCriterion> Criteria => checkIns.Value.GeneralCriteria;
 
@@ -44,7 +43,7 @@ public sealed class FeedbackForm(CardTemplates templates, IOptions<CheckInOption
             ["notice"] = notice ?? "",
             ["formError"] = errors.GetValueOrDefault("form") ?? (errors.Count > 0 ? text["feedbackErrorsFound"] : ""),
             ["statusText"] = text[StatusKey(request.Status)],
-            ["closes"] = CheckInText.DateTime(campaign.ClosesAt, zone),
+            ["closes"] = TextTable.DateTime(campaign.ClosesAt, zone),
             ["readOnly"] = readOnly,
             ["maxLength"] = options.Value.MaxTextLength,
             ["criteria"] = new JsonArray([.. Criteria.Select(c => (JsonNode)new JsonObject

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using EvalBot.Features.CheckIns;
 using EvalBot.Protocol;
 
 namespace EvalBot.Features.PeerFeedback;
@@ -29,7 +28,7 @@ public sealed record FeedbackAnswer(IReadOnlyDictionary<string, int?> Ratings, s
 /// <summary>Checks an answer: every group rated or marked "cannot judge", texts within the limit, and something said.</summary>
 public static class FeedbackValidator
 {
-    public static (FeedbackAnswer? Answer, Dictionary<string, string> Errors) Validate(FeedbackValues values, int maxLength, CheckInText text)
+    public static (FeedbackAnswer? Answer, Dictionary<string, string> Errors) Validate(FeedbackValues values, int maxLength, TextTable text)
     {
         ArgumentNullException.ThrowIfNull(values);
         ArgumentNullException.ThrowIfNull(text);

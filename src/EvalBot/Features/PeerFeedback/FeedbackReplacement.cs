@@ -1,6 +1,5 @@
 using EvalBot.Auditing;
 using EvalBot.Domain.Calendar;
-using EvalBot.Features.CheckIns.Campaigns;
 using EvalBot.Persistence;
 using EvalBot.Persistence.Entities;
 using Microsoft.EntityFrameworkCore;

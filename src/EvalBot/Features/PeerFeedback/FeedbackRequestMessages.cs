@@ -1,7 +1,6 @@
 using EvalBot.Conversation;
 using EvalBot.Delivery;
 using EvalBot.Domain.Calendar;
-using EvalBot.Features.CheckIns.Campaigns;
 using EvalBot.Persistence;
 using EvalBot.Persistence.Entities;
 using Microsoft.EntityFrameworkCore;
@@ -12,7 +11,7 @@ namespace EvalBot.Features.PeerFeedback;
 /// Queues request and reminder cards, one per reviewer, subject and period, each at the moment the check-in campaign
 /// would write to that reviewer (their zone, working hours, working days, past recorded leave).
 /// </summary>
-public sealed class FeedbackRequestMessages(EvalBotDbContext db, CampaignMessages campaign, ProactiveAddressing addressing, OutboxWriter outbox, FeedbackForm form)
+public sealed class FeedbackRequestMessages(EvalBotDbContext db, CampaignTiming campaign, ProactiveAddressing addressing, OutboxWriter outbox, FeedbackForm form)
 {
     public async Task<(int Queued, int AlreadyQueued, int Skipped)> QueueAsync(
         IReadOnlyList<FeedbackRequest> requests, CheckInCampaign checkIn, CampaignStepKind kind, int number, DateTimeOffset now, CancellationToken cancellationToken)
@@ -45,7 +44,7 @@ public sealed class FeedbackRequestMessages(EvalBotDbContext db, CampaignMessage
                 continue;
             }
 
-            var language = CampaignMessages.LanguageOf(reviewer);
+            var language = CampaignTiming.LanguageOf(reviewer);
             var notice = form.Text(language).Format(reminder ? "feedbackNoticeReminder" : "feedbackNoticeRequest", CardText(subject.FullName));
             var card = form.Render(request, subject, subject.Unit, checkIn, language, readOnly: false, notice);
             var kindName = reminder ? FeedbackKeys.ReminderKind : FeedbackKeys.RequestKind;

@@ -2,7 +2,6 @@ using EvalBot.Auditing;
 using EvalBot.Conversation;
 using EvalBot.Delivery;
 using EvalBot.Domain.Calendar;
-using EvalBot.Features.CheckIns.Campaigns;
 using EvalBot.Persistence;
 using EvalBot.Persistence.Entities;
 using Microsoft.EntityFrameworkCore;

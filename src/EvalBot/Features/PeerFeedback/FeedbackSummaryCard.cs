@@ -58,7 +58,7 @@ public sealed class FeedbackSummaryCard(
         return templates.Render("feedback-summary", data, language);
     }
 
-    private async Task AddManagementAsync(JsonObject data, Person viewer, Person subject, CheckInCampaign? open, CheckIns.CheckInText text, CancellationToken cancellationToken)
+    private async Task AddManagementAsync(JsonObject data, Person viewer, Person subject, CheckInCampaign? open, TextTable text, CancellationToken cancellationToken)
     {
         var manage = open is not null && viewer.Id != subject.Id && (subject.ManagerId == viewer.Id || subject.Unit?.HeadPersonId == viewer.Id);
         data["manage"] = manage;
@@ -95,6 +95,6 @@ public sealed class FeedbackSummaryCard(
     private static JsonArray Comments(IReadOnlyList<string>? comments) =>
         new([.. (comments ?? []).Select(c => (JsonNode)new JsonObject { ["text"] = CardText.Plain(c) })]);
 
-    private static string ScopeLabel(string scope, CheckIns.CheckInText text) =>
-        scope.Length == 4 ? text.Format("feedbackYear", scope) : CheckIns.PeriodText.IsValid(scope) ? text.PeriodLabel(scope) : CardText.Plain(scope);
+    private static string ScopeLabel(string scope, TextTable text) =>
+        scope.Length == 4 ? text.Format("feedbackYear", scope) : PeriodText.IsValid(scope) ? text.PeriodLabel(scope) : CardText.Plain(scope);
 }

@@ -1,6 +1,5 @@
 using System.Globalization;
-using EvalBot.Features.Summaries;
-using SummaryAggregate = EvalBot.Features.Summaries.FeedbackAggregate;
+using SummaryAggregate = EvalBot.Core.FeedbackSummary;
 
 namespace EvalBot.Features.PeerFeedback;
 

@@ -2,8 +2,6 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using EvalBot.Cards;
 using EvalBot.Domain;
-using EvalBot.Features.CheckIns;
-using EvalBot.Features.Classification;
 using EvalBot.Persistence;
 using EvalBot.Persistence.Entities;
 using Microsoft.EntityFrameworkCore;
@@ -23,7 +21,7 @@ public sealed class DossierCard(EvalBotDbContext db, CardTemplates templates, Cl
     {
         ArgumentNullException.ThrowIfNull(person);
         ArgumentNullException.ThrowIfNull(viewer);
-        var text = new CheckInText(templates, language);
+        var text = new TextTable(templates, language);
         var year = now.ToOffset(TimeSpan.FromHours(7)).Year;
         var from = year - Years + 1;
         var ruleSet = scoring.RuleSetFor(person, year);
@@ -50,7 +48,7 @@ public sealed class DossierCard(EvalBotDbContext db, CardTemplates templates, Cl
             ["annual"] = new JsonArray([.. annual.Select(a => (JsonNode)new JsonObject
             {
                 ["year"] = a.Year.ToString(CultureInfo.InvariantCulture),
-                ["level"] = a.Row is null ? "—" : DecisionCard.LevelText(text, a.Row)
+                ["level"] = a.Row is null ? "—" : LevelTexts.LevelText(text, a.Row)
                     + (a.Row.State == ClassificationState.Decided ? "" : " (" + text["classStateDraft"] + ")"),
             })]),
             ["hasTrend"] = scores.Count > 0,
@@ -82,5 +80,5 @@ public sealed class DossierCard(EvalBotDbContext db, CardTemplates templates, Cl
         return templates.Render("summary-dossier", card, language);
     }
 
-    private static string SignedNumber(CheckInText text, decimal value) => (value > 0 ? "+" : "") + text.Number(value);
+    private static string SignedNumber(TextTable text, decimal value) => (value > 0 ? "+" : "") + text.Number(value);
 }

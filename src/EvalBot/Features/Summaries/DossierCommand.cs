@@ -1,12 +1,11 @@
 using EvalBot.Conversation;
-using EvalBot.Features.Help;
 
 namespace EvalBot.Features.Summaries;
 
 /// <summary><c>hồ sơ &lt;người&gt;</c> / <c>dossier &lt;person&gt;</c>: three years of record for an appointment decision.</summary>
 public sealed class DossierCommand(SummaryResponder responder) : ICommandHandler
 {
-    public IReadOnlyList<string> Keywords { get; } = HelpTopics.Keywords[HelpTopics.Dossier];
+    public IReadOnlyList<string> Keywords { get; } = CommandTopics.Keywords[CommandTopics.Dossier];
 
     public async Task HandleAsync(TurnContext turn, string argument, CancellationToken cancellationToken)
     {

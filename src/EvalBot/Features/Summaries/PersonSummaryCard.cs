@@ -1,8 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using EvalBot.Cards;
-using EvalBot.Features.CheckIns;
-using EvalBot.Features.Classification;
 using EvalBot.Persistence;
 using EvalBot.Persistence.Entities;
 using Microsoft.EntityFrameworkCore;
@@ -19,7 +17,7 @@ public sealed class PersonSummaryCard(EvalBotDbContext db, CardTemplates templat
     {
         ArgumentNullException.ThrowIfNull(person);
         ArgumentNullException.ThrowIfNull(viewer);
-        var text = new CheckInText(templates, language);
+        var text = new TextTable(templates, language);
         var today = DateOnly.FromDateTime(now.ToOffset(TimeSpan.FromHours(7)).DateTime);
         var data = await YearData.LoadAsync(db, today.Year, ct);
         var result = provisional.For([person], data, today)[0];
@@ -61,7 +59,7 @@ public sealed class PersonSummaryCard(EvalBotDbContext db, CardTemplates templat
         return templates.Render("summary-person", card, language);
     }
 
-    public static string ProvisionalText(CheckInText text, ProvisionalResult result)
+    public static string ProvisionalText(TextTable text, ProvisionalResult result)
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(result);

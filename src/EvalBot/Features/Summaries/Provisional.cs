@@ -1,8 +1,6 @@
 using EvalBot.Domain;
 using EvalBot.Domain.Classification;
 using EvalBot.Domain.RuleSets;
-using EvalBot.Features.CheckIns;
-using EvalBot.Features.Classification;
 using Person = EvalBot.Persistence.Entities.Person;
 
 namespace EvalBot.Features.Summaries;

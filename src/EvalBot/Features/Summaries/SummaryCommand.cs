@@ -1,12 +1,11 @@
 using EvalBot.Conversation;
-using EvalBot.Features.Help;
 
 namespace EvalBot.Features.Summaries;
 
 /// <summary><c>tóm tắt &lt;người&gt;</c> / <c>summary &lt;person&gt;</c>: the person summary card (yourself when no one is named).</summary>
 public sealed class SummaryCommand(SummaryResponder responder) : ICommandHandler
 {
-    public IReadOnlyList<string> Keywords { get; } = HelpTopics.Keywords[HelpTopics.Summary];
+    public IReadOnlyList<string> Keywords { get; } = CommandTopics.Keywords[CommandTopics.Summary];
 
     public async Task HandleAsync(TurnContext turn, string argument, CancellationToken cancellationToken)
     {

@@ -3,7 +3,6 @@ using System.Text.Json.Nodes;
 using EvalBot.Auditing;
 using EvalBot.Cards;
 using EvalBot.Conversation;
-using EvalBot.Features.CheckIns;
 using EvalBot.Persistence.Entities;
 
 namespace EvalBot.Features.Summaries;
@@ -22,7 +21,7 @@ public sealed class SummaryResponder(SummaryPeople people, SummaryAccess access,
         ArgumentNullException.ThrowIfNull(turn);
         var me = await people.SenderAsync(turn, ct);
         var language = SummaryPeople.LanguageOf(me, turn);
-        var text = new CheckInText(templates, language);
+        var text = new TextTable(templates, language);
         if (me is null) return (null, text["sumNoPerson"]);
         var actor = me.AadObjectId ?? me.ExternalId;
         Resolution resolution;

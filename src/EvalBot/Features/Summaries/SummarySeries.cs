@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using EvalBot.Cards;
-using EvalBot.Features.CheckIns;
 using EvalBot.Persistence;
 using EvalBot.Persistence.Entities;
 using Microsoft.EntityFrameworkCore;
@@ -22,7 +21,7 @@ public static class SummarySeries
             .Select(r => (r.Period, r.Score!.Value))];
     }
 
-    public static JsonArray RemediationRows(IEnumerable<RemediationItemRow> items, CheckInText text)
+    public static JsonArray RemediationRows(IEnumerable<RemediationItemRow> items, TextTable text)
     {
         ArgumentNullException.ThrowIfNull(text);
         return new JsonArray([.. items.Select(r => (JsonNode)new JsonObject
@@ -34,21 +33,21 @@ public static class SummarySeries
                 "in_progress" => "sumInProgress",
                 "not_remedied" => "sumNotRemedied",
                 _ => "sumOpen",
-            }] + (r.Status == "in_progress" ? $" {r.ProgressPercent}%" : "") + " · " + CheckInText.Date(r.DueDate),
+            }] + (r.Status == "in_progress" ? $" {r.ProgressPercent}%" : "") + " · " + TextTable.Date(r.DueDate),
         })]);
     }
 
-    public static JsonArray DisciplineRows(IEnumerable<DisciplineRecord> items, CheckInText text)
+    public static JsonArray DisciplineRows(IEnumerable<DisciplineRecord> items, TextTable text)
     {
         ArgumentNullException.ThrowIfNull(text);
         return new JsonArray([.. items.Select(d => (JsonNode)new JsonObject
         {
-            ["date"] = CheckInText.Date(d.DecisionDate),
+            ["date"] = TextTable.Date(d.DecisionDate),
             ["text"] = text["sumSanction_" + d.Sanction] + " · " + text[d.Track == "party" ? "sumTrackParty" : "sumTrackAdministrative"],
         })]);
     }
 
-    public static JsonArray FeedbackRows(FeedbackAggregate? feedback, CheckInText text)
+    public static JsonArray FeedbackRows(FeedbackSummary? feedback, TextTable text)
     {
         ArgumentNullException.ThrowIfNull(text);
         return feedback is null ? [] : new JsonArray([.. feedback.Criteria.Select(c => (JsonNode)new JsonObject

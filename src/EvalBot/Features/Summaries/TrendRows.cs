@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using EvalBot.Features.CheckIns;
 
 namespace EvalBot.Features.Summaries;
 
@@ -10,7 +9,7 @@ namespace EvalBot.Features.Summaries;
 /// </summary>
 public static class TrendRows
 {
-    public static JsonArray Build(IEnumerable<(string Period, decimal Score)> points, decimal max, decimal goodThreshold, CheckInText text)
+    public static JsonArray Build(IEnumerable<(string Period, decimal Score)> points, decimal max, decimal goodThreshold, TextTable text)
     {
         ArgumentNullException.ThrowIfNull(points);
         ArgumentNullException.ThrowIfNull(text);

@@ -1,8 +1,6 @@
 using EvalBot.Auditing;
 using EvalBot.Cards;
 using EvalBot.Conversation;
-using EvalBot.Features.CheckIns;
-using EvalBot.Features.Help;
 
 namespace EvalBot.Features.Summaries;
 
@@ -12,14 +10,14 @@ namespace EvalBot.Features.Summaries;
 /// </summary>
 public sealed class UnitCommand(SummaryPeople people, SummaryAccess access, UnitSummaryCard card, CardTemplates templates, AuditLog audit) : ICommandHandler
 {
-    public IReadOnlyList<string> Keywords { get; } = HelpTopics.Keywords[HelpTopics.Unit];
+    public IReadOnlyList<string> Keywords { get; } = CommandTopics.Keywords[CommandTopics.Unit];
 
     public async Task HandleAsync(TurnContext turn, string argument, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turn);
         var me = await people.SenderAsync(turn, cancellationToken);
         var language = SummaryPeople.LanguageOf(me, turn);
-        var text = new CheckInText(templates, language);
+        var text = new TextTable(templates, language);
         if (me is null)
         {
             turn.Reply(TurnContext.TextMessage(text["sumNoPerson"]));

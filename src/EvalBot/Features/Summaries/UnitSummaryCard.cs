@@ -3,8 +3,6 @@ using System.Text.Json.Nodes;
 using EvalBot.Cards;
 using EvalBot.Domain;
 using EvalBot.Domain.Quota;
-using EvalBot.Features.CheckIns;
-using EvalBot.Features.Classification;
 using EvalBot.Persistence;
 using EvalBot.Persistence.Entities;
 using Microsoft.EntityFrameworkCore;
@@ -22,7 +20,7 @@ public sealed class UnitSummaryCard(EvalBotDbContext db, CardTemplates templates
     public async Task<JsonObject> RenderAsync(Unit unit, string language, DateTimeOffset now, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(unit);
-        var text = new CheckInText(templates, language);
+        var text = new TextTable(templates, language);
         var today = DateOnly.FromDateTime(now.ToOffset(TimeSpan.FromHours(7)).DateTime);
         // Only the people the card is about are read: the unit's, and those of units its leaders head (their unit results).
         var tree = new OrgTree(await db.Units.AsNoTracking().ToDictionaryAsync(u => u.Id, ct));
@@ -82,7 +80,7 @@ public sealed class UnitSummaryCard(EvalBotDbContext db, CardTemplates templates
     }
 
     /// <summary>Counts per provisional level, and the HTXS places left under the group's quota (negative = over).</summary>
-    private static JsonObject GroupRow(string name, List<ProvisionalResult> results, CheckInText text)
+    private static JsonObject GroupRow(string name, List<ProvisionalResult> results, TextTable text)
     {
         var candidates = results.Where(r => r.Level is not null)
             .Select(r => new QuotaCandidate(r.Person.Id.ToString(CultureInfo.InvariantCulture), "unit", name, r.Level!.Value, r.Result!.Score)).ToList();

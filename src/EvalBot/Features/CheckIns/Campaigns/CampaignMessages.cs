@@ -10,11 +10,9 @@ using Person = EvalBot.Persistence.Entities.Person;
 namespace EvalBot.Features.CheckIns.Campaigns;
 
 /// <summary>
-/// Queues one campaign message to one person at the right moment for them: the step's time in their own zone, moved
-/// into working hours on a Vietnamese working day and past their recorded leave; nobody is written to on leave that
-/// lasts until the campaign closes.
+/// Queues one check-in campaign message to one person, at the moment <see cref="CampaignTiming"/> gives for them.
 /// </summary>
-public sealed class CampaignMessages(OutboxWriter outbox, ProactiveAddressing addressing, CheckInForm form, CheckInRepository repository, CampaignCalendar calendar)
+public sealed class CampaignMessages(OutboxWriter outbox, ProactiveAddressing addressing, CheckInForm form, CheckInRepository repository, CampaignTiming timing)
 {
     private Dictionary<long, CheckInContext> _contexts = [];
 
@@ -25,28 +23,10 @@ public sealed class CampaignMessages(OutboxWriter outbox, ProactiveAddressing ad
         Skipped,
     }
 
-    /// <summary>When the step may reach the person, or a skip reason.</summary>
+    /// <summary>When the step may reach the person, or a skip reason (<see cref="CampaignTiming.When"/>).</summary>
     public (DateTimeOffset? NotBefore, string? SkipReason) When(
-        Person person, Unit unit, Period period, CheckInCampaign campaign, CampaignStepKind kind, int number, IReadOnlyCollection<DateRange> leave, DateTimeOffset now)
-    {
-        ArgumentNullException.ThrowIfNull(person);
-        ArgumentNullException.ThrowIfNull(unit);
-        ArgumentNullException.ThrowIfNull(campaign);
-        ArgumentNullException.ThrowIfNull(leave);
-        var schedule = calendar.ForCampaign(period, campaign.OpenedAt, calendar.ZoneOf(person.TimeZone, unit.TimeZone));
-        var step = schedule.Steps.First(s => s.Kind == kind && s.Number == number);
-        if (kind == CampaignStepKind.Open && campaign.OpenedAt < step.At)
-        {
-            // Opened before the scheduled day (an admin opening the current period so people report as they go):
-            // the prompt goes out now, within the person's working hours; reminders still follow the schedule.
-            step = step with { At = campaign.OpenedAt, LocalAt = TimeZoneInfo.ConvertTime(campaign.OpenedAt, schedule.TimeZone) };
-        }
-
-        var decision = schedule.ShouldSendNow(step, leave, now);
-        return decision.Verdict == SendVerdict.Never
-            ? (null, leave.Count > 0 && ShouldSkipForLeave(schedule, step, now) ? SkipReasons.OnLeave : SkipReasons.WindowClosed)
-            : (decision.At ?? now, null);
-    }
+        Person person, Unit unit, Period period, CheckInCampaign campaign, CampaignStepKind kind, int number, IReadOnlyCollection<DateRange> leave, DateTimeOffset now) =>
+        timing.When(person, unit, period, campaign, kind, number, leave, now);
 
     /// <summary>
     /// Reads what the cards of a batch of people need (their chats, targets, reports and remediation items) in a few
@@ -71,7 +51,7 @@ public sealed class CampaignMessages(OutboxWriter outbox, ProactiveAddressing ad
             return (Outcome.Skipped, SkipReasons.NoTeamsAddress);
         }
 
-        var language = LanguageOf(person);
+        var language = CampaignTiming.LanguageOf(person);
         var notice = form.Text(language)[noticeKey];
         var card = _contexts.TryGetValue(person.Id, out var context) && context.Period == period.Label
             ? form.Render(context, language, notice)
@@ -90,19 +70,8 @@ public sealed class CampaignMessages(OutboxWriter outbox, ProactiveAddressing ad
             : await EnqueueAsync(key, kind, recipient, card, cancellationToken);
     }
 
-    /// <summary>The person's card language: their preference, else Vietnamese.</summary>
-    public static string LanguageOf(Person person)
-    {
-        ArgumentNullException.ThrowIfNull(person);
-        return CardStrings.LanguageOf(person.PreferredLanguage);
-    }
-
     private async Task<(Outcome, string?)> EnqueueAsync(string key, string kind, ProactiveRecipient recipient, JsonObject card, CancellationToken cancellationToken) =>
         await outbox.EnqueueToPersonAsync(key, kind, recipient, TurnContext.CardMessage(card), cancellationToken)
             ? (Outcome.Queued, null)
             : (Outcome.AlreadyQueued, null);
-
-    /// <summary>Leave is the reason when, without it, the step would still have had a working hour before the close.</summary>
-    private static bool ShouldSkipForLeave(CampaignSchedule schedule, CampaignStep step, DateTimeOffset now) =>
-        schedule.ShouldSendNow(step, [], now).Verdict != SendVerdict.Never;
 }

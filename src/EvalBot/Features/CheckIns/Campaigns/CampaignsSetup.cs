@@ -19,9 +19,11 @@ public static class CampaignsSetup
         services.AddSingleton<IValidateOptions<CalendarOptions>, CampaignOptionsValidation>();
         services.AddSingleton(sp => new WorkCalendar(sp.GetRequiredService<IOptions<CalendarOptions>>().Value.ToOptions()));
         services.AddSingleton<CampaignCalendar>();
+        services.AddCampaignJobs();
         services.AddSingleton<EscalationCard>();
         services.AddScoped<CampaignAudience>();
         services.AddScoped<CampaignBatches>();
+        services.AddSingleton<CampaignTiming>();
         services.AddScoped<CampaignMessages>();
         services.AddScoped<CampaignEscalation>();
         services.AddScoped<CampaignRunner>();

@@ -21,7 +21,7 @@ public sealed class EscalationCard(CardTemplates templates, CampaignCalendar cal
         ArgumentNullException.ThrowIfNull(campaign);
         ArgumentNullException.ThrowIfNull(people);
         ArgumentNullException.ThrowIfNull(drafts);
-        var text = new CheckInText(templates, CampaignMessages.LanguageOf(leader));
+        var text = new TextTable(templates, CampaignTiming.LanguageOf(leader));
         var zone = calendar.ZoneOf(leader.TimeZone, leader.Unit?.TimeZone);
         var data = new JsonObject
         {
@@ -29,7 +29,7 @@ public sealed class EscalationCard(CardTemplates templates, CampaignCalendar cal
             ["periodLabel"] = text.PeriodLabel(period.Label),
             ["level"] = level,
             ["count"] = people.Count.ToString(CultureInfo.InvariantCulture),
-            ["closes"] = CheckInText.DateTime(campaign.ClosesAt, zone),
+            ["closes"] = TextTable.DateTime(campaign.ClosesAt, zone),
             ["more"] = text.More(people.Count - cards.Value.PageSize),
             ["people"] = new JsonArray([.. people.Take(cards.Value.PageSize).Select(p => (JsonNode)new JsonObject
             {

@@ -2,7 +2,7 @@ using EvalBot.Persistence;
 using EvalBot.Persistence.Entities;
 using Microsoft.EntityFrameworkCore;
 
-namespace EvalBot.Features.Classification;
+namespace EvalBot.Core;
 
 /// <summary>
 /// Everything the compile and the summaries read about one year, loaded in a handful of queries, so compiling a
@@ -49,11 +49,67 @@ public sealed record YearData(
         else
         {
             // Only the columns the rules read, and only the targets the loaded lines refer to.
-            (reports, targets) = await CompileChunks.ReportsAndTargetsAsync(db, ids, prefix, ct);
+            (reports, targets) = await ReportsAndTargetsAsync(db, ids, prefix, ct);
         }
         var records = await PersonRecords.LoadAsync(db, year, ids, ct);
         return new YearData(year, people, units, targets, reports.ToLookup(r => r.PersonId),
             records.Leaves, records.Disciplines, records.Findings, records.Transfers, records.Votes, records.Remediation);
+    }
+
+    /// <summary>
+    /// The current confirmed (or adjusted) reports of the year of <paramref name="ids"/> with their lines, and the year's
+    /// targets those lines refer to, holding only the columns the rule engine and the unit results read.
+    /// </summary>
+    public static async Task<(List<CheckInReport> Reports, Dictionary<long, Target> Targets)> ReportsAndTargetsAsync(
+        EvalBotDbContext reader, List<long> ids, string prefix, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        var reports = await reader.CheckInReports.AsNoTracking()
+            .Where(r => ids.Contains(r.PersonId) && r.IsCurrent && r.Period.StartsWith(prefix) && (r.Status == CheckInStatus.Confirmed || r.Status == CheckInStatus.Adjusted))
+            .Select(r => new CheckInReport
+            {
+                Id = r.Id,
+                PersonId = r.PersonId,
+                Period = r.Period,
+                Version = r.Version,
+                IsCurrent = r.IsCurrent,
+                Status = r.Status,
+                GeneralJson = r.GeneralJson,
+                ConfirmedGeneralJson = r.ConfirmedGeneralJson,
+                Lines = r.Lines.Select(l => new CheckInLine
+                {
+                    Id = l.Id,
+                    ReportId = l.ReportId,
+                    TargetId = l.TargetId,
+                    Done = l.Done,
+                    QualityOk = l.QualityOk,
+                    OnTime = l.OnTime,
+                    FailedChecks = l.FailedChecks,
+                    Delays = l.Delays,
+                    ObjectiveCause = l.ObjectiveCause,
+                    ObjectiveCauseApprover = l.ObjectiveCauseApprover,
+                    ObjectiveCauseDocument = l.ObjectiveCauseDocument,
+                }).ToList(),
+            })
+            .ToListAsync(ct);
+        var targetIds = reports.SelectMany(r => r.Lines).Select(l => l.TargetId).Distinct().ToList();
+        var targets = await reader.Targets.AsNoTracking()
+            .Where(t => targetIds.Contains(t.Id) && t.Period.StartsWith(prefix))
+            .Select(t => new Target
+            {
+                Id = t.Id,
+                ExternalId = t.ExternalId,
+                Period = "",
+                PersonId = t.PersonId,
+                Title = "",
+                UnitOfMeasure = "",
+                Quantity = t.Quantity,
+                ConversionFactor = t.ConversionFactor,
+                Deadline = t.Deadline,
+                QualityRequirement = t.QualityRequirement,
+            })
+            .ToDictionaryAsync(t => t.Id, ct);
+        return (reports, targets);
     }
 
     /// <summary>

@@ -4,7 +4,7 @@ using EvalBot.Persistence.Entities;
 using EvalBot.Protocol;
 using Microsoft.EntityFrameworkCore;
 
-namespace EvalBot.Features.Summaries;
+namespace EvalBot.Core;
 
 /// <summary>What a person argument resolved to.</summary>
 public enum ResolutionKind

@@ -3,7 +3,7 @@ using System.Globalization;
 using EvalBot.Domain.Calendar;
 using EvalBot.Domain.Records;
 
-namespace EvalBot.Features.CheckIns.Campaigns;
+namespace EvalBot.Core;
 
 /// <summary>Period labels as campaigns accept them: strictly <c>YYYY-Qn</c> or <c>YYYY-MM</c>, in the years the calendar covers.</summary>
 public static class CampaignPeriods

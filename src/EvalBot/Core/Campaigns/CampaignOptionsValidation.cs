@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 
-namespace EvalBot.Features.CheckIns.Campaigns;
+namespace EvalBot.Core;
 
 /// <summary>Stops start-up with every problem of the <c>Campaigns</c> and <c>Calendar</c> sections named.</summary>
 public sealed class CampaignOptionsValidation : IValidateOptions<CampaignOptions>, IValidateOptions<CalendarOptions>

@@ -1,7 +1,7 @@
-namespace EvalBot.Features.Help;
+namespace EvalBot.Core;
 
 /// <summary>The commands the help card explains; the topic keys are the <c>topic</c> data of <c>help.show</c>.</summary>
-public static class HelpTopics
+public static class CommandTopics
 {
     public const string CheckIn = "checkin";
     public const string Feedback = "feedback";

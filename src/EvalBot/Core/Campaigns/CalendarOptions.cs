@@ -1,6 +1,6 @@
 using EvalBot.Domain.Calendar;
 
-namespace EvalBot.Features.CheckIns.Campaigns;
+namespace EvalBot.Core;
 
 /// <summary>
 /// Configuration section <c>Calendar</c>: what each year's government notice decides (Tết length, the second

@@ -1,6 +1,6 @@
 using EvalBot.Persistence.Entities;
 
-namespace EvalBot.Features.Classification;
+namespace EvalBot.Core;
 
 /// <summary>
 /// The unit tree as the classification reads it: the agency that is a person's quota scope, who decides a person's

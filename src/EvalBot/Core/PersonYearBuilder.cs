@@ -2,13 +2,12 @@ using EvalBot.Domain;
 using EvalBot.Domain.Calendar;
 using EvalBot.Domain.Records;
 using EvalBot.Domain.RuleSets;
-using EvalBot.Features.CheckIns;
 using DomainDiscipline = EvalBot.Domain.Records.DisciplineRecord;
 using DomainLeave = EvalBot.Domain.Records.LeaveRecord;
 using DomainPerson = EvalBot.Domain.Records.Person;
 using Person = EvalBot.Persistence.Entities.Person;
 
-namespace EvalBot.Features.Classification;
+namespace EvalBot.Core;
 
 /// <summary>
 /// Builds the rule engine's <see cref="PersonYear"/> from what is stored: confirmed period reports (re-scored by the
@@ -62,7 +61,7 @@ public sealed class PersonYearBuilder(CheckInScoring scoring)
                     l.Done, l.QualityOk, l.OnTime, l.FailedChecks, l.Delays,
                     l.ObjectiveCause ? new ObjectiveCauseExemption(l.ObjectiveCauseApprover ?? "", l.ObjectiveCauseDocument ?? "") : null);
             }).ToList();
-            var general = CheckInForm.Stored(report.ConfirmedGeneralJson ?? report.GeneralJson);
+            var general = GeneralScores.Parse(report.ConfirmedGeneralJson ?? report.GeneralJson);
             var generalScore = Math.Min(ruleSet.Scale.GeneralMax, criteria.Sum(c => Math.Clamp(general.GetValueOrDefault(c.Criterion.Id), 0, c.Max)));
             result.Add(new PeriodReport(movedAfter is null ? period : period with { UnitId = movedAfter.FromUnitExternalId },
                 WorkStatus.Worked, products, generalScore, movedAfter?.FromUnitExternalId));

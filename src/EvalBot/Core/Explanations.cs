@@ -1,7 +1,7 @@
 using System.Text.Json;
 using EvalBot.Domain.Explanations;
 
-namespace EvalBot.Features.Classification;
+namespace EvalBot.Core;
 
 /// <summary>The stored explanation of a classification (its rule applications) and the short "why" shown in lists.</summary>
 public static class Explanations

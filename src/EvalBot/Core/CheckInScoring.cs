@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 using DomainPeriod = EvalBot.Domain.Records.Period;
 using Person = EvalBot.Persistence.Entities.Person;
 
-namespace EvalBot.Features.CheckIns;
+namespace EvalBot.Core;
 
 /// <summary>
 /// Turns stored reports into the rule engine's inputs and scores a period under the person's rule-set,

@@ -1,6 +1,6 @@
 using EvalBot.Domain.Calendar;
 
-namespace EvalBot.Features.CheckIns.Campaigns;
+namespace EvalBot.Core;
 
 /// <summary>
 /// Configuration section <c>Campaigns</c>: the rhythm of check-in campaigns, in working days from the opening, with

@@ -4,13 +4,13 @@ using EvalBot.Cards;
 using EvalBot.Domain;
 using EvalBot.Protocol;
 
-namespace EvalBot.Features.CheckIns;
+namespace EvalBot.Core;
 
 /// <summary>
 /// Texts and formats for check-in cards in the user's language: numbers with a decimal comma in Vietnamese,
 /// dates as dd/MM/yyyy, period names ("Quý 1/2026", "Q1 2026").
 /// </summary>
-public sealed class CheckInText(CardTemplates templates, string language)
+public sealed class TextTable(CardTemplates templates, string language)
 {
     private static readonly CultureInfo Vietnamese = CultureInfo.GetCultureInfo("vi-VN");
 

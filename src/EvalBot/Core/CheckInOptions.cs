@@ -1,4 +1,4 @@
-namespace EvalBot.Features.CheckIns;
+namespace EvalBot.Core;
 
 /// <summary>Configuration section <c>CheckIns</c>: the self-assessment criteria and the report checks.</summary>
 public sealed class CheckInOptions

@@ -2,7 +2,7 @@ using EvalBot.Domain;
 using EvalBot.Domain.Records;
 using Person = EvalBot.Persistence.Entities.Person;
 
-namespace EvalBot.Features.Classification;
+namespace EvalBot.Core;
 
 /// <summary>
 /// The results of the unit a leader leads, from the confirmed reports of its members in the year: share of assigned

@@ -1,9 +1,8 @@
-using EvalBot.Features.Classification;
 using EvalBot.Persistence;
 using EvalBot.Persistence.Entities;
 using Microsoft.EntityFrameworkCore;
 
-namespace EvalBot.Features.Summaries;
+namespace EvalBot.Core;
 
 /// <summary>
 /// Who may see whom. A person sees themselves; a direct leader their direct reports; a head their unit and every unit

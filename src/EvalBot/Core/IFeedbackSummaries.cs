@@ -1,10 +1,10 @@
-namespace EvalBot.Features.Summaries;
+namespace EvalBot.Core;
 
 /// <summary>Aggregated peer feedback on one person for a year, already above the anonymity threshold.</summary>
 /// <param name="Answers">How many answers were aggregated.</param>
 /// <param name="Criteria">Mean rating per criterion, with the criterion's name in the requested language.</param>
 /// <param name="Themes">Short aggregated themes (never a single answer's text).</param>
-public sealed record FeedbackAggregate(int Answers, IReadOnlyList<(string Criterion, decimal Mean)> Criteria, IReadOnlyList<string> Themes);
+public sealed record FeedbackSummary(int Answers, IReadOnlyList<(string Criterion, decimal Mean)> Criteria, IReadOnlyList<string> Themes);
 
 /// <summary>
 /// The seam for the peer-feedback feature: when it registers an implementation, person summaries and dossiers show its
@@ -14,5 +14,5 @@ public sealed record FeedbackAggregate(int Answers, IReadOnlyList<(string Criter
 /// </summary>
 public interface IFeedbackSummaries
 {
-    Task<FeedbackAggregate?> ForPersonAsync(long personId, long viewerPersonId, int year, string language, CancellationToken cancellationToken);
+    Task<FeedbackSummary?> ForPersonAsync(long personId, long viewerPersonId, int year, string language, CancellationToken cancellationToken);
 }

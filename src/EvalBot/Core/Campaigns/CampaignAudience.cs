@@ -5,7 +5,7 @@ using EvalBot.Persistence.Entities;
 using Microsoft.EntityFrameworkCore;
 using Person = EvalBot.Persistence.Entities.Person;
 
-namespace EvalBot.Features.CheckIns.Campaigns;
+namespace EvalBot.Core;
 
 /// <summary>Who a campaign step is about, read in batches so a large organisation never sits in one transaction.</summary>
 public sealed class CampaignAudience(EvalBotDbContext db)

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace EvalBot.Features.CheckIns.Campaigns;
+namespace EvalBot.Core;
 
 /// <summary>
 /// Outbox kinds and dedupe keys of campaign messages, and the audit actions that record a finished step. The keys

@@ -1,4 +1,4 @@
-namespace EvalBot.Features.CheckIns.Campaigns;
+namespace EvalBot.Core;
 
 /// <summary>What one run of a campaign step did: messages queued now, found already queued, and people left out and why.</summary>
 public sealed record CampaignStepResult(string Period, string Step, int Queued, int AlreadyQueued, IReadOnlyList<SkippedPerson> Skipped)

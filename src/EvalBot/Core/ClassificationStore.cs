@@ -2,7 +2,7 @@ using EvalBot.Persistence;
 using EvalBot.Persistence.Entities;
 using Microsoft.EntityFrameworkCore;
 
-namespace EvalBot.Features.Classification;
+namespace EvalBot.Core;
 
 /// <summary>Reads classifications: the current version of each person's year is the highest version.</summary>
 public sealed class ClassificationStore(EvalBotDbContext db)

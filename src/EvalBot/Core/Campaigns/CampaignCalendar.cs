@@ -3,7 +3,7 @@ using EvalBot.Domain.Calendar;
 using EvalBot.Domain.Records;
 using Microsoft.Extensions.Options;
 
-namespace EvalBot.Features.CheckIns.Campaigns;
+namespace EvalBot.Core;
 
 /// <summary>
 /// The campaign's dates for a period: when it is scheduled to open, and, once opened, every later step counted from
