@@ -29,7 +29,7 @@ public sealed partial class ActivityGate(TurnProcessor processor, OrganisationTe
         }
 
         var response = await processor.ProcessAsync(activity, cancellationToken);
-        return response is null ? ActivityOutcome.Ok : new ActivityOutcome(response.HttpStatus, response.Body);
+        return response is null ? ActivityOutcome.Ok : response.ToOutcome();
     }
 
     [LoggerMessage(EventId = 1003, Level = LogLevel.Warning, Message = "Activity from another tenant refused: tenant {Tenant}, type {Type}")]

@@ -1,36 +1,46 @@
 using System.Text.Json.Nodes;
-using EvalBot.Protocol;
 
 namespace EvalBot.Conversation;
 
-/// <summary>
-/// The synchronous answer to an <c>adaptiveCard/action</c> invoke: HTTP status plus the body Teams expects
-/// (<c>{statusCode, type, value}</c>).
-/// </summary>
-public sealed record InvokeResponse(int HttpStatus, JsonObject? Body)
+/// <summary>What an invoke answers, typed: the card that replaces the one acted on, a short notice, or an error.</summary>
+public enum InvokeKind
 {
-    public const string CardType = "application/vnd.microsoft.card.adaptive";
-    public const string MessageType = "application/vnd.microsoft.activity.message";
-    public const string ErrorType = "application/vnd.microsoft.error";
-
     /// <summary>Replaces the card the user acted on.</summary>
-    public static InvokeResponse Card(JsonObject card) =>
-        new(200, new JsonObject { ["statusCode"] = 200, ["type"] = CardType, ["value"] = card });
+    Card,
+
+    /// <summary>A short banner; the card stays as it is.</summary>
+    Message,
+
+    /// <summary>An error with a status code and a code.</summary>
+    Error,
+
+    /// <summary>An invoke name EvalBot does not handle (501, no body).</summary>
+    NotImplemented,
+}
+
+/// <summary>
+/// The typed answer of a card action. Handlers build it; the wire shape Teams expects (<c>{statusCode, type, value}</c>)
+/// is written only at the Protocol edge (<see cref="Protocol.ActivityOutcome"/>).
+/// </summary>
+public sealed record InvokeResponse(InvokeKind Kind, JsonObject? Content = null, string? Text = null, int StatusCode = 200, string? Code = null)
+{
+    /// <summary>Replaces the card the user acted on.</summary>
+    public static InvokeResponse Card(JsonObject card) => new(InvokeKind.Card, Content: card);
 
     /// <summary>A short banner, the card stays as it is.</summary>
-    public static InvokeResponse Message(string text) =>
-        new(200, new JsonObject { ["statusCode"] = 200, ["type"] = MessageType, ["value"] = text });
+    public static InvokeResponse Message(string text) => new(InvokeKind.Message, Text: text);
 
-    public static InvokeResponse Error(int statusCode, string code, string message) =>
-        new(200, new JsonObject
-        {
-            ["statusCode"] = statusCode,
-            ["type"] = ErrorType,
-            ["value"] = new JsonObject { ["code"] = code, ["message"] = message },
-        });
+    public static InvokeResponse Error(int statusCode, string code, string message) => new(InvokeKind.Error, Text: message, StatusCode: statusCode, Code: code);
 
     /// <summary>An invoke name EvalBot does not handle: 501 with no body, as Bot Framework bots answer.</summary>
-    public static InvokeResponse NotImplemented { get; } = new(501, null);
+    public static InvokeResponse NotImplemented { get; } = new(InvokeKind.NotImplemented, StatusCode: 501);
 
-    public string? CardTypeOrNull => JsonRead.Text(Body, "type");
+    /// <summary>The HTTP answer at the Protocol edge.</summary>
+    public Protocol.ActivityOutcome ToOutcome() => Kind switch
+    {
+        InvokeKind.Card => Protocol.ActivityOutcome.InvokeCard(Content ?? []),
+        InvokeKind.Message => Protocol.ActivityOutcome.InvokeMessage(Text ?? ""),
+        InvokeKind.Error => Protocol.ActivityOutcome.InvokeError(StatusCode, Code ?? "", Text ?? ""),
+        _ => new Protocol.ActivityOutcome(StatusCode),
+    };
 }

@@ -78,7 +78,7 @@ public sealed partial class TurnProcessor(
             {
                 Key = key,
                 ProcessedAt = turn.Now,
-                ResponseJson = response is null || router.KeepsNoAnswerRecord(activity) ? null : JsonSerializer.Serialize(new StoredResponse(response.HttpStatus, response.Body), ProtocolJson.Options),
+                ResponseJson = response is null || router.KeepsNoAnswerRecord(activity) ? null : JsonSerializer.Serialize(response, ProtocolJson.Options),
             });
         }
 
@@ -95,11 +95,18 @@ public sealed partial class TurnProcessor(
             return activity.Type == ActivityTypes.Invoke ? InvokeResponse.Message(errors.Text(UserLocale.From(activity.EffectiveLocale), "invokeAlreadyHandled")) : null;
         }
 
-        var stored = JsonSerializer.Deserialize<StoredResponse>(done.ResponseJson, ProtocolJson.Options)!;
-        return new InvokeResponse(stored.Status, stored.Body);
+        var stored = JsonNode.Parse(done.ResponseJson) as JsonObject;
+        return stored?["body"] is JsonObject wire ? FromWire(wire) : JsonSerializer.Deserialize<InvokeResponse>(done.ResponseJson, ProtocolJson.Options);
     }
 
-    private sealed record StoredResponse(int Status, JsonObject? Body);
+    /// <summary>A redelivery record written before answers were stored typed: <c>{status, body}</c> in the wire shape.</summary>
+    private static InvokeResponse FromWire(JsonObject body) => JsonRead.Text(body, "type") switch
+    {
+        ActivityOutcome.CardType when body["value"] is JsonObject card => InvokeResponse.Card(card.DeepClone().AsObject()),
+        ActivityOutcome.ErrorType => InvokeResponse.Error((int?)body["statusCode"] ?? 400, JsonRead.Text(JsonRead.ObjectAt(body, "value"), "code") ?? "",
+            JsonRead.Text(JsonRead.ObjectAt(body, "value"), "message") ?? ""),
+        _ => InvokeResponse.Message(JsonRead.Text(body, "value") ?? ""),
+    };
 
     [LoggerMessage(EventId = 2002, Level = LogLevel.Information, Message = "Concurrent write on attempt {Attempt}; the turn runs again")]
     private static partial void LogConflictRetried(ILogger logger, int attempt);

@@ -165,10 +165,9 @@ public sealed class TurnRouter(
 
     private static void ApplyToConversation(TurnContext turn, InvokeResponse response, bool update)
     {
-        var body = response.Body;
-        switch (response.CardTypeOrNull)
+        switch (response)
         {
-            case InvokeResponse.CardType when body is not null && body["value"] is JsonObject card:
+            case { Kind: InvokeKind.Card, Content: { } card }:
                 var message = TurnContext.CardMessage(card.DeepClone().AsObject());
                 if (update && turn.Activity.ReplyToId is { Length: > 0 } cardMessageId)
                 {
@@ -180,11 +179,8 @@ public sealed class TurnRouter(
                 }
 
                 break;
-            case InvokeResponse.MessageType when JsonRead.Text(body, "value") is { } text:
+            case { Kind: InvokeKind.Message or InvokeKind.Error, Text: { } text }:
                 turn.Reply(TurnContext.TextMessage(text));
-                break;
-            case InvokeResponse.ErrorType when JsonRead.Text(JsonRead.ObjectAt(body, "value"), "message") is { } error:
-                turn.Reply(TurnContext.TextMessage(error));
                 break;
         }
     }
