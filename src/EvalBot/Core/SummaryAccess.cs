@@ -31,12 +31,4 @@ public sealed class SummaryAccess(EvalBotDbContext db)
         var ids = units.Values.Where(u => u.HeadPersonId == viewer.Id).SelectMany(u => tree.Subtree(u.Id)).ToHashSet();
         return [.. units.Values.Where(u => ids.Contains(u.Id)).OrderBy(u => tree.Depth(u.Id)).ThenBy(u => u.Id)];
     }
-
-    public async Task<bool> MaySeeAsync(Person viewer, Person subject, CancellationToken ct)
-    {
-        ArgumentNullException.ThrowIfNull(viewer);
-        ArgumentNullException.ThrowIfNull(subject);
-        if (viewer.Id == subject.Id || viewer.IsOrganisationBoard || subject.ManagerId == viewer.Id) return true;
-        return (await VisibleUnitsAsync(viewer, ct)).Any(u => u.Id == subject.UnitId);
-    }
 }

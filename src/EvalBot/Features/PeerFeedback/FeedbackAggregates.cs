@@ -34,27 +34,6 @@ public sealed class FeedbackAggregates(EvalBotDbContext db, FeedbackRepository r
         return Build(scope, answered, viewerPersonId, key, withComments: true);
     }
 
-    /// <summary>
-    /// Criteria means over a unit (or one group of similar tasks in it), pooled from the released cells of its
-    /// people; no comments. Null unless the viewer heads the unit or sits on the organisation board.
-    /// </summary>
-    public async Task<FeedbackAggregate?> ForUnitAsync(long unitId, string scope, long viewerPersonId, long? taskGroupId, CancellationToken cancellationToken)
-    {
-        var viewer = await repository.PersonAsync(viewerPersonId, cancellationToken);
-        var unit = await db.Units.AsNoTracking().SingleOrDefaultAsync(u => u.Id == unitId, cancellationToken);
-        if (viewer is null || unit is null || (unit.HeadPersonId != viewer.Id && !viewer.IsOrganisationBoard))
-        {
-            return null;
-        }
-
-        var periods = await ClosedPeriodsAsync(scope, cancellationToken);
-        var people = db.People.Where(p => p.UnitId == unitId && (taskGroupId == null || p.TaskGroupId == taskGroupId)).Select(p => p.Id);
-        var answered = await db.Set<FeedbackRequest>().AsNoTracking()
-            .Where(r => people.Contains(r.SubjectPersonId) && periods.Contains(r.Period) && r.Status == FeedbackStatus.Answered)
-            .ToListAsync(cancellationToken);
-        return Build(scope, answered, viewerPersonId, "", withComments: false);
-    }
-
     /// <summary>Closed periods of the scope: itself when it is a period, every period of the year when it is a year.</summary>
     public async Task<List<string>> ClosedPeriodsAsync(string scope, CancellationToken cancellationToken)
     {
