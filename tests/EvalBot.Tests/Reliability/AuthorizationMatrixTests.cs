@@ -26,6 +26,11 @@ public sealed class AuthorizationMatrixTests(ReliabilityHostFixture fixture) : I
         ["head"] = "aad-head",
         ["board"] = "aad-board",
         ["none"] = "aad-stranger",
+        // The leader again, where the answer must not go: from another tenant, inside the person's personal chat, in a
+        // team channel (answered privately, so nothing shown where it was asked).
+        ["leader, other tenant"] = "aad-leader",
+        ["leader, in the person's chat"] = "aad-leader",
+        ["leader, in a channel"] = "aad-leader",
     };
 
     private readonly ReliabilityHost _host = fixture.Host;
@@ -44,6 +49,12 @@ public sealed class AuthorizationMatrixTests(ReliabilityHostFixture fixture) : I
         { "board", "hồ sơ Phạm Thị B", true },
         { "person", "hồ sơ Phạm Thị B", false },
         { "none", "hồ sơ Phạm Thị B", false },
+        // the same leader where the answer would leak: nothing shown there
+        { "leader, other tenant", "tóm tắt Phạm Thị B", false },
+        { "leader, in the person's chat", "tóm tắt Phạm Thị B", false },
+        { "leader, in a channel", "tóm tắt Phạm Thị B", false },
+        { "leader, in a channel", "hồ sơ Phạm Thị B", false },
+        { "leader, other tenant", "verb:checkin.confirm", false },
         // đơn vị: the head of the unit and the board
         { "head", "đơn vị", true },
         { "board", "đơn vị", true },
@@ -109,11 +120,17 @@ public sealed class AuthorizationMatrixTests(ReliabilityHostFixture fixture) : I
 
         if (action.StartsWith("verb:", StringComparison.Ordinal))
         {
-            return await VerbAsync(Users[role], action[5..]);
+            return await VerbAsync(Users[role], action[5..], role);
         }
 
         var id = Guid.NewGuid().ToString("N");
-        (await _host.PostAsync(Activities.Message(_host.Teams.ServiceUrl, action, userAad: Users[role], id: id))).EnsureSuccessStatusCode();
+        var posted = await _host.PostAsync(Where(role, Activities.Message(_host.Teams.ServiceUrl, action, userAad: Users[role], id: id)));
+        if (posted.StatusCode == System.Net.HttpStatusCode.Forbidden)
+        {
+            return new Outcome(false, "HTTP 403");
+        }
+
+        posted.EnsureSuccessStatusCode();
         var reply = string.Concat(await _host.Bot.QueryAsync(db => db.Outbox.Where(o => o.ReplyToId == id).Select(o => o.ActivityJson).ToListAsync()));
         reply = Regex.Unescape(reply);
         var shows = action switch
@@ -125,14 +142,14 @@ public sealed class AuthorizationMatrixTests(ReliabilityHostFixture fixture) : I
         return new Outcome(reply.Contains(shows, StringComparison.Ordinal), reply.Length > 300 ? reply[..300] : reply);
     }
 
-    private async Task<Outcome> VerbAsync(string user, string verb)
+    private async Task<Outcome> VerbAsync(string user, string verb, string role)
     {
         var before = await _host.Bot.QueryAsync(db => db.AuditLog.CountAsync(a => a.Actor == user));
         switch (verb)
         {
             case "checkin.confirm":
                 var report = await SubmittedReportAsync();
-                await InvokeAsync(user, verb, new() { ["reportId"] = report.ToString(System.Globalization.CultureInfo.InvariantCulture), ["general.politics"] = "9", ["general.competence"] = "9", ["general.innovation"] = "9" });
+                await InvokeAsync(user, verb, new() { ["reportId"] = report.ToString(System.Globalization.CultureInfo.InvariantCulture), ["general.politics"] = "9", ["general.competence"] = "9", ["general.innovation"] = "9" }, role);
                 var confirmed = await _host.Bot.QueryAsync(db => db.CheckInReports.AnyAsync(r => r.Id == report && r.Status != CheckInStatus.Submitted));
                 return new Outcome(confirmed && await AuditedAsync(user, before), confirmed ? "confirmed" : "still submitted");
             case "checkin.submit":
@@ -150,9 +167,37 @@ public sealed class AuthorizationMatrixTests(ReliabilityHostFixture fixture) : I
     private async Task<bool> AuditedAsync(string user, int before) =>
         await _host.Bot.QueryAsync(db => db.AuditLog.CountAsync(a => a.Actor == user)) > before;
 
-    private async Task<string> InvokeAsync(string user, string verb, System.Text.Json.Nodes.JsonObject data)
+    /// <summary>Moves the activity where the role says: another tenant, the person's own chat, a team channel.</summary>
+    private static System.Text.Json.Nodes.JsonObject Where(string role, System.Text.Json.Nodes.JsonObject activity)
     {
-        var response = await _host.PostAsync(Activities.Invoke(_host.Teams.ServiceUrl, verb, data, userAad: user));
+        switch (role)
+        {
+            case "leader, other tenant":
+                activity["conversation"]!["tenantId"] = "99999999-9999-9999-9999-999999999999";
+                activity["channelData"]!["tenant"]!["id"] = "99999999-9999-9999-9999-999999999999";
+                break;
+            case "leader, in the person's chat":
+                activity["conversation"]!["id"] = Activities.PersonalChat(Users["person"]);
+                break;
+            case "leader, in a channel":
+                activity["conversation"] = new System.Text.Json.Nodes.JsonObject
+                {
+                    ["id"] = "19:matrix@thread.tacv2;messageid=1", ["conversationType"] = "channel", ["isGroup"] = true, ["tenantId"] = Activities.TenantId,
+                };
+                break;
+        }
+
+        return activity;
+    }
+
+    private async Task<string> InvokeAsync(string user, string verb, System.Text.Json.Nodes.JsonObject data, string role = "")
+    {
+        var response = await _host.PostAsync(Where(role, Activities.Invoke(_host.Teams.ServiceUrl, verb, data, userAad: user)));
+        if (response.StatusCode == System.Net.HttpStatusCode.Forbidden)
+        {
+            return "HTTP 403";
+        }
+
         response.EnsureSuccessStatusCode();
         var body = await response.Content.ReadAsStringAsync();
         return body.Length > 300 ? body[..300] : body;
@@ -175,6 +220,8 @@ public sealed class AuthorizationMatrixTests(ReliabilityHostFixture fixture) : I
 
     private async Task EnsureBoardMemberAsync()
     {
+        // The person's own chat exists (it is theirs from their first message), so the leader's activity in it is refused.
+        (await _host.PostAsync(Activities.Message(_host.Teams.ServiceUrl, "trợ giúp", userAad: Users["person"]))).EnsureSuccessStatusCode();
         await _host.Bot.QueryAsync(async db =>
         {
             if (!await db.People.AnyAsync(p => p.AadObjectId == "aad-board"))
