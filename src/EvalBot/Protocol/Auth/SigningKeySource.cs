@@ -67,7 +67,9 @@ internal sealed class SigningKeySource
 
             if (_lastForcedRefresh is { } last && now - last < _minimumRefreshInterval)
             {
-                return Task.FromResult<ChannelSigningConfiguration?>(null);
+                // Too soon for another fetch: answer from the last one. A request that read the configuration just before
+                // that refresh finished finds the rotated key there instead of being refused.
+                return _pendingRefresh?.WaitAsync(cancellationToken) ?? Task.FromResult<ChannelSigningConfiguration?>(null);
             }
 
             _lastForcedRefresh = now;
