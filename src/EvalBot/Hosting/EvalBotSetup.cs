@@ -33,6 +33,7 @@ public static class EvalBotSetup
         }
 
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<OrganisationClock>();
         services.Configure<ProtocolOptions>(configuration.GetSection(ProtocolOptions.Section));
         services.Configure<DeliveryOptions>(configuration.GetSection(DeliveryOptions.Section));
         services.AddPersistence(configuration);

@@ -16,7 +16,7 @@ namespace EvalBot.Features.Classification;
 /// </summary>
 public sealed class AnnualCompiler(
     EvalBotDbContext db, CheckInScoring scoring, PersonYearBuilder builder, QuotaReview quota,
-    DecisionNotices notices, AuditLog audit, TimeProvider time, Delivery.OutboxSignal signal, IServiceScopeFactory scopes)
+    DecisionNotices notices, AuditLog audit, TimeProvider time, Delivery.OutboxSignal signal, IServiceScopeFactory scopes, OrganisationClock clock)
 {
     /// <summary>People per slice: each slice's reports, lines and targets are read, compiled, saved and let go before the next.</summary>
     internal const int SliceSize = 1000;
@@ -47,7 +47,7 @@ public sealed class AnnualCompiler(
         var tree = new OrgTree(chunks.Units);
         var groups = await db.TaskGroups.AsNoTracking().ToDictionaryAsync(g => g.Id, g => g.Name, ct);
         var now = time.GetUtcNow();
-        var reviewDate = DateOnly.FromDateTime(now.ToOffset(TimeSpan.FromHours(7)).DateTime);
+        var reviewDate = clock.Today(now);
         var order = CompileOrder(chunks.People, chunks.Units, tree).ToList();
         var peopleByUnit = chunks.People.ToLookup(p => p.UnitId);
         var levels = new Dictionary<long, Level?>();

@@ -11,7 +11,7 @@ namespace EvalBot.Features.Classification;
 /// </summary>
 public sealed class ClassificationCommand(
     SummaryPeople people, DecisionCard decision, ClassificationListCard list, ResultCard result, ClassificationStore store, CardTemplates templates,
-    Auditing.AuditLog audit) : ICommandHandler
+    Auditing.AuditLog audit, OrganisationClock clock) : ICommandHandler
 {
     public IReadOnlyList<string> Keywords { get; } = CommandTopics.Keywords[CommandTopics.Classification];
 
@@ -29,7 +29,7 @@ public sealed class ClassificationCommand(
 
         var year = int.TryParse(argument.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var y) && y is > 1999 and < 2101
             ? y
-            : turn.Now.ToOffset(TimeSpan.FromHours(7)).Year;
+            : clock.Year(turn.Now);
         audit.Record(me.AadObjectId ?? me.ExternalId, "summary.classification", "person", me.ExternalId, new { command = "classification", year });
         var own = await decision.LoadAsync(me.Id, year, cancellationToken);
         if (own.Rows.Count > 0)

@@ -13,7 +13,7 @@ namespace EvalBot.Features.Classification;
 /// did then: a case the rules leave to the authority gets the level of its score, anyone over the HTXS quota is demoted,
 /// every row is sealed into the hash chain and dated 20 December of its year. Nobody is messaged about it.
 /// </summary>
-public sealed partial class DemoYears(IServiceScopeFactory scopes, IConfiguration configuration, IHostEnvironment environment, TimeProvider time, ILogger<DemoYears> logger) : IHostedService
+public sealed partial class DemoYears(IServiceScopeFactory scopes, IConfiguration configuration, IHostEnvironment environment, TimeProvider time, OrganisationClock clock, ILogger<DemoYears> logger) : IHostedService
 {
     /// <summary>Whole years decided before the current one.</summary>
     public const int PastYears = 2;
@@ -34,7 +34,7 @@ public sealed partial class DemoYears(IServiceScopeFactory scopes, IConfiguratio
     /// <summary>Decides the past years when the demo was seeded and they are not compiled yet; returns how many rows were decided.</summary>
     public async Task<int> DecideAsync(CancellationToken ct)
     {
-        var year = time.GetUtcNow().ToOffset(TimeSpan.FromHours(7)).Year;
+        var year = clock.Year(time.GetUtcNow());
         var decided = 0;
         for (var y = year - PastYears; y < year; y++)
         {
@@ -70,7 +70,7 @@ public sealed partial class DemoYears(IServiceScopeFactory scopes, IConfiguratio
         var quotas = await services.GetRequiredService<QuotaReview>().ForAgenciesAsync([.. rows.Select(r => r.AgencyUnitId).Distinct()], rows, year, ct);
         var over = quotas.Values.SelectMany(q => q.Excess).Select(c => c.PersonId).ToHashSet(StringComparer.Ordinal);
         var deciders = await db.People.AsNoTracking().Where(p => p.AadObjectId != null).ToDictionaryAsync(p => p.Id, p => p.AadObjectId!, ct);
-        var at = new DateTimeOffset(year, 12, 20, 9, 0, 0, TimeSpan.FromHours(7));
+        var at = services.GetRequiredService<OrganisationClock>().At(new DateOnly(year, 12, 20), new TimeOnly(9, 0));
         var chain = services.GetRequiredService<HashChain>();
         var audit = services.GetRequiredService<AuditLog>();
         foreach (var row in rows)

@@ -13,7 +13,7 @@ namespace EvalBot.Features.Summaries;
 /// products delivered per year, remediation items with their status, discipline, and the trend and development
 /// prospects computed from the series by <see cref="Prospects"/> (the card states the method).
 /// </summary>
-public sealed class DossierCard(EvalBotDbContext db, CardTemplates templates, ClassificationStore store, CheckInScoring scoring, IEnumerable<IFeedbackSummaries> feedback)
+public sealed class DossierCard(EvalBotDbContext db, CardTemplates templates, ClassificationStore store, CheckInScoring scoring, IEnumerable<IFeedbackSummaries> feedback, OrganisationClock clock)
 {
     public const int Years = 3;
 
@@ -22,7 +22,7 @@ public sealed class DossierCard(EvalBotDbContext db, CardTemplates templates, Cl
         ArgumentNullException.ThrowIfNull(person);
         ArgumentNullException.ThrowIfNull(viewer);
         var text = new TextTable(templates, language);
-        var year = now.ToOffset(TimeSpan.FromHours(7)).Year;
+        var year = clock.Year(now);
         var from = year - Years + 1;
         var ruleSet = scoring.RuleSetFor(person, year);
         var good = ruleSet?.Bands.FirstOrDefault(b => b.Level == Level.Good)?.Threshold ?? 70m;

@@ -11,14 +11,14 @@ namespace EvalBot.Features.Summaries;
 /// The person summary (<c>cards/summary-person.json</c>): period-by-period trend as bars, the year's products, open
 /// remediation items, discipline and the provisional level; peer feedback only when a feedback provider is registered.
 /// </summary>
-public sealed class PersonSummaryCard(EvalBotDbContext db, CardTemplates templates, Provisional provisional, IEnumerable<IFeedbackSummaries> feedback)
+public sealed class PersonSummaryCard(EvalBotDbContext db, CardTemplates templates, Provisional provisional, IEnumerable<IFeedbackSummaries> feedback, OrganisationClock clock)
 {
     public async Task<JsonObject> RenderAsync(Person person, Person viewer, string language, DateTimeOffset now, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(person);
         ArgumentNullException.ThrowIfNull(viewer);
         var text = new TextTable(templates, language);
-        var today = DateOnly.FromDateTime(now.ToOffset(TimeSpan.FromHours(7)).DateTime);
+        var today = clock.Today(now);
         var data = await YearData.LoadAsync(db, today.Year, ct);
         var result = provisional.For([person], data, today)[0];
         var max = result.RuleSet?.Scale.TotalMax ?? 100m;

@@ -15,13 +15,13 @@ namespace EvalBot.Features.Summaries;
 /// the newest opened period, provisional levels per group against the HTXS quota headroom, people at risk of KHT, and
 /// who has not reported.
 /// </summary>
-public sealed class UnitSummaryCard(EvalBotDbContext db, CardTemplates templates, Provisional provisional, IOptions<CardsOptions> cards)
+public sealed class UnitSummaryCard(EvalBotDbContext db, CardTemplates templates, Provisional provisional, IOptions<CardsOptions> cards, OrganisationClock clock)
 {
     public async Task<JsonObject> RenderAsync(Unit unit, string language, DateTimeOffset now, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(unit);
         var text = new TextTable(templates, language);
-        var today = DateOnly.FromDateTime(now.ToOffset(TimeSpan.FromHours(7)).DateTime);
+        var today = clock.Today(now);
         // Only the people the card is about are read: the unit's, and those of units its leaders head (their unit results).
         var tree = new OrgTree(await db.Units.AsNoTracking().ToDictionaryAsync(u => u.Id, ct));
         var scope = tree.Subtree(unit.Id);
