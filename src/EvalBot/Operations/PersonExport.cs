@@ -52,7 +52,7 @@ public sealed class PersonExport(EvalBotDbContext db, FeedbackAggregates feedbac
     {
         var periods = await db.Set<FeedbackRequest>().AsNoTracking().Where(r => r.SubjectPersonId == personId).Select(r => r.Period).Distinct().ToListAsync(cancellationToken);
         var result = new List<FeedbackAggregate>();
-        foreach (var year in periods.Where(p => p.Length >= 4).Select(p => p[..4]).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
+        foreach (var year in periods.Select(PeriodText.YearText).Where(y => y.Length == 4).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
         {
             // Seen as the person sees it: only closed periods with at least k answers, never an individual answer.
             if (await feedback.ForPersonAsync(personId, year, personId, cancellationToken) is { } aggregate)

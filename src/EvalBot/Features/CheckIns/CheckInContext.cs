@@ -61,7 +61,7 @@ public sealed class CheckInRepository(EvalBotDbContext db, CheckInScoring scorin
         var remediation = await Query(db.RemediationItems)
             .Where(r => ids.Contains(r.PersonId) && r.Status != "remedied")
             .ToListAsync(cancellationToken);
-        var year = int.Parse(period[..4], System.Globalization.CultureInfo.InvariantCulture);
+        var year = PeriodText.YearOf(period) ?? throw new ArgumentException($"Not a period: {period}", nameof(period));
         var byPerson = targets.Where(t => t.PersonId is not null).ToLookup(t => t.PersonId!.Value);
         var byPost = targets.Where(t => t.PostId is not null).ToLookup(t => t.PostId!.Value);
         var reportsOf = reports.ToLookup(r => r.PersonId);

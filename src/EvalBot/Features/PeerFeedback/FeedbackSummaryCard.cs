@@ -28,7 +28,7 @@ public sealed class FeedbackSummaryCard(
         var closed = campaigns.Where(c => FeedbackRepository.IsClosed(c, now)).Select(c => c.Period).ToList();
         scope ??= closed.FirstOrDefault() ?? now.Year.ToString(CultureInfo.InvariantCulture);
         var aggregate = await aggregates.ForPersonAsync(subject.Id, scope, viewer.Id, cancellationToken);
-        var years = closed.Select(p => p[..4]).Distinct(StringComparer.Ordinal).Take(2);
+        var years = closed.Select(PeriodText.YearText).Distinct(StringComparer.Ordinal).Take(2);
         var data = new JsonObject
         {
             ["subjectName"] = CardText.Plain(subject.FullName),
