@@ -28,6 +28,8 @@ public sealed class LayerTests
         { "EvalBot.Rules", ["EvalBot.Features", "EvalBot.Conversation", "EvalBot.Delivery", "EvalBot.Persistence"] },
         // Quartz wiring registers every feature's jobs through the core, never by knowing a feature.
         { "EvalBot.Scheduling", ["EvalBot.Features"] },
+        // Backup, retention and the subject-access export reach feature data only through the core's seams.
+        { "EvalBot.Operations", ["EvalBot.Features"] },
     };
 
     [Theory]

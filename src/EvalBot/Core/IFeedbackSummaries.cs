@@ -15,4 +15,10 @@ public sealed record FeedbackSummary(int Answers, IReadOnlyList<(string Criterio
 public interface IFeedbackSummaries
 {
     Task<FeedbackSummary?> ForPersonAsync(long personId, long viewerPersonId, int year, string language, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The feedback received by a person, year by year, as the person themselves may see it (released aggregates only,
+    /// never an individual answer): their part of a subject-access export.
+    /// </summary>
+    Task<IReadOnlyList<object>> ReceivedByAsync(long personId, CancellationToken cancellationToken);
 }

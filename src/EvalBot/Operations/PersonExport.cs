@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Linq.Expressions;
 using System.Reflection;
-using EvalBot.Features.PeerFeedback;
 using EvalBot.Persistence;
 using EvalBot.Persistence.Entities;
 using Microsoft.EntityFrameworkCore;
@@ -15,7 +14,7 @@ namespace EvalBot.Operations;
 /// or the subject, and peer feedback only as they may see it themselves (released aggregates of at least k answers)
 /// plus counts of the requests they answered as a reviewer, never any individual answer or whom it was about.
 /// </summary>
-public sealed class PersonExport(EvalBotDbContext db, FeedbackAggregates feedback)
+public sealed class PersonExport(EvalBotDbContext db, IEnumerable<IFeedbackSummaries> feedback)
 {
     private static readonly MethodInfo RowsOfMethod = typeof(PersonExport).GetMethod(nameof(RowsOfAsync), BindingFlags.NonPublic | BindingFlags.Instance)!;
 
@@ -42,26 +41,10 @@ public sealed class PersonExport(EvalBotDbContext db, FeedbackAggregates feedbac
             ["externalId"] = person.ExternalId,
             ["profile"] = person,
             ["data"] = tables,
-            ["peerFeedbackReceived"] = await FeedbackReceivedAsync(person.Id, cancellationToken),
+            ["peerFeedbackReceived"] = feedback.FirstOrDefault() is { } provider ? await provider.ReceivedByAsync(person.Id, cancellationToken) : [],
             ["peerFeedbackGiven"] = await FeedbackGivenAsync(person.Id, cancellationToken),
             ["audit"] = await AuditAsync(person, cancellationToken),
         };
-    }
-
-    private async Task<List<FeedbackAggregate>> FeedbackReceivedAsync(long personId, CancellationToken cancellationToken)
-    {
-        var periods = await db.Set<FeedbackRequest>().AsNoTracking().Where(r => r.SubjectPersonId == personId).Select(r => r.Period).Distinct().ToListAsync(cancellationToken);
-        var result = new List<FeedbackAggregate>();
-        foreach (var year in periods.Select(PeriodText.YearText).Where(y => y.Length == 4).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
-        {
-            // Seen as the person sees it: only closed periods with at least k answers, never an individual answer.
-            if (await feedback.ForPersonAsync(personId, year, personId, cancellationToken) is { } aggregate)
-            {
-                result.Add(aggregate);
-            }
-        }
-
-        return result;
     }
 
     private async Task<object> FeedbackGivenAsync(long personId, CancellationToken cancellationToken)
