@@ -12,43 +12,26 @@ namespace EvalBot.Conversation;
 public sealed class ConversationReferences(EvalBotDbContext db, TimeProvider time)
 {
     /// <summary>
-    /// Whether the activity comes into a personal chat that belongs to someone else: a personal conversation belongs to
-    /// the user it was first seen with, and an activity from anyone else in it is refused (nothing is stored, so a
-    /// campaign can never be redirected into another person's chat).
+    /// Creates or refreshes the reference for this activity's conversation, in the caller's unit of work. Returns false,
+    /// changing nothing, when the activity comes into a personal chat that belongs to someone else: a personal
+    /// conversation belongs to the user it was first seen with, so a campaign can never be redirected into another
+    /// person's chat; the caller refuses the activity.
     /// </summary>
-    public async Task<bool> IsSomeoneElsesAsync(Activity activity, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(activity);
-        if (activity.Conversation?.Id is not { Length: > 0 } conversationId || SharedConversation.Is(activity) || activity.Type == ActivityTypes.ConversationUpdate)
-        {
-            return false;
-        }
-
-        var owner = await db.ConversationReferences.AsNoTracking()
-            .Where(c => c.ConversationId == conversationId && (c.ConversationType == null || c.ConversationType == "personal"))
-            .Select(c => new { c.UserId, c.UserAadObjectId })
-            .SingleOrDefaultAsync(cancellationToken);
-        if (owner is null)
-        {
-            return false;
-        }
-
-        var from = activity.From;
-        return (owner.UserAadObjectId is { Length: > 0 } aad && !string.Equals(aad, from?.AadObjectId, StringComparison.OrdinalIgnoreCase))
-            || (owner.UserAadObjectId is null && owner.UserId is { Length: > 0 } id && !string.Equals(id, from?.Id, StringComparison.Ordinal));
-    }
-
-    /// <summary>Creates or refreshes the reference for this activity's conversation, in the caller's unit of work.</summary>
-    public async Task<ConversationReference?> TrackAsync(Activity activity, CancellationToken cancellationToken)
+    public async Task<bool> TrackAsync(Activity activity, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(activity);
         if (activity.Conversation?.Id is not { Length: > 0 } conversationId || activity.ServiceUrl is not { Length: > 0 } serviceUrl)
         {
-            return null;
+            return true;
         }
 
         var now = time.GetUtcNow();
         var reference = await db.ConversationReferences.SingleOrDefaultAsync(c => c.ConversationId == conversationId, cancellationToken);
+        if (reference is not null && IsSomeoneElses(reference, activity))
+        {
+            return false;
+        }
+
         if (reference is null)
         {
             reference = new ConversationReference
@@ -69,10 +52,9 @@ public sealed class ConversationReferences(EvalBotDbContext db, TimeProvider tim
         reference.BotName = activity.Recipient?.Name ?? reference.BotName;
         reference.UpdatedAt = now;
 
-        // In a personal chat the sender is the user the conversation belongs to (the first one seen: the endpoint refuses
-        // anyone else); in channels senders vary.
-        if (activity.Conversation.ConversationType is null or "personal" && activity.From?.Id is { } userId && activity.Type != ActivityTypes.ConversationUpdate
-            && (reference.UserAadObjectId is null || string.Equals(reference.UserAadObjectId, activity.From.AadObjectId, StringComparison.OrdinalIgnoreCase)))
+        // In a personal chat the sender is the user the conversation belongs to (the first one seen: anyone else was
+        // refused above); in channels senders vary.
+        if (activity.Conversation.ConversationType is null or "personal" && activity.From?.Id is { } userId && activity.Type != ActivityTypes.ConversationUpdate)
         {
             reference.UserId = userId;
             reference.UserAadObjectId = activity.From.AadObjectId ?? reference.UserAadObjectId;
@@ -90,6 +72,18 @@ public sealed class ConversationReferences(EvalBotDbContext db, TimeProvider tim
             reference.IsActive = true;
         }
 
-        return reference;
+        return true;
+    }
+
+    private static bool IsSomeoneElses(ConversationReference owner, Activity activity)
+    {
+        if (owner.ConversationType is not (null or "personal") || SharedConversation.Is(activity) || activity.Type == ActivityTypes.ConversationUpdate)
+        {
+            return false;
+        }
+
+        var from = activity.From;
+        return (owner.UserAadObjectId is { Length: > 0 } aad && !string.Equals(aad, from?.AadObjectId, StringComparison.OrdinalIgnoreCase))
+            || (owner.UserAadObjectId is null && owner.UserId is { Length: > 0 } id && !string.Equals(id, from?.Id, StringComparison.Ordinal));
     }
 }

@@ -15,6 +15,7 @@ namespace EvalBot.Conversation;
 public sealed partial class TurnProcessor(
     EvalBotDbContext db,
     ConversationReferences references,
+    OrganisationTenant tenant,
     OutboxWriter outbox,
     OutboxSignal signal,
     TurnRouter router,
@@ -24,7 +25,7 @@ public sealed partial class TurnProcessor(
 {
     private const int MaxAttempts = 3;
 
-    public async Task<InvokeResponse?> ProcessAsync(Activity activity, CancellationToken cancellationToken)
+    public async Task<TurnResult> ProcessAsync(Activity activity, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(activity);
         using var scope = logger.BeginScope(new Dictionary<string, object?> { ["ConversationId"] = activity.Conversation?.Id, ["ActivityId"] = activity.Id });
@@ -45,30 +46,30 @@ public sealed partial class TurnProcessor(
         }
     }
 
-    /// <summary>Whether this activity (by channel, conversation and id) was already handled: a redelivery.</summary>
-    public async Task<bool> WasProcessedAsync(Activity activity, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(activity);
-        if (activity.Id is not { Length: > 0 })
-        {
-            return false;
-        }
-
-        var key = TurnKeys.For(activity);
-        return await db.ProcessedActivities.AsNoTracking().AnyAsync(p => p.Key == key, cancellationToken);
-    }
-
-    private async Task<InvokeResponse?> ProcessOnceAsync(Activity activity, CancellationToken cancellationToken)
+    private async Task<TurnResult> ProcessOnceAsync(Activity activity, CancellationToken cancellationToken)
     {
         var key = TurnKeys.For(activity);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         if (activity.Id is { Length: > 0 } && await db.ProcessedActivities.AsNoTracking().SingleOrDefaultAsync(p => p.Key == key, cancellationToken) is { } done)
         {
+            // A redelivery keeps its first answer, even when that very activity taught the bot something since (the
+            // owner of its chat, the tenant pinned from it).
             LogDuplicate(logger, activity.Type);
-            return Stored(activity, done);
+            return new TurnResult(Stored(activity, done));
         }
 
-        await references.TrackAsync(activity, cancellationToken);
+        // Refused before anything is written: another organisation's tenant (or none once it is known), or someone
+        // else in a person's personal chat.
+        if (!await tenant.AcceptsAsync(activity.TenantId, cancellationToken))
+        {
+            return new TurnResult(null, TurnRefusal.OtherTenant);
+        }
+
+        if (!await references.TrackAsync(activity, cancellationToken))
+        {
+            return new TurnResult(null, TurnRefusal.NotTheOwner);
+        }
+
         var turn = new TurnContext(activity, db, outbox, time.GetUtcNow());
         var response = await router.RouteAsync(turn, cancellationToken);
 
@@ -85,7 +86,7 @@ public sealed partial class TurnProcessor(
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         signal.Notify();
-        return response;
+        return new TurnResult(response);
     }
 
     private InvokeResponse? Stored(Activity activity, ProcessedActivity done)
@@ -114,3 +115,14 @@ public sealed partial class TurnProcessor(
     [LoggerMessage(EventId = 2001, Level = LogLevel.Information, Message = "Redelivered {Type} activity ignored")]
     private static partial void LogDuplicate(ILogger logger, string? type);
 }
+
+/// <summary>Why a turn was refused before anything was written.</summary>
+public enum TurnRefusal
+{
+    None,
+    OtherTenant,
+    NotTheOwner,
+}
+
+/// <summary>The outcome of one turn: the invoke answer (null for other activities), or why it was refused.</summary>
+public sealed record TurnResult(InvokeResponse? Response, TurnRefusal Refusal = TurnRefusal.None);

@@ -40,13 +40,12 @@ public sealed partial class OrganisationTenant(EvalBotDbContext db, IOptions<Bot
 
     /// <summary>
     /// Whether an activity of <paramref name="tenantId"/> may be served: always while the organisation's tenant is not
-    /// known yet, else only from that tenant (an activity that names none is refused too, unless
-    /// <paramref name="acceptUnnamed"/>: a redelivery of one accepted before the tenant was known).
+    /// known yet, else only from that tenant (an activity that names none is refused too).
     /// </summary>
-    public async Task<bool> AcceptsAsync(string? tenantId, bool acceptUnnamed, CancellationToken cancellationToken)
+    public async Task<bool> AcceptsAsync(string? tenantId, CancellationToken cancellationToken)
     {
         var tenant = await CurrentAsync(cancellationToken);
-        return tenant is null || string.Equals(tenant, tenantId, StringComparison.OrdinalIgnoreCase) || (acceptUnnamed && string.IsNullOrEmpty(tenantId));
+        return tenant is null || string.Equals(tenant, tenantId, StringComparison.OrdinalIgnoreCase);
     }
 
     /// <summary>The pinned tenant, kept for the life of the process once found (it never changes after).</summary>

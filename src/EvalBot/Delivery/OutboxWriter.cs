@@ -75,27 +75,18 @@ public sealed class OutboxWriter(EvalBotDbContext db, TimeProvider time)
         });
     }
 
-    /// <summary>Queues the message unless one with the same key was ever queued (sent or not). Returns whether it was queued.</summary>
-    public async Task<bool> EnqueueOnceAsync(string dedupeKey, string kind, string serviceUrl, string conversationId, JsonObject activity, CancellationToken cancellationToken)
+    /// <summary>
+    /// Queues the message (or, with <paramref name="updateActivityId"/>, an update of a message sent earlier) unless one
+    /// with the same key was ever queued (sent or not). Returns whether it was queued.
+    /// </summary>
+    public async Task<bool> EnqueueOnceAsync(string dedupeKey, string kind, string serviceUrl, string conversationId, JsonObject activity, CancellationToken cancellationToken, string? updateActivityId = null)
     {
         if (IsTracked(dedupeKey) || await db.Outbox.AnyAsync(o => o.DedupeKey == dedupeKey, cancellationToken))
         {
             return false;
         }
 
-        Enqueue(dedupeKey, kind, serviceUrl, conversationId, activity, replyToId: null, updateActivityId: null);
-        return true;
-    }
-
-    /// <summary>Queues an update (PUT) of a message sent earlier, unless one with the same key was ever queued.</summary>
-    public async Task<bool> EnqueueOnceUpdateAsync(string dedupeKey, string kind, string serviceUrl, string conversationId, string activityId, JsonObject activity, CancellationToken cancellationToken)
-    {
-        if (IsTracked(dedupeKey) || await db.Outbox.AnyAsync(o => o.DedupeKey == dedupeKey, cancellationToken))
-        {
-            return false;
-        }
-
-        Enqueue(dedupeKey, kind, serviceUrl, conversationId, activity, replyToId: null, updateActivityId: activityId);
+        Enqueue(dedupeKey, kind, serviceUrl, conversationId, activity, replyToId: null, updateActivityId: updateActivityId);
         return true;
     }
 

@@ -19,6 +19,8 @@ public sealed class ProactiveAddressing(EvalBotDbContext db, IOptions<BotOptions
     private readonly Dictionary<string, ConversationReference?> _prepared = new(StringComparer.Ordinal);
     private ConversationReference? _anyKnown;
     private bool _anyKnownLoaded;
+    private string? _tenant;
+    private bool _tenantLoaded;
 
     /// <summary>
     /// Reads in one query the chats of many people about to be addressed (a campaign batch, replacing the previous
@@ -34,7 +36,7 @@ public sealed class ProactiveAddressing(EvalBotDbContext db, IOptions<BotOptions
             return;
         }
 
-        var tenant = await organisation.CurrentAsync(cancellationToken);
+        var tenant = await TenantAsync(cancellationToken);
         var references = await db.ConversationReferences.AsNoTracking()
             .Where(c => c.UserAadObjectId != null && ids.Contains(c.UserAadObjectId) && (tenant == null || c.TenantId == tenant))
             .ToListAsync(cancellationToken);
@@ -53,7 +55,7 @@ public sealed class ProactiveAddressing(EvalBotDbContext db, IOptions<BotOptions
             return null;
         }
 
-        var tenant = await organisation.CurrentAsync(cancellationToken);
+        var tenant = await TenantAsync(cancellationToken);
         var own = _prepared.TryGetValue(person.AadObjectId, out var prepared)
             ? prepared
             : await db.ConversationReferences.AsNoTracking()
@@ -88,6 +90,18 @@ public sealed class ProactiveAddressing(EvalBotDbContext db, IOptions<BotOptions
         }
 
         return _anyKnown;
+    }
+
+    /// <summary>The organisation's tenant, read once per scope (a campaign batch asks for it per person).</summary>
+    private async Task<string?> TenantAsync(CancellationToken cancellationToken)
+    {
+        if (!_tenantLoaded)
+        {
+            _tenant = await organisation.CurrentAsync(cancellationToken);
+            _tenantLoaded = _tenant is not null;
+        }
+
+        return _tenant;
     }
 
     private static string? NullIfEmpty(string value) => string.IsNullOrWhiteSpace(value) ? null : value;

@@ -85,7 +85,7 @@ public sealed class LeaderReview(EvalBotDbContext db, CardTemplates templates, C
         var version = $"{key}:v{context.Report.Id}";
         if (first is { SentActivityId: { } sent, ConversationId: { } conversation })
         {
-            await outbox.EnqueueOnceUpdateAsync(version, "checkin.review", first.ServiceUrl, conversation, sent, message, cancellationToken);
+            await outbox.EnqueueOnceAsync(version, "checkin.review", first.ServiceUrl, conversation, message, cancellationToken, updateActivityId: sent);
         }
         else
         {

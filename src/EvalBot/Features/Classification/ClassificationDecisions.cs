@@ -16,7 +16,7 @@ public sealed record Refusal(string Key, params object[] Args);
 /// </summary>
 public sealed class ClassificationDecisions(
     EvalBotDbContext db, DecisionCard card, HashChain chain, ClassificationPublisher publisher, ClassificationStore store, AuditLog audit, TimeProvider time,
-    Microsoft.Extensions.Options.IOptions<ClassificationOptions> options)
+    OrganisationClock clock)
 {
     public async Task<Refusal?> ApproveAsync(long? deciderId, int year, string actor, CancellationToken ct)
     {
@@ -74,7 +74,7 @@ public sealed class ClassificationDecisions(
     public async Task<Refusal?> RecordExceptionAsync(long? deciderId, long actorPersonId, int year, string number, DateOnly? date, string approver, string actor, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(number) || string.IsNullOrWhiteSpace(approver) || date is null) return new Refusal("classErrException");
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById(options.Value.TimeZone)).DateTime);
+        var today = clock.Today(time.GetUtcNow());
         if (date.Value.Year < year || date.Value > today) return new Refusal("classErrExceptionDate", year, TextTable.Date(today));
         var agencies = (await store.ListOfAsync(deciderId, year, ct)).Select(r => r.AgencyUnitId).Distinct().ToList();
         if (agencies.Count == 0) return new Refusal("classNothingToApprove", year);

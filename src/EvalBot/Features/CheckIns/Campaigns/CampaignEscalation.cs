@@ -14,6 +14,7 @@ namespace EvalBot.Features.CheckIns.Campaigns;
 /// </summary>
 public sealed class CampaignEscalation(
     EvalBotDbContext db,
+    CampaignTiming timing,
     CampaignAudience audience,
     CampaignMessages messages,
     CampaignBatches batches,
@@ -60,7 +61,7 @@ public sealed class CampaignEscalation(
                             continue;
                         }
 
-                        var (notBefore, skip) = messages.When(leader, leader.Unit!, period, campaign, stepKind, 1, leave.GetValueOrDefault(leader.Id) ?? [], now);
+                        var (notBefore, skip) = timing.When(leader, leader.Unit!, period, campaign, stepKind, 1, leave.GetValueOrDefault(leader.Id) ?? [], now);
                         var (outcome, reason) = skip is not null
                             ? (CampaignMessages.Outcome.Skipped, skip)
                             : await messages.QueueCardAsync(leader, period, notBefore!.Value, key, kind, card.Render(leader, level, period, campaign, members, drafts), cancellationToken);

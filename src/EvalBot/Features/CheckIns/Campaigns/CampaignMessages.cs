@@ -12,7 +12,7 @@ namespace EvalBot.Features.CheckIns.Campaigns;
 /// <summary>
 /// Queues one check-in campaign message to one person, at the moment <see cref="CampaignTiming"/> gives for them.
 /// </summary>
-public sealed class CampaignMessages(OutboxWriter outbox, ProactiveAddressing addressing, CheckInForm form, CheckInRepository repository, CampaignTiming timing)
+public sealed class CampaignMessages(OutboxWriter outbox, ProactiveAddressing addressing, CheckInForm form, CheckInRepository repository)
 {
     private Dictionary<long, CheckInContext> _contexts = [];
 
@@ -22,11 +22,6 @@ public sealed class CampaignMessages(OutboxWriter outbox, ProactiveAddressing ad
         AlreadyQueued,
         Skipped,
     }
-
-    /// <summary>When the step may reach the person, or a skip reason (<see cref="CampaignTiming.When"/>).</summary>
-    public (DateTimeOffset? NotBefore, string? SkipReason) When(
-        Person person, Unit unit, Period period, CheckInCampaign campaign, CampaignStepKind kind, int number, IReadOnlyCollection<DateRange> leave, DateTimeOffset now) =>
-        timing.When(person, unit, period, campaign, kind, number, leave, now);
 
     /// <summary>
     /// Reads what the cards of a batch of people need (their chats, targets, reports and remediation items) in a few

@@ -15,6 +15,7 @@ namespace EvalBot.Features.CheckIns.Campaigns;
 /// </summary>
 public sealed class CampaignRunner(
     EvalBotDbContext db,
+    CampaignTiming timing,
     CampaignAudience audience,
     CampaignMessages messages,
     CampaignBatches batches,
@@ -178,7 +179,7 @@ public sealed class CampaignRunner(
         Persistence.Entities.Person person, Period period, CheckInCampaign campaign, CampaignStepKind kind, int number, string key, string outboxKind,
         string noticeKey, Dictionary<long, List<DateRange>> leave, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var (notBefore, skip) = messages.When(person, person.Unit!, period, campaign, kind, number, leave.GetValueOrDefault(person.Id) ?? [], now);
+        var (notBefore, skip) = timing.When(person, person.Unit!, period, campaign, kind, number, leave.GetValueOrDefault(person.Id) ?? [], now);
         return skip is not null
             ? (CampaignMessages.Outcome.Skipped, skip)
             : await messages.QueueFormAsync(person, period, notBefore!.Value, key, outboxKind, noticeKey, cancellationToken);
