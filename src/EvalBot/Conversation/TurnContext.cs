@@ -1,7 +1,9 @@
 using System.Text.Json.Nodes;
 using EvalBot.Delivery;
 using EvalBot.Persistence;
+using EvalBot.Persistence.Entities;
 using EvalBot.Protocol;
+using Microsoft.EntityFrameworkCore;
 
 namespace EvalBot.Conversation;
 
@@ -13,6 +15,7 @@ public sealed class TurnContext(Activity activity, EvalBotDbContext db, OutboxWr
 {
     private int _replyCount;
     private int _privateCount;
+    private Task<Person?>? _sender;
 
     public Activity Activity { get; } = activity;
 
@@ -29,6 +32,19 @@ public sealed class TurnContext(Activity activity, EvalBotDbContext db, OutboxWr
 
     /// <summary>The Entra object id of the user: the only identity EvalBot trusts. Null outside Teams-like channels.</summary>
     public string? UserAadObjectId => Activity.From?.AadObjectId;
+
+    /// <summary>
+    /// "Me": the active person behind the activity's <c>from.aadObjectId</c> (never card data), with their unit, or null
+    /// when the sender is not in the organisation. Read from the database once per turn, tracked by the turn's unit of
+    /// work; every feature gets the acting person this way.
+    /// </summary>
+    public Task<Person?> SenderAsync(CancellationToken cancellationToken) =>
+        _sender ??= UserAadObjectId is { Length: > 0 } aad
+            ? Db.People.Include(p => p.Unit).SingleOrDefaultAsync(p => p.AadObjectId == aad && p.IsActive, cancellationToken)
+            : Task.FromResult<Person?>(null);
+
+    /// <summary>The language to answer in: the person's preferred language when set, else the Teams locale of the turn.</summary>
+    public string LanguageFor(Person? person) => person.LanguageOr(Locale);
 
     public string ConversationId => Activity.Conversation?.Id ?? throw new InvalidOperationException("The activity has no conversation id.");
 

@@ -25,20 +25,6 @@ public sealed record Resolution(ResolutionKind Kind, IReadOnlyList<Person> Peopl
 /// </summary>
 public sealed class SummaryPeople(EvalBotDbContext db, SummaryAccess access)
 {
-    public async Task<Person?> SenderAsync(TurnContext turn, CancellationToken ct)
-    {
-        ArgumentNullException.ThrowIfNull(turn);
-        return turn.UserAadObjectId is { Length: > 0 } aad
-            ? await db.People.AsNoTracking().SingleOrDefaultAsync(p => p.AadObjectId == aad && p.IsActive, ct)
-            : null;
-    }
-
-    public static string LanguageOf(Person? person, TurnContext turn)
-    {
-        ArgumentNullException.ThrowIfNull(turn);
-        return person?.PreferredLanguage is "vi" or "en" ? person.PreferredLanguage : turn.Locale;
-    }
-
     public async Task<Resolution> ResolveAsync(TurnContext turn, Person viewer, string argument, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(turn);

@@ -46,7 +46,7 @@ public sealed class TextTable(CardTemplates templates, string language)
     public string PeriodLabel(string period)
     {
         ArgumentNullException.ThrowIfNull(period);
-        var year = PeriodText.YearText(period);
+        var year = PeriodKey.YearText(period);
         if (period.Length == 7 && period[5] == 'Q')
         {
             return Language == "en" ? $"Q{period[6]} {year}" : $"Quý {period[6]}/{year}";

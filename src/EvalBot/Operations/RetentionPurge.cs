@@ -29,7 +29,7 @@ public sealed partial class RetentionPurge(EvalBotDbContext db, AuditLog audit, 
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var periods = await db.CheckInReports.Select(r => r.Period).Union(db.Set<FeedbackRequest>().Select(r => r.Period)).Distinct().ToListAsync(cancellationToken);
-        var oldPeriods = periods.Where(p => YearOf(p) is { } year && year < firstKeptYear).ToList();
+        var oldPeriods = periods.Where(p => PeriodKey.YearOf(p) is { } year && year < firstKeptYear).ToList();
         var oldReports = db.CheckInReports.Where(r => r.CreatedAt < cutoff || oldPeriods.Contains(r.Period)).Select(r => r.Id);
         var lines = await db.CheckInLines.Where(l => oldReports.Contains(l.ReportId)).ExecuteDeleteAsync(cancellationToken);
         var reports = await db.CheckInReports.Where(r => r.CreatedAt < cutoff || oldPeriods.Contains(r.Period)).ExecuteDeleteAsync(cancellationToken);
@@ -45,10 +45,6 @@ public sealed partial class RetentionPurge(EvalBotDbContext db, AuditLog audit, 
         LogPurged(logger, years, reports, lines, feedback, remediation, outbox, processed, dialogs);
         return result;
     }
-
-    /// <summary>The year of a period label (<c>2016-Q1</c>, <c>2016-03</c>, <c>2016</c>), or null.</summary>
-    private static int? YearOf(string period) =>
-        period.Length >= 4 && int.TryParse(period.AsSpan(0, 4), NumberStyles.None, CultureInfo.InvariantCulture, out var year) ? year : null;
 
     [LoggerMessage(EventId = 9101, Level = LogLevel.Information, Message = "Retention ({Years} years) purged {Reports} reports, {Lines} lines, {Feedback} feedback answers, {Remediation} remediation items, {Outbox} outbox rows, {Processed} processed marks, {Dialogs} dialog states")]
     private static partial void LogPurged(ILogger logger, int years, int reports, int lines, int feedback, int remediation, int outbox, int processed, int dialogs);

@@ -40,7 +40,7 @@ public sealed class CampaignTiming(CampaignCalendar calendar)
     public static string LanguageOf(Person person)
     {
         ArgumentNullException.ThrowIfNull(person);
-        return CardStrings.LanguageOf(person.PreferredLanguage);
+        return person.LanguageOr(CardStrings.LanguageOf(null));
     }
 
     /// <summary>Leave is the reason when, without it, the step would still have had a working hour before the close.</summary>

@@ -28,16 +28,16 @@ public sealed class CheckInActions(
         ArgumentNullException.ThrowIfNull(turn);
         ArgumentNullException.ThrowIfNull(action);
         var text = form.Text(turn.Locale);
-        var person = await repository.PersonByAadAsync(turn.UserAadObjectId, cancellationToken);
+        var person = await turn.SenderAsync(cancellationToken);
         if (person is null)
         {
             return InvokeResponse.Message(text["checkinErrNoPerson"]);
         }
 
-        var language = person.PreferredLanguage is "vi" or "en" ? person.PreferredLanguage : turn.Locale;
+        var language = turn.LanguageFor(person);
         text = form.Text(language);
         var period = JsonRead.Text(action.Data, "period") ?? "";
-        if (!PeriodText.IsValid(period))
+        if (!PeriodKey.IsValid(period))
         {
             return InvokeResponse.Message(text["checkinErrNotYours"]);
         }

@@ -10,15 +10,15 @@ public sealed class CheckInCommand(CheckInRepository repository, CheckInForm for
     public async Task HandleAsync(TurnContext turn, string argument, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turn);
-        var person = await repository.PersonByAadAsync(turn.UserAadObjectId, cancellationToken);
+        var person = await turn.SenderAsync(cancellationToken);
         if (person is null)
         {
             turn.Reply(TurnContext.TextMessage(form.Text(turn.Locale)["checkinErrNoPerson"]));
             return;
         }
 
-        var language = person.PreferredLanguage is "vi" or "en" ? person.PreferredLanguage : turn.Locale;
-        var period = PeriodText.IsValid(argument.Trim().ToUpperInvariant()) ? argument.Trim().ToUpperInvariant() : await repository.OpenPeriodForAsync(person, turn.Now, cancellationToken);
+        var language = turn.LanguageFor(person);
+        var period = PeriodKey.TryParse(argument.Trim().ToUpperInvariant(), out var typed) ? typed.ToString() : await repository.OpenPeriodForAsync(person, turn.Now, cancellationToken);
         if (period is null)
         {
             turn.Reply(TurnContext.TextMessage(form.Text(language)["checkinNoOpenPeriod"]));

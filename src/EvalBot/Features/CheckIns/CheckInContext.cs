@@ -25,12 +25,6 @@ public sealed record CheckInContext(
 /// <summary>Loads check-in contexts and the people they belong to.</summary>
 public sealed class CheckInRepository(EvalBotDbContext db, CheckInScoring scoring)
 {
-    /// <summary>The person behind a Teams identity: the activity's <c>from.aadObjectId</c>, never card data.</summary>
-    public async Task<Person?> PersonByAadAsync(string? aadObjectId, CancellationToken cancellationToken) =>
-        string.IsNullOrWhiteSpace(aadObjectId)
-            ? null
-            : await db.People.Include(p => p.Unit).SingleOrDefaultAsync(p => p.AadObjectId == aadObjectId && p.IsActive, cancellationToken);
-
     public async Task<CheckInContext> LoadAsync(Person person, string period, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(person);
@@ -61,7 +55,7 @@ public sealed class CheckInRepository(EvalBotDbContext db, CheckInScoring scorin
         var remediation = await Query(db.RemediationItems)
             .Where(r => ids.Contains(r.PersonId) && r.Status != "remedied")
             .ToListAsync(cancellationToken);
-        var year = PeriodText.YearOf(period) ?? throw new ArgumentException($"Not a period: {period}", nameof(period));
+        var year = PeriodKey.YearOf(period) ?? throw new ArgumentException($"Not a period: {period}", nameof(period));
         var byPerson = targets.Where(t => t.PersonId is not null).ToLookup(t => t.PersonId!.Value);
         var byPost = targets.Where(t => t.PostId is not null).ToLookup(t => t.PostId!.Value);
         var reportsOf = reports.ToLookup(r => r.PersonId);

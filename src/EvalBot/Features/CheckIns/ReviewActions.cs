@@ -26,8 +26,8 @@ public sealed class ReviewActions(CheckInRepository repository, CheckInForm form
     {
         ArgumentNullException.ThrowIfNull(turn);
         ArgumentNullException.ThrowIfNull(action);
-        var reviewer = await repository.PersonByAadAsync(turn.UserAadObjectId, cancellationToken);
-        var language = reviewer?.PreferredLanguage is "vi" or "en" ? reviewer.PreferredLanguage : turn.Locale;
+        var reviewer = await turn.SenderAsync(cancellationToken);
+        var language = turn.LanguageFor(reviewer);
         var text = form.Text(language);
         if (reviewer is null)
         {
@@ -60,7 +60,7 @@ public sealed class ReviewActions(CheckInRepository repository, CheckInForm form
             return InvokeResponse.Card(review.Render(context, language, null, null, input.Errors, action.Data));
         }
 
-        var subjectLanguage = subject.PreferredLanguage is "vi" or "en" ? subject.PreferredLanguage : "vi";
+        var subjectLanguage = CampaignTiming.LanguageOf(subject);
         var changes = Apply(context, input, reviewer, turn, form.Text(subjectLanguage));
         var score = form.Preview(context);
         report.Score = score?.Total;
@@ -146,7 +146,7 @@ public sealed class ReviewActions(CheckInRepository repository, CheckInForm form
             return;
         }
 
-        var language = person.PreferredLanguage is "vi" or "en" ? person.PreferredLanguage : "vi";
+        var language = CampaignTiming.LanguageOf(person);
         var text = form.Text(language);
         var ruleSet = context.RuleSet;
         var data = new JsonObject

@@ -21,10 +21,8 @@ public sealed class ClassificationActions(DecisionCard card, ClassificationDecis
     {
         ArgumentNullException.ThrowIfNull(turn);
         ArgumentNullException.ThrowIfNull(action);
-        var me = turn.UserAadObjectId is { Length: > 0 } aad
-            ? await turn.Db.People.AsNoTracking().SingleOrDefaultAsync(p => p.AadObjectId == aad && p.IsActive, cancellationToken)
-            : null;
-        var language = me?.PreferredLanguage is "vi" or "en" ? me.PreferredLanguage : turn.Locale;
+        var me = await turn.SenderAsync(cancellationToken);
+        var language = turn.LanguageFor(me);
         var text = new TextTable(templates, language);
         if (me is null || !int.TryParse(JsonRead.Text(action.Data, "year"), NumberStyles.None, CultureInfo.InvariantCulture, out var year))
         {

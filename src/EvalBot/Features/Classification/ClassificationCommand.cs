@@ -10,7 +10,7 @@ namespace EvalBot.Features.Classification;
 /// board the top list); anyone who leads gets the list of the people under them; a person gets their own result once decided.
 /// </summary>
 public sealed class ClassificationCommand(
-    SummaryPeople people, DecisionCard decision, ClassificationListCard list, ResultCard result, ClassificationStore store, CardTemplates templates,
+    DecisionCard decision, ClassificationListCard list, ResultCard result, ClassificationStore store, CardTemplates templates,
     Auditing.AuditLog audit, OrganisationClock clock) : ICommandHandler
 {
     public IReadOnlyList<string> Keywords { get; } = CommandTopics.Keywords[CommandTopics.Classification];
@@ -18,8 +18,8 @@ public sealed class ClassificationCommand(
     public async Task HandleAsync(TurnContext turn, string argument, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turn);
-        var me = await people.SenderAsync(turn, cancellationToken);
-        var language = SummaryPeople.LanguageOf(me, turn);
+        var me = await turn.SenderAsync(cancellationToken);
+        var language = turn.LanguageFor(me);
         var text = new TextTable(templates, language);
         if (me is null)
         {

@@ -21,8 +21,8 @@ public sealed class FeedbackActions(FeedbackRepository repository, FeedbackForm 
     {
         ArgumentNullException.ThrowIfNull(turn);
         ArgumentNullException.ThrowIfNull(action);
-        var reviewer = await repository.PersonByAadAsync(turn.UserAadObjectId, cancellationToken);
-        var language = FeedbackLanguage.Of(reviewer, turn.Locale);
+        var reviewer = await turn.SenderAsync(cancellationToken);
+        var language = turn.LanguageFor(reviewer);
         var text = form.Text(language);
         if (reviewer is null)
         {
@@ -79,11 +79,4 @@ public sealed class FeedbackActions(FeedbackRepository repository, FeedbackForm 
         var closes = Cards.CardText.Plain(TextTable.DateTime(campaign!.ClosesAt, Domain.Calendar.PersonTimeZone.Resolve(subject.TimeZone ?? subject.Unit?.TimeZone)));
         return InvokeResponse.Card(form.Render(request, subject, subject.Unit, campaign, language, readOnly: false, text.Format("feedbackNoticeSaved", closes)));
     }
-}
-
-/// <summary>The card language for a person: their preference, else the Teams locale of the turn.</summary>
-public static class FeedbackLanguage
-{
-    public static string Of(Person? person, string turnLocale) =>
-        person?.PreferredLanguage is "vi" or "en" ? person.PreferredLanguage : turnLocale;
 }

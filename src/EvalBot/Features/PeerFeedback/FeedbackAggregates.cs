@@ -40,7 +40,7 @@ public sealed class FeedbackAggregates(EvalBotDbContext db, FeedbackRepository r
         ArgumentNullException.ThrowIfNull(scope);
         var now = repository.Now;
         var prefix = scope.Length == 4 && int.TryParse(scope, NumberStyles.None, CultureInfo.InvariantCulture, out _) ? scope + "-" : null;
-        if (prefix is null && !PeriodText.IsValid(scope))
+        if (prefix is null && !PeriodKey.IsValid(scope))
         {
             return [];
         }

@@ -6,7 +6,7 @@ namespace EvalBot.Features.PeerFeedback;
 /// <c>góp ý</c> / <c>feedback</c>: what the sender still has to answer, with buttons. <c>góp ý của tôi</c> /
 /// <c>feedback mine</c> (optionally followed by a period or a year) shows the sender's own aggregated feedback.
 /// </summary>
-public sealed class FeedbackCommand(FeedbackRepository repository, FeedbackListCard list, FeedbackSummaryCard summary, FeedbackForm form) : ICommandHandler
+public sealed class FeedbackCommand(FeedbackListCard list, FeedbackSummaryCard summary, FeedbackForm form) : ICommandHandler
 {
     private static readonly string[] Mine = ["của tôi", "cua toi", "mine", "my", "me"];
 
@@ -16,8 +16,8 @@ public sealed class FeedbackCommand(FeedbackRepository repository, FeedbackListC
     {
         ArgumentNullException.ThrowIfNull(turn);
         ArgumentNullException.ThrowIfNull(argument);
-        var person = await repository.PersonByAadAsync(turn.UserAadObjectId, cancellationToken);
-        var language = FeedbackLanguage.Of(person, turn.Locale);
+        var person = await turn.SenderAsync(cancellationToken);
+        var language = turn.LanguageFor(person);
         if (person is null)
         {
             turn.Reply(TurnContext.TextMessage(form.Text(language)["feedbackErrNoPerson"]));

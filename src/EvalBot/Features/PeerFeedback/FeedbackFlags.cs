@@ -29,5 +29,5 @@ public sealed class FeedbackFlags(FeedbackForm form, OutboxWriter outbox, Proact
         await outbox.EnqueueToPersonAsync(FeedbackKeys.Flagged(request.Id), FeedbackKeys.FlaggedKind, recipient, TurnContext.TextMessage(message), cancellationToken);
     }
 
-    private static string CardStringsLanguage(Person person) => Cards.CardStrings.LanguageOf(person.PreferredLanguage);
+    private static string CardStringsLanguage(Person person) => CampaignTiming.LanguageOf(person);
 }

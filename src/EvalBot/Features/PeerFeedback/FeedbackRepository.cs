@@ -7,12 +7,6 @@ namespace EvalBot.Features.PeerFeedback;
 /// <summary>Loads people, requests and periods for the feedback feature, and says who may see whose aggregates.</summary>
 public sealed class FeedbackRepository(EvalBotDbContext db, TimeProvider time)
 {
-    /// <summary>The person behind a Teams identity: the activity's <c>from.aadObjectId</c>, never card data.</summary>
-    public async Task<Person?> PersonByAadAsync(string? aadObjectId, CancellationToken cancellationToken) =>
-        string.IsNullOrWhiteSpace(aadObjectId)
-            ? null
-            : await db.People.Include(p => p.Unit).SingleOrDefaultAsync(p => p.AadObjectId == aadObjectId && p.IsActive, cancellationToken);
-
     public Task<Person?> PersonAsync(long id, CancellationToken cancellationToken) =>
         db.People.Include(p => p.Unit).SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
 

@@ -28,7 +28,7 @@ public sealed class FeedbackSummaryCard(
         var closed = campaigns.Where(c => FeedbackRepository.IsClosed(c, now)).Select(c => c.Period).ToList();
         scope ??= closed.FirstOrDefault() ?? now.Year.ToString(CultureInfo.InvariantCulture);
         var aggregate = await aggregates.ForPersonAsync(subject.Id, scope, viewer.Id, cancellationToken);
-        var years = closed.Select(PeriodText.YearText).Distinct(StringComparer.Ordinal).Take(2);
+        var years = closed.Select(PeriodKey.YearText).Distinct(StringComparer.Ordinal).Take(2);
         var data = new JsonObject
         {
             ["subjectName"] = CardText.Plain(subject.FullName),
@@ -96,5 +96,5 @@ public sealed class FeedbackSummaryCard(
         new([.. (comments ?? []).Select(c => (JsonNode)new JsonObject { ["text"] = CardText.Plain(c) })]);
 
     private static string ScopeLabel(string scope, TextTable text) =>
-        scope.Length == 4 ? text.Format("feedbackYear", scope) : PeriodText.IsValid(scope) ? text.PeriodLabel(scope) : CardText.Plain(scope);
+        scope.Length == 4 ? text.Format("feedbackYear", scope) : PeriodKey.IsValid(scope) ? text.PeriodLabel(scope) : CardText.Plain(scope);
 }

@@ -22,8 +22,8 @@ public sealed class FeedbackViewActions(
     {
         ArgumentNullException.ThrowIfNull(turn);
         ArgumentNullException.ThrowIfNull(action);
-        var viewer = await repository.PersonByAadAsync(turn.UserAadObjectId, cancellationToken);
-        var language = FeedbackLanguage.Of(viewer, turn.Locale);
+        var viewer = await turn.SenderAsync(cancellationToken);
+        var language = turn.LanguageFor(viewer);
         var text = form.Text(language);
         if (viewer is null)
         {

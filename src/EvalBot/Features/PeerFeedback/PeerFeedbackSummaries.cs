@@ -31,7 +31,7 @@ public sealed class PeerFeedbackSummaries(FeedbackAggregates aggregates, EvalBot
         var periods = await db.Set<Persistence.Entities.FeedbackRequest>().AsNoTracking().Where(r => r.SubjectPersonId == personId)
             .Select(r => r.Period).Distinct().ToListAsync(cancellationToken);
         var result = new List<object>();
-        foreach (var year in periods.Select(PeriodText.YearText).Where(y => y.Length == 4).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
+        foreach (var year in periods.Select(PeriodKey.YearText).Where(y => y.Length == 4).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
         {
             // Seen as the person sees it: only closed periods with at least k answers, never an individual answer.
             if (await aggregates.ForPersonAsync(personId, year, personId, cancellationToken) is { } aggregate)

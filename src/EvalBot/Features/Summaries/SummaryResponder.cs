@@ -19,8 +19,8 @@ public sealed class SummaryResponder(SummaryPeople people, SummaryAccess access,
     public async Task<(JsonObject? Card, string? Text)> AnswerAsync(TurnContext turn, string kind, string argument, long? personId, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(turn);
-        var me = await people.SenderAsync(turn, ct);
-        var language = SummaryPeople.LanguageOf(me, turn);
+        var me = await turn.SenderAsync(ct);
+        var language = turn.LanguageFor(me);
         var text = new TextTable(templates, language);
         if (me is null) return (null, text["sumNoPerson"]);
         var actor = me.AadObjectId ?? me.ExternalId;

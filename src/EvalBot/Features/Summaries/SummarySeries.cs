@@ -16,7 +16,7 @@ public static class SummarySeries
             .Where(r => r.PersonId == personId && r.IsCurrent && r.Score != null && (r.Status == CheckInStatus.Confirmed || r.Status == CheckInStatus.Adjusted))
             .Select(r => new { r.Period, r.Score }).ToListAsync(ct);
         return [.. reports
-            .Where(r => PeriodText.YearOf(r.Period) is { } y && y >= fromYear && y <= toYear)
+            .Where(r => PeriodKey.YearOf(r.Period) is { } y && y >= fromYear && y <= toYear)
             .OrderBy(r => r.Period, StringComparer.Ordinal)
             .Select(r => (r.Period, r.Score!.Value))];
     }

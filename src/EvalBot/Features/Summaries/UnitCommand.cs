@@ -8,15 +8,15 @@ namespace EvalBot.Features.Summaries;
 /// <c>đơn vị [đơn vị]</c> / <c>unit [unit]</c>: the unit summary of the unit the sender heads (or the one named, by name
 /// or id, among the units under them). People who head no unit get a polite refusal.
 /// </summary>
-public sealed class UnitCommand(SummaryPeople people, SummaryAccess access, UnitSummaryCard card, CardTemplates templates, AuditLog audit) : ICommandHandler
+public sealed class UnitCommand(SummaryAccess access, UnitSummaryCard card, CardTemplates templates, AuditLog audit) : ICommandHandler
 {
     public IReadOnlyList<string> Keywords { get; } = CommandTopics.Keywords[CommandTopics.Unit];
 
     public async Task HandleAsync(TurnContext turn, string argument, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turn);
-        var me = await people.SenderAsync(turn, cancellationToken);
-        var language = SummaryPeople.LanguageOf(me, turn);
+        var me = await turn.SenderAsync(cancellationToken);
+        var language = turn.LanguageFor(me);
         var text = new TextTable(templates, language);
         if (me is null)
         {

@@ -35,3 +35,11 @@ public sealed class Person
     public string? TimeZone { get; set; }
     public bool IsActive { get; set; } = true;
 }
+
+/// <summary>The language a person reads, wherever it is asked (a turn, a proactive message).</summary>
+public static class PersonLanguage
+{
+    /// <summary>The person's preferred language (<c>vi</c> or <c>en</c>) when set, else the fallback.</summary>
+    public static string LanguageOr(this Person? person, string fallback) =>
+        person?.PreferredLanguage is "vi" or "en" ? person.PreferredLanguage : fallback;
+}
