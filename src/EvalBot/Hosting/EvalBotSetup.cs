@@ -76,6 +76,7 @@ public static class EvalBotSetup
         services.AddSingleton<ErrorCards>();
         services.AddSingleton<HelpCard>();
         services.AddScoped<HelpCommand>();
+        services.AddCommandTopic(HelpCommand.Topic);
         services.AddScoped<ICommandHandler>(sp => sp.GetRequiredService<HelpCommand>());
         services.AddScoped<IFallbackHandler>(sp => sp.GetRequiredService<HelpCommand>());
         services.AddScoped<ICardActionHandler, HelpShowAction>();

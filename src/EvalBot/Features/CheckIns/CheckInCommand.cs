@@ -5,7 +5,10 @@ namespace EvalBot.Features.CheckIns;
 /// <summary><c>báo cáo</c> / <c>checkin</c>: the check-in card of the period open now for the sender.</summary>
 public sealed class CheckInCommand(CheckInRepository repository, CheckInForm form) : ICommandHandler
 {
-    public IReadOnlyList<string> Keywords { get; } = CommandTopics.Keywords[CommandTopics.CheckIn];
+    /// <summary>The command this feature starts and the keywords that start it.</summary>
+    public static CommandTopic Topic { get; } = new("checkin", ["báo cáo", "checkin", "check-in"]);
+
+    public IReadOnlyList<string> Keywords => Topic.Keywords;
 
     public async Task HandleAsync(TurnContext turn, string argument, CancellationToken cancellationToken)
     {

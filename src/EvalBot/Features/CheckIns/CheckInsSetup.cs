@@ -18,6 +18,7 @@ public static class CheckInsSetup
         services.AddScoped<ICardActionHandler, CheckInActions>();
         services.AddScoped<ICardActionHandler, ReviewActions>();
         services.AddScoped<ICommandHandler, CheckInCommand>();
+        services.AddCommandTopic(CheckInCommand.Topic);
         return services;
     }
 }

@@ -13,7 +13,10 @@ public sealed class ClassificationCommand(
     DecisionCard decision, ClassificationListCard list, ResultCard result, ClassificationStore store, CardTemplates templates,
     Auditing.AuditLog audit, OrganisationClock clock) : ICommandHandler
 {
-    public IReadOnlyList<string> Keywords { get; } = CommandTopics.Keywords[CommandTopics.Classification];
+    /// <summary>The command this feature starts and the keywords that start it.</summary>
+    public static CommandTopic Topic { get; } = new("classification", ["xếp loại", "classification"]);
+
+    public IReadOnlyList<string> Keywords => Topic.Keywords;
 
     public async Task HandleAsync(TurnContext turn, string argument, CancellationToken cancellationToken)
     {

@@ -28,6 +28,7 @@ public static class ClassificationSetup
         services.AddScoped<ClassificationListCard>();
         services.AddScoped<ICardActionHandler, ClassificationActions>();
         services.AddScoped<ICommandHandler, ClassificationCommand>();
+        services.AddCommandTopic(ClassificationCommand.Topic);
         services.AddClassificationJobs();
         // After the demo seeder (registered with the organisation, earlier): the demo's past years, decided.
         services.AddHostedService<DemoYears>();

@@ -4,12 +4,12 @@ using EvalBot.Cards;
 namespace EvalBot.Features.Help;
 
 /// <summary>Renders the help card, optionally opened on one topic, or with a note that the text was not understood.</summary>
-public sealed class HelpCard(CardTemplates templates)
+public sealed class HelpCard(CardTemplates templates, IEnumerable<CommandTopic> topics)
 {
     public JsonObject Render(string locale, string? topic = null, string? notUnderstood = null)
     {
         var data = new JsonObject();
-        if (topic is not null && CommandTopics.All.Contains(topic))
+        if (topic is not null && topics.Any(t => t.Key == topic))
         {
             data["topic"] = topic;
         }

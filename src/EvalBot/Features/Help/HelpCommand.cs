@@ -3,12 +3,17 @@ using EvalBot.Conversation;
 namespace EvalBot.Features.Help;
 
 /// <summary>
-/// <c>trợ giúp</c> / <c>help</c> shows the command list. Commands whose feature is not enabled in this deployment
-/// also land here, opened on their own topic, so the user learns what the command does instead of meeting silence.
+/// <c>trợ giúp</c> / <c>help</c> shows the command list. It knows the commands from the topics the features register
+/// (<see cref="CommandTopic"/>): a topic's keyword that no command handler took (a feature registered its topic but
+/// not its command in this deployment) lands here, opened on that topic, so the user learns what the command does
+/// instead of meeting silence.
 /// </summary>
-public sealed class HelpCommand(HelpCard card) : ICommandHandler, IFallbackHandler, ISafeInSharedConversations
+public sealed class HelpCommand(HelpCard card, IEnumerable<CommandTopic> topics) : ICommandHandler, IFallbackHandler, ISafeInSharedConversations
 {
-    public IReadOnlyList<string> Keywords { get; } = CommandTopics.Keywords[CommandTopics.Help];
+    /// <summary>The help command itself.</summary>
+    public static CommandTopic Topic { get; } = new("help", ["trợ giúp", "help", "hướng dẫn", "menu"]);
+
+    public IReadOnlyList<string> Keywords => Topic.Keywords;
 
     public Task HandleAsync(TurnContext turn, string argument, CancellationToken cancellationToken)
     {
@@ -29,8 +34,8 @@ public sealed class HelpCommand(HelpCard card) : ICommandHandler, IFallbackHandl
     }
 
     /// <summary>The topic whose keyword the text starts with, if any ("help báo cáo" opens the check-in topic).</summary>
-    private static string? TopicOf(string text) =>
-        CommandText.Match(text, CommandTopics.Keywords.Values.SelectMany(k => k)) is { } match
-            ? CommandTopics.Keywords.First(kv => kv.Value.Contains(match.Keyword)).Key
+    private string? TopicOf(string text) =>
+        CommandText.Match(text, topics.SelectMany(t => t.Keywords)) is { } match
+            ? topics.First(t => t.Keywords.Contains(match.Keyword)).Key
             : null;
 }

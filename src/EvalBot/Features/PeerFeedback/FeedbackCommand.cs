@@ -10,7 +10,10 @@ public sealed class FeedbackCommand(FeedbackListCard list, FeedbackSummaryCard s
 {
     private static readonly string[] Mine = ["của tôi", "cua toi", "mine", "my", "me"];
 
-    public IReadOnlyList<string> Keywords { get; } = CommandTopics.Keywords[CommandTopics.Feedback];
+    /// <summary>The command this feature starts and the keywords that start it.</summary>
+    public static CommandTopic Topic { get; } = new("feedback", ["góp ý", "feedback"]);
+
+    public IReadOnlyList<string> Keywords => Topic.Keywords;
 
     public async Task HandleAsync(TurnContext turn, string argument, CancellationToken cancellationToken)
     {

@@ -25,6 +25,7 @@ public static class PeerFeedbackSetup
         services.AddScoped<ICardActionHandler, FeedbackActions>();
         services.AddScoped<ICardActionHandler, FeedbackViewActions>();
         services.AddScoped<ICommandHandler, FeedbackCommand>();
+        services.AddCommandTopic(FeedbackCommand.Topic);
 
         services.AddHostedService<FeedbackSchedule>();
         return services;

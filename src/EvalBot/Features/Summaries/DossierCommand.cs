@@ -5,7 +5,10 @@ namespace EvalBot.Features.Summaries;
 /// <summary><c>hồ sơ &lt;người&gt;</c> / <c>dossier &lt;person&gt;</c>: three years of record for an appointment decision.</summary>
 public sealed class DossierCommand(SummaryResponder responder) : ICommandHandler
 {
-    public IReadOnlyList<string> Keywords { get; } = CommandTopics.Keywords[CommandTopics.Dossier];
+    /// <summary>The command this feature starts and the keywords that start it.</summary>
+    public static CommandTopic Topic { get; } = new("dossier", ["hồ sơ", "dossier"]);
+
+    public IReadOnlyList<string> Keywords => Topic.Keywords;
 
     public async Task HandleAsync(TurnContext turn, string argument, CancellationToken cancellationToken)
     {

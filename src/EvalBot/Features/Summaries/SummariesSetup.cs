@@ -19,8 +19,11 @@ public static class SummariesSetup
         services.AddScoped<DossierCard>();
         services.AddScoped<SummaryResponder>();
         services.AddScoped<ICommandHandler, SummaryCommand>();
+        services.AddCommandTopic(SummaryCommand.Topic);
         services.AddScoped<ICommandHandler, UnitCommand>();
+        services.AddCommandTopic(UnitCommand.Topic);
         services.AddScoped<ICommandHandler, DossierCommand>();
+        services.AddCommandTopic(DossierCommand.Topic);
         services.AddScoped<ICardActionHandler, SummaryShowAction>();
         return services;
     }

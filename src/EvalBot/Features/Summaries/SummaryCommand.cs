@@ -5,7 +5,10 @@ namespace EvalBot.Features.Summaries;
 /// <summary><c>tóm tắt &lt;người&gt;</c> / <c>summary &lt;person&gt;</c>: the person summary card (yourself when no one is named).</summary>
 public sealed class SummaryCommand(SummaryResponder responder) : ICommandHandler
 {
-    public IReadOnlyList<string> Keywords { get; } = CommandTopics.Keywords[CommandTopics.Summary];
+    /// <summary>The command this feature starts and the keywords that start it.</summary>
+    public static CommandTopic Topic { get; } = new("summary", ["tóm tắt", "summary"]);
+
+    public IReadOnlyList<string> Keywords => Topic.Keywords;
 
     public async Task HandleAsync(TurnContext turn, string argument, CancellationToken cancellationToken)
     {

@@ -10,7 +10,10 @@ namespace EvalBot.Features.Summaries;
 /// </summary>
 public sealed class UnitCommand(SummaryAccess access, UnitSummaryCard card, CardTemplates templates, AuditLog audit) : ICommandHandler
 {
-    public IReadOnlyList<string> Keywords { get; } = CommandTopics.Keywords[CommandTopics.Unit];
+    /// <summary>The command this feature starts and the keywords that start it.</summary>
+    public static CommandTopic Topic { get; } = new("unit", ["đơn vị", "unit"]);
+
+    public IReadOnlyList<string> Keywords => Topic.Keywords;
 
     public async Task HandleAsync(TurnContext turn, string argument, CancellationToken cancellationToken)
     {
