@@ -24,6 +24,7 @@ public static class ClassificationSetup
         services.AddScoped<HashChain>();
         services.AddScoped<ClassificationDecisions>();
         services.AddScoped<Rerating>();
+        services.AddScoped<CompileReports>();
         services.AddScoped<AnnualCompiler>();
         services.AddScoped<ClassificationListCard>();
         services.AddScoped<ICardActionHandler, ClassificationActions>();
