@@ -74,13 +74,8 @@ public static class EvalBotSetup
         services.AddScoped<TurnProcessor>();
 
         services.AddSingleton<ErrorCards>();
-        services.AddSingleton<HelpCard>();
-        services.AddScoped<HelpCommand>();
-        services.AddCommandTopic(HelpCommand.Topic);
-        services.AddScoped<ICommandHandler>(sp => sp.GetRequiredService<HelpCommand>());
-        services.AddScoped<IFallbackHandler>(sp => sp.GetRequiredService<HelpCommand>());
-        services.AddScoped<ICardActionHandler, HelpShowAction>();
-        services.AddScoped<IInstallHandler, WelcomeHandler>();
+        services.AddHelp();
+        services.AddWelcome();
         return builder;
     }
 

@@ -117,18 +117,7 @@ public sealed class AnnualCompiler(
             if (Apply(row, person, result, run.Tree, run.GroupOf(person), run.Now))
             {
                 run.Changed++;
-                var entry = new { level = row.Level, score = row.Score, outcome = row.Outcome, ruleSet = $"{row.RuleSetId} v{row.RuleSetVersion}" };
-                var target = $"{person.ExternalId}/{run.Year}";
-                if (inserters is null)
-                {
-                    if (row.Id == 0) db.Add(row);
-                    audit.Record(run.Actor, "classification.compile", "classification", target, entry);
-                }
-                else
-                {
-                    if (row.Id == 0) newRows.Add(row);
-                    newAudit.Add(audit.Entry(run.Actor, "classification.compile", "classification", target, entry));
-                }
+                Record(run, person, row, inserters is null ? null : (newRows, newAudit));
             }
 
             compiled.Add((row, run.Why(result)));
@@ -148,6 +137,22 @@ public sealed class AnnualCompiler(
 
         // The slice's drafts and audit entries are written; left tracked, every later save would walk them again.
         db.ChangeTracker.Clear();
+    }
+
+    /// <summary>A changed draft and its audit entry: tracked for the next save, or collected for the prepared inserts.</summary>
+    private void Record(CompileRun run, Persistence.Entities.Person person, ClassificationRecord row, (List<ClassificationRecord> Rows, List<AuditEntry> Audit)? batch)
+    {
+        var entry = new { level = row.Level, score = row.Score, outcome = row.Outcome, ruleSet = $"{row.RuleSetId} v{row.RuleSetVersion}" };
+        var target = $"{person.ExternalId}/{run.Year}";
+        if (batch is not { } b)
+        {
+            if (row.Id == 0) db.Add(row);
+            audit.Record(run.Actor, "classification.compile", "classification", target, entry);
+            return;
+        }
+
+        if (row.Id == 0) b.Rows.Add(row);
+        b.Audit.Add(audit.Entry(run.Actor, "classification.compile", "classification", target, entry));
     }
 
     /// <summary>One person's year classified under their rule-set; a leader's unit result reads the levels below.</summary>

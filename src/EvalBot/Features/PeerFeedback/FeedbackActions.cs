@@ -45,30 +45,40 @@ public sealed class FeedbackActions(FeedbackRepository repository, FeedbackForm 
                 : InvokeResponse.Card(form.Render(request, subject, subject.Unit, campaign, language, readOnly: true, text["feedbackNoticeClosed"]));
         }
 
-        switch (action.Verb)
+        return action.Verb switch
         {
-            case "feedback.open":
-                return InvokeResponse.Card(form.Render(request, subject, subject.Unit, campaign!, language, readOnly: false, null));
-            case "feedback.skip":
-                var reason = JsonRead.Text(action.Data, "skipReason") is "conflict" ? "conflict" : null;
-                request.Status = FeedbackStatus.Skipped;
-                request.Flagged = reason is not null;
-                request.RatingsJson = null;
-                request.Strengths = null;
-                request.Improvements = null;
-                if (request.Flagged)
-                {
-                    await flags.NotifyLeaderAsync(turn, request, subject, reviewer, cancellationToken);
-                }
+            "feedback.open" => InvokeResponse.Card(form.Render(request, subject, subject.Unit, campaign!, language, readOnly: false, null)),
+            "feedback.skip" => await SkipAsync(turn, action, request, subject, reviewer, campaign!, text, cancellationToken),
+            _ => Submit(action, request, subject, campaign!, text),
+        };
+    }
 
-                return InvokeResponse.Card(form.Render(request, subject, subject.Unit, campaign!, language, readOnly: false, text[request.Flagged ? "feedbackNoticeFlagged" : "feedbackNoticeSkipped"]));
+    /// <summary>The reviewer declines; a declared conflict of interest flags the request for their leader to replace.</summary>
+    private async Task<InvokeResponse> SkipAsync(TurnContext turn, CardAction action, FeedbackRequest request, Person subject, Person reviewer,
+        CheckInCampaign campaign, TextTable text, CancellationToken cancellationToken)
+    {
+        var reason = JsonRead.Text(action.Data, "skipReason") is "conflict" ? "conflict" : null;
+        request.Status = FeedbackStatus.Skipped;
+        request.Flagged = reason is not null;
+        request.RatingsJson = null;
+        request.Strengths = null;
+        request.Improvements = null;
+        if (request.Flagged)
+        {
+            await flags.NotifyLeaderAsync(turn, request, subject, reviewer, cancellationToken);
         }
 
+        return InvokeResponse.Card(form.Render(request, subject, subject.Unit, campaign, text.Language, readOnly: false, text[request.Flagged ? "feedbackNoticeFlagged" : "feedbackNoticeSkipped"]));
+    }
+
+    /// <summary>The answer, validated; invalid values come back on the card with their errors and nothing is stored.</summary>
+    private InvokeResponse Submit(CardAction action, FeedbackRequest request, Person subject, CheckInCampaign campaign, TextTable text)
+    {
         var values = FeedbackValues.Read(action.Data, form.Criteria.Select(c => c.Id));
         var (answer, errors) = FeedbackValidator.Validate(values, options.Value.MaxTextLength, text);
         if (answer is null)
         {
-            return InvokeResponse.Card(form.Render(request, subject, subject.Unit, campaign!, language, readOnly: false, null, values, errors));
+            return InvokeResponse.Card(form.Render(request, subject, subject.Unit, campaign, text.Language, readOnly: false, null, values, errors));
         }
 
         request.Status = FeedbackStatus.Answered;
@@ -76,7 +86,7 @@ public sealed class FeedbackActions(FeedbackRepository repository, FeedbackForm 
         request.RatingsJson = JsonSerializer.Serialize(answer.Ratings.OrderBy(r => r.Key, StringComparer.Ordinal).ToDictionary());
         request.Strengths = answer.Strengths.Length == 0 ? null : answer.Strengths;
         request.Improvements = answer.Improvements.Length == 0 ? null : answer.Improvements;
-        var closes = Cards.CardText.Plain(TextTable.DateTime(campaign!.ClosesAt, Domain.Calendar.PersonTimeZone.Resolve(subject.TimeZone ?? subject.Unit?.TimeZone)));
-        return InvokeResponse.Card(form.Render(request, subject, subject.Unit, campaign, language, readOnly: false, text.Format("feedbackNoticeSaved", closes)));
+        var closes = Cards.CardText.Plain(TextTable.DateTime(campaign.ClosesAt, Domain.Calendar.PersonTimeZone.Resolve(subject.TimeZone ?? subject.Unit?.TimeZone)));
+        return InvokeResponse.Card(form.Render(request, subject, subject.Unit, campaign, text.Language, readOnly: false, text.Format("feedbackNoticeSaved", closes)));
     }
 }

@@ -45,24 +45,10 @@ public sealed class DossierCard(EvalBotDbContext db, CardTemplates templates, Cl
             ["name"] = CardText.Plain(person.FullName),
             ["unit"] = CardText.Plain(unit),
             ["span"] = $"{from}–{year}",
-            ["annual"] = new JsonArray([.. annual.Select(a => (JsonNode)new JsonObject
-            {
-                ["year"] = a.Year.ToString(CultureInfo.InvariantCulture),
-                ["level"] = a.Row is null ? "—" : LevelTexts.LevelText(text, a.Row)
-                    + (a.Row.State == ClassificationState.Decided ? "" : " (" + text["classStateDraft"] + ")"),
-            })]),
+            ["annual"] = AnnualRows(annual, text),
             ["hasTrend"] = scores.Count > 0,
             ["trend"] = TrendRows.Build(scores, max, good, text),
-            ["products"] = new JsonArray([.. Enumerable.Range(from, Years).Select(y =>
-            {
-                var lines = reports.Where(r => r.Period.StartsWith(y.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal))
-                    .SelectMany(r => r.Lines).Where(l => targets.ContainsKey(l.TargetId)).ToList();
-                return (JsonNode)new JsonObject
-                {
-                    ["year"] = y.ToString(CultureInfo.InvariantCulture),
-                    ["value"] = text.Format("dosProducts", lines.Count, lines.Count(l => l.Done >= targets[l.TargetId].Quantity), lines.Count(l => l.Done > targets[l.TargetId].Quantity)),
-                };
-            })]),
+            ["products"] = ProductRows(reports, targets, from, text),
             ["hasRemediation"] = remediation.Count > 0,
             ["remediation"] = SummarySeries.RemediationRows(remediation, text),
             ["hasDiscipline"] = discipline.Count > 0,
@@ -79,6 +65,28 @@ public sealed class DossierCard(EvalBotDbContext db, CardTemplates templates, Cl
         };
         return templates.Render("summary-dossier", card, language);
     }
+
+    /// <summary>Each year's level, "—" when there is no row, marked as a draft until decided.</summary>
+    private static JsonArray AnnualRows(List<(int Year, ClassificationRecord? Row)> annual, TextTable text) =>
+        new([.. annual.Select(a => (JsonNode)new JsonObject
+        {
+            ["year"] = a.Year.ToString(CultureInfo.InvariantCulture),
+            ["level"] = a.Row is null ? "—" : LevelTexts.LevelText(text, a.Row)
+                + (a.Row.State == ClassificationState.Decided ? "" : " (" + text["classStateDraft"] + ")"),
+        })]);
+
+    /// <summary>Per year: the confirmed product lines, how many met their target and how many exceeded it.</summary>
+    private static JsonArray ProductRows(List<CheckInReport> reports, Dictionary<long, Target> targets, int from, TextTable text) =>
+        new([.. Enumerable.Range(from, Years).Select(y =>
+        {
+            var lines = reports.Where(r => PeriodKey.YearOf(r.Period) == y)
+                .SelectMany(r => r.Lines).Where(l => targets.ContainsKey(l.TargetId)).ToList();
+            return (JsonNode)new JsonObject
+            {
+                ["year"] = y.ToString(CultureInfo.InvariantCulture),
+                ["value"] = text.Format("dosProducts", lines.Count, lines.Count(l => l.Done >= targets[l.TargetId].Quantity), lines.Count(l => l.Done > targets[l.TargetId].Quantity)),
+            };
+        })]);
 
     private static string SignedNumber(TextTable text, decimal value) => (value > 0 ? "+" : "") + text.Number(value);
 }

@@ -63,21 +63,29 @@ public sealed class UnitSummaryCard(EvalBotDbContext db, CardTemplates templates
                 .Select(g => (JsonNode)GroupRow(g.Key, [.. g], text))]),
             ["hasRisk"] = atRisk.Count > 0,
             ["riskMore"] = text.More(atRisk.Count - size),
-            ["risk"] = new JsonArray([.. atRisk.Take(size).Select(r => (JsonNode)new JsonObject
-            {
-                ["name"] = CardText.Plain(r.Person.FullName),
-                ["why"] = CardText.Plain(Explanations.Why(Explanations.Serialize(r.Result!.Applications), language)),
-            })]),
+            ["risk"] = RiskRows(atRisk.Take(size), language),
             ["hasMissing"] = missing.Count > 0,
             ["missingMore"] = text.More(missing.Count - size),
-            ["missing"] = new JsonArray([.. missing.Take(size).Select(m => (JsonNode)new JsonObject
-            {
-                ["name"] = CardText.Plain(m.FullName),
-                ["status"] = started.Contains(m.Id) ? text["campaignStatusDraft"] : text["campaignStatusNotStarted"],
-            })]),
+            ["missing"] = MissingRows(missing.Take(size), started, text),
         };
         return templates.Render("summary-unit", card, language);
     }
+
+    /// <summary>People at risk of "not completed", each with the rule that puts them there.</summary>
+    private static JsonArray RiskRows(IEnumerable<ProvisionalResult> atRisk, string language) =>
+        new([.. atRisk.Select(r => (JsonNode)new JsonObject
+        {
+            ["name"] = CardText.Plain(r.Person.FullName),
+            ["why"] = CardText.Plain(Explanations.Why(Explanations.Serialize(r.Result!.Applications), language)),
+        })]);
+
+    /// <summary>People who have not reported for the period: a draft started, or nothing yet.</summary>
+    private static JsonArray MissingRows(IEnumerable<Person> missing, HashSet<long> started, TextTable text) =>
+        new([.. missing.Select(m => (JsonNode)new JsonObject
+        {
+            ["name"] = CardText.Plain(m.FullName),
+            ["status"] = started.Contains(m.Id) ? text["campaignStatusDraft"] : text["campaignStatusNotStarted"],
+        })]);
 
     /// <summary>Counts per provisional level, and the HTXS places left under the group's quota (negative = over).</summary>
     private static JsonObject GroupRow(string name, List<ProvisionalResult> results, TextTable text)
