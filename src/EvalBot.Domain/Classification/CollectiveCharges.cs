@@ -4,7 +4,8 @@ namespace EvalBot.Domain.Classification;
 
 /// <summary>
 /// Rule 20 (QD366): a violation committed at the old unit and disciplined after a transfer is charged to the old
-/// unit's collective rating, not the new one's.
+/// unit's collective rating, not the new one's. Tested by rule; the host does not call it yet: the Party track's
+/// collective ratings read their charged sanctions through it.
 /// </summary>
 public static class CollectiveCharges
 {

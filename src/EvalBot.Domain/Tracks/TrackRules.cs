@@ -4,7 +4,8 @@ namespace EvalBot.Domain.Tracks;
 
 /// <summary>
 /// Rules 2–3: the state rating is the input of the Party rating, so the Party rating for a year waits for a final
-/// state rating; a person is rated once per track and year, at the highest post.
+/// state rating; a person is rated once per track and year, at the highest post. Tested by rule; the host does not
+/// call it yet: the Party track (Regulation 366) finalises its ratings through it.
 /// </summary>
 public static class TrackRules
 {

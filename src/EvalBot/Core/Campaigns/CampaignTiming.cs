@@ -36,13 +36,6 @@ public sealed class CampaignTiming(CampaignCalendar calendar)
             : (decision.At ?? now, null);
     }
 
-    /// <summary>The person's card language: their preference, else Vietnamese.</summary>
-    public static string LanguageOf(Person person)
-    {
-        ArgumentNullException.ThrowIfNull(person);
-        return person.LanguageOr(CardStrings.LanguageOf(null));
-    }
-
     /// <summary>Leave is the reason when, without it, the step would still have had a working hour before the close.</summary>
     private static bool ShouldSkipForLeave(CampaignSchedule schedule, CampaignStep step, DateTimeOffset now) =>
         schedule.ShouldSendNow(step, [], now).Verdict != SendVerdict.Never;

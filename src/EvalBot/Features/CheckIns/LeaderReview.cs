@@ -58,7 +58,7 @@ public sealed class LeaderReview(EvalBotDbContext db, CardTemplates templates, C
             return;
         }
 
-        var language = leader.PreferredLanguage is "vi" or "en" ? leader.PreferredLanguage : "vi";
+        var language = leader.MessageLanguage();
         var text = form.Text(language);
         var key = $"checkin.review:{context.Person.Id}:{context.Period}";
         var first = await db.Outbox.AsNoTracking().Where(o => o.DedupeKey == key)

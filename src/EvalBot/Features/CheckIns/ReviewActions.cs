@@ -60,7 +60,7 @@ public sealed class ReviewActions(CheckInRepository repository, CheckInForm form
             return InvokeResponse.Card(review.Render(context, language, null, null, input.Errors, action.Data));
         }
 
-        var subjectLanguage = CampaignTiming.LanguageOf(subject);
+        var subjectLanguage = subject.MessageLanguage();
         var changes = Apply(context, input, reviewer, turn, form.Text(subjectLanguage));
         var score = form.Preview(context);
         report.Score = score?.Total;
@@ -146,7 +146,7 @@ public sealed class ReviewActions(CheckInRepository repository, CheckInForm form
             return;
         }
 
-        var language = CampaignTiming.LanguageOf(person);
+        var language = person.MessageLanguage();
         var text = form.Text(language);
         var ruleSet = context.RuleSet;
         var data = new JsonObject

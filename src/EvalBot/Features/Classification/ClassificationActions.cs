@@ -48,12 +48,12 @@ public sealed class ClassificationActions(DecisionCard card, ClassificationDecis
         var actor = me.AadObjectId ?? me.ExternalId;
         var refusal = action.Verb switch
         {
-            "classification.approve" => await decisions.ApproveAsync(decider, year, actor, cancellationToken),
+            "classification.approve" => await decisions.ApproveAsync(decider, year, actor, turn.Now, cancellationToken),
             "classification.demote" => await decisions.DemoteAsync(decider, year, Ids(JsonRead.Text(action.Data, "demote.people")),
                 JsonRead.Text(action.Data, "demote.reason") ?? "", actor, cancellationToken),
             _ => await decisions.RecordExceptionAsync(decider, me.Id, year, JsonRead.Text(action.Data, "exception.number") ?? "",
                 DateOnly.TryParseExact(JsonRead.Text(action.Data, "exception.date"), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null,
-                JsonRead.Text(action.Data, "exception.approver") ?? "", actor, cancellationToken),
+                JsonRead.Text(action.Data, "exception.approver") ?? "", actor, turn.Now, cancellationToken),
         };
         var notice = refusal is null ? text[action.Verb switch
         {

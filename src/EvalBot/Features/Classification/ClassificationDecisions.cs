@@ -15,10 +15,10 @@ public sealed record Refusal(string Key, params object[] Args);
 /// into the hash chain and publishes it. Every level change is audited.
 /// </summary>
 public sealed class ClassificationDecisions(
-    EvalBotDbContext db, DecisionCard card, HashChain chain, ClassificationPublisher publisher, ClassificationStore store, AuditLog audit, TimeProvider time,
+    EvalBotDbContext db, DecisionCard card, HashChain chain, ClassificationPublisher publisher, ClassificationStore store, AuditLog audit,
     OrganisationClock clock)
 {
-    public async Task<Refusal?> ApproveAsync(long? deciderId, int year, string actor, CancellationToken ct)
+    public async Task<Refusal?> ApproveAsync(long? deciderId, int year, string actor, DateTimeOffset now, CancellationToken ct)
     {
         var (rows, quotas) = await card.LoadAsync(deciderId, year, ct);
         var drafts = rows.Where(r => r.State == ClassificationState.Draft).ToList();
@@ -30,7 +30,6 @@ public sealed class ClassificationDecisions(
         var over = drafts.Count(r => quotas.Any(q => q.IsOver(r.PersonId)));
         if (over > 0) return new Refusal("classRefusedQuota", over);
 
-        var now = time.GetUtcNow();
         foreach (var row in drafts.OrderBy(r => r.Id))
         {
             row.State = ClassificationState.Decided;
@@ -71,10 +70,10 @@ public sealed class ClassificationDecisions(
     /// each of those agencies may record or change it; the decision date must fall in the year rated (or after it) and
     /// not after today. A change of a recorded decision is audited with the decision it replaces.
     /// </summary>
-    public async Task<Refusal?> RecordExceptionAsync(long? deciderId, long actorPersonId, int year, string number, DateOnly? date, string approver, string actor, CancellationToken ct)
+    public async Task<Refusal?> RecordExceptionAsync(long? deciderId, long actorPersonId, int year, string number, DateOnly? date, string approver, string actor, DateTimeOffset now, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(number) || string.IsNullOrWhiteSpace(approver) || date is null) return new Refusal("classErrException");
-        var today = clock.Today(time.GetUtcNow());
+        var today = clock.Today(now);
         if (date.Value.Year < year || date.Value > today) return new Refusal("classErrExceptionDate", year, TextTable.Date(today));
         var agencies = (await store.ListOfAsync(deciderId, year, ct)).Select(r => r.AgencyUnitId).Distinct().ToList();
         if (agencies.Count == 0) return new Refusal("classNothingToApprove", year);
@@ -94,7 +93,7 @@ public sealed class ClassificationDecisions(
             row.ApprovedBy = approver.Trim();
             row.DecidedOn = date.Value;
             row.RecordedBy = actor;
-            row.RecordedAt = time.GetUtcNow();
+            row.RecordedAt = now;
             audit.Record(actor, previous is null ? "classification.exception" : "classification.exception.change", "quota", $"{agency}/{year}",
                 new { number = row.DecisionNumber, date = row.DecidedOn, approvedBy = row.ApprovedBy, replaces = previous });
         }

@@ -23,10 +23,10 @@ public sealed class ClassificationPublisher(EvalBotDbContext db, ResultCard card
                 continue;
             }
 
-            db.Add(new ClassificationPublication { RecordId = row.Id, PublishedAt = time.GetUtcNow() });
+            db.Add(new ClassificationPublication { RecordId = row.Id, PublishedAt = row.DecidedAt ?? time.GetUtcNow() });
             var person = await db.People.AsNoTracking().SingleAsync(p => p.Id == row.PersonId, ct);
             if (await addressing.ForAsync(person, null, null, ct) is not { } to) continue;
-            var language = person.PreferredLanguage is "vi" or "en" ? person.PreferredLanguage : "vi";
+            var language = person.MessageLanguage();
             await outbox.EnqueueToPersonAsync($"classification.result:{row.Id}", "classification.result", to, TurnContext.CardMessage(card.Render(row, person, language)), ct);
         }
     }

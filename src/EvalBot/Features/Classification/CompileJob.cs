@@ -4,14 +4,13 @@ namespace EvalBot.Features.Classification;
 
 /// <summary>The year-end compile of the current year (in the configured time zone). Idempotent: a re-run changes nothing unchanged.</summary>
 [DisallowConcurrentExecution]
-public sealed partial class CompileJob(AnnualCompiler compiler, TimeProvider time, Microsoft.Extensions.Options.IOptions<ClassificationOptions> options, ILogger<CompileJob> logger) : IJob
+public sealed partial class CompileJob(AnnualCompiler compiler, TimeProvider time, OrganisationClock clock, ILogger<CompileJob> logger) : IJob
 {
     public static readonly JobKey Key = new("annual-compile", "classification");
 
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
-        var zone = TimeZoneInfo.FindSystemTimeZoneById(options.Value.TimeZone);
-        var year = TimeZoneInfo.ConvertTime(time.GetUtcNow(), zone).Year;
+        var year = clock.Year(time.GetUtcNow());
         var report = await compiler.CompileAsync(year, Auditing.AuditLog.SystemActor, cancellationToken);
         LogCompiled(logger, year, report.Changed, report.Units.Count);
     }

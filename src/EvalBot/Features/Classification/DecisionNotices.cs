@@ -36,7 +36,7 @@ public sealed class DecisionNotices(EvalBotDbContext db, DecisionCard card, Card
             foreach (var person in recipients)
             {
                 if (await addressing.ForAsync(person, null, null, ct) is not { } to) continue;
-                var language = person.PreferredLanguage is "vi" or "en" ? person.PreferredLanguage : "vi";
+                var language = person.MessageLanguage();
                 var notice = reminder is { } r ? new TextTable(templates, language).Format(r.TextKey, year, r.Deadline) : null;
                 var key = reminder is { } rk
                     ? $"classification.reminder:{year}:{list.Key?.ToString(CultureInfo.InvariantCulture) ?? "board"}:{person.Id}:{rk.Key}"

@@ -10,15 +10,14 @@ namespace EvalBot.Features.Classification;
 /// QĐ366 review), on the configured days before each; once per head, deadline and day.
 /// </summary>
 [DisallowConcurrentExecution]
-public sealed partial class ReminderJob(DecisionNotices notices, EvalBotDbContext db, TimeProvider time, IOptions<ClassificationOptions> options, Delivery.OutboxSignal signal, ILogger<ReminderJob> logger) : IJob
+public sealed partial class ReminderJob(DecisionNotices notices, EvalBotDbContext db, TimeProvider time, IOptions<ClassificationOptions> options, OrganisationClock clock, Delivery.OutboxSignal signal, ILogger<ReminderJob> logger) : IJob
 {
     public static readonly JobKey Key = new("deadline-reminders", "classification");
 
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
         var o = options.Value;
-        var zone = TimeZoneInfo.FindSystemTimeZoneById(o.TimeZone);
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), zone).DateTime);
+        var today = clock.Today(time.GetUtcNow());
         var queued = 0;
         foreach (var (name, text, deadline) in new[] { ("state", "classReminderState", o.StateDeadline), ("party", "classReminderParty", o.PartyDeadline) })
         {

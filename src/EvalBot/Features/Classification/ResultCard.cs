@@ -6,14 +6,13 @@ using EvalBot.Persistence.Entities;
 namespace EvalBot.Features.Classification;
 
 /// <summary>The person's result card (<c>cards/classification-result.json</c>): the decided level, the score and every reason.</summary>
-public sealed class ResultCard(CardTemplates templates)
+public sealed class ResultCard(CardTemplates templates, OrganisationClock clock)
 {
     public System.Text.Json.Nodes.JsonObject Render(ClassificationRecord row, Person person, string language)
     {
         ArgumentNullException.ThrowIfNull(row);
         ArgumentNullException.ThrowIfNull(person);
         var text = new TextTable(templates, language);
-        var zone = TimeZoneInfo.FindSystemTimeZoneById("Asia/Ho_Chi_Minh");
         var data = new JsonObject
         {
             ["year"] = row.Year.ToString(CultureInfo.InvariantCulture),
@@ -21,7 +20,7 @@ public sealed class ResultCard(CardTemplates templates)
             ["level"] = LevelTexts.LevelText(text, row),
             ["score"] = row.Score is { } s ? text.Number(s) : "—",
             ["ruleSet"] = $"{row.RuleSetId} v{row.RuleSetVersion}",
-            ["decidedAt"] = row.DecidedAt is { } at ? TextTable.DateTime(at, zone) : "—",
+            ["decidedAt"] = row.DecidedAt is { } at ? TextTable.DateTime(at, clock.Zone) : "—",
             ["version"] = row.Version.ToString(CultureInfo.InvariantCulture),
             ["rerated"] = row.SupersedesId is not null,
             ["reason"] = CardText.Plain(row.Reason ?? ""),

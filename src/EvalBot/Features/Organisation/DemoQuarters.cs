@@ -3,15 +3,13 @@ using DomainPeriodKind = EvalBot.Domain.Records.PeriodKind;
 
 namespace EvalBot.Features.Organisation;
 
-/// <summary>The quarter the demo is seeded in, on the Vietnamese calendar day (UTC+7), from the injected clock.</summary>
+/// <summary>The quarter the demo is seeded in: the organisation's calendar day at the given instant.</summary>
 public static class DemoQuarters
 {
-    private static readonly TimeSpan Vietnam = TimeSpan.FromHours(7);
-
-    public static DomainPeriod Current(TimeProvider time)
+    public static DomainPeriod Current(OrganisationClock clock, DateTimeOffset now)
     {
-        ArgumentNullException.ThrowIfNull(time);
-        var today = time.GetUtcNow().ToOffset(Vietnam);
+        ArgumentNullException.ThrowIfNull(clock);
+        var today = clock.Today(now);
         return new DomainPeriod(today.Year, DomainPeriodKind.Quarter, ((today.Month - 1) / 3) + 1, "");
     }
 }

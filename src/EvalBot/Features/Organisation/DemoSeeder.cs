@@ -12,7 +12,7 @@ namespace EvalBot.Features.Organisation;
 /// database migrator, so the schema is in place. Refuses to run in Production: demo people there would be evaluated.
 /// </summary>
 public sealed class DemoSeeder(
-    IServiceScopeFactory scopes, IOptions<DemoSeedOptions> options, IHostEnvironment environment, TimeProvider time, ILogger<DemoSeeder> logger) : IHostedService
+    IServiceScopeFactory scopes, IOptions<DemoSeedOptions> options, IHostEnvironment environment, TimeProvider time, OrganisationClock clock, ILogger<DemoSeeder> logger) : IHostedService
 {
     /// <summary>The demo files, in the order the importer applies them.</summary>
     public static readonly IReadOnlyList<(string File, ImportKind Kind)> Files =
@@ -46,7 +46,7 @@ public sealed class DemoSeeder(
         }
 
         var folder = DemoFolder.Find(options.Value.DemoFolder, environment.ContentRootPath);
-        var current = DemoQuarters.Current(time);
+        var current = DemoQuarters.Current(clock, time.GetUtcNow());
         var tables = new List<ImportTable>();
         foreach (var (file, kind) in Files)
         {

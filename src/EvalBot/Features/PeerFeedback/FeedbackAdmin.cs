@@ -50,7 +50,8 @@ public static class FeedbackAdmin
         ArgumentNullException.ThrowIfNull(body);
         var subject = await db.People.Include(p => p.Unit).SingleOrDefaultAsync(p => p.ExternalId == body.Person, cancellationToken);
         var campaign = await db.CheckInCampaigns.AsNoTracking().SingleOrDefaultAsync(c => c.Period == period, cancellationToken);
-        if (subject is null || !FeedbackRepository.IsOpen(campaign, time.GetUtcNow()))
+        var now = time.GetUtcNow();
+        if (subject is null || !FeedbackRepository.IsOpen(campaign, now))
         {
             return Results.NotFound(new { error = "No such person, or the period is not open." });
         }
@@ -74,7 +75,7 @@ public static class FeedbackAdmin
         var choice = body.With is { Length: > 0 } with
             ? (await db.People.Where(p => p.ExternalId == with).Select(p => (long?)p.Id).SingleOrDefaultAsync(cancellationToken))?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-"
             : FeedbackReplacement.Auto;
-        var added = await replacement.AddAsync(subject, period, replaced, choice, AuditLog.AdminActor, cancellationToken);
+        var added = await replacement.AddAsync(subject, period, replaced, choice, AuditLog.AdminActor, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return added is null
             ? Results.Conflict(new { error = "Nobody eligible: the person must be in the same unit, not the subject, their leader or head, and under the request cap." })

@@ -29,5 +29,5 @@ public sealed class FeedbackFlags(FeedbackForm form, OutboxWriter outbox, Proact
         await outbox.EnqueueToPersonAsync(FeedbackKeys.Flagged(request.Id), FeedbackKeys.FlaggedKind, recipient, TurnContext.TextMessage(message), cancellationToken);
     }
 
-    private static string CardStringsLanguage(Person person) => CampaignTiming.LanguageOf(person);
+    private static string CardStringsLanguage(Person person) => person.MessageLanguage();
 }

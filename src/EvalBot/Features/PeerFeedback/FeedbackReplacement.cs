@@ -49,7 +49,7 @@ public sealed class FeedbackReplacement(
     }
 
     /// <summary>Adds a reviewer (replacing <paramref name="replaced"/> when given). Returns the new request, or null when nobody eligible fits.</summary>
-    public async Task<FeedbackRequest?> AddAsync(Person subject, string period, FeedbackRequest? replaced, string choice, string actor, CancellationToken cancellationToken)
+    public async Task<FeedbackRequest?> AddAsync(Person subject, string period, FeedbackRequest? replaced, string choice, string actor, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(subject);
         if (replaced is not null && !IsReplaceable(replaced))
@@ -79,7 +79,7 @@ public sealed class FeedbackReplacement(
         audit.Record(actor, replaced is null ? "feedback.reviewer.add" : "feedback.reviewer.replace", "Person", subject.ExternalId,
             new { period, replacedRequest = replaced?.Id, request = request.Id });
         var campaign = await db.CheckInCampaigns.AsNoTracking().SingleAsync(c => c.Period == period, cancellationToken);
-        await messages.QueueAsync([request], campaign, CampaignStepKind.Open, 1, time.GetUtcNow(), cancellationToken);
+        await messages.QueueAsync([request], campaign, CampaignStepKind.Open, 1, now, cancellationToken);
         return request;
     }
 }

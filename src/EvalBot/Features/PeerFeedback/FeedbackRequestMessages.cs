@@ -44,7 +44,7 @@ public sealed class FeedbackRequestMessages(EvalBotDbContext db, CampaignTiming 
                 continue;
             }
 
-            var language = CampaignTiming.LanguageOf(reviewer);
+            var language = reviewer.MessageLanguage();
             var notice = form.Text(language).Format(reminder ? "feedbackNoticeReminder" : "feedbackNoticeRequest", CardText(subject.FullName));
             var card = form.Render(request, subject, subject.Unit, checkIn, language, readOnly: false, notice);
             var kindName = reminder ? FeedbackKeys.ReminderKind : FeedbackKeys.RequestKind;

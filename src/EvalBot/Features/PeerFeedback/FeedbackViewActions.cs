@@ -70,7 +70,7 @@ public sealed class FeedbackViewActions(
 
         var input = replaced is null ? "addReviewer" : "replacement." + replaced.Id.ToString(CultureInfo.InvariantCulture);
         var choice = JsonRead.Text(action.Data, input) is { Length: > 0 } c ? c : FeedbackReplacement.Auto;
-        var added = await replacement.AddAsync(subject, period, replaced, choice, turn.UserAadObjectId!, cancellationToken);
+        var added = await replacement.AddAsync(subject, period, replaced, choice, turn.UserAadObjectId!, turn.Now, cancellationToken);
         var notice = text[added is null ? "feedbackReplaceNone" : replaced is null ? "feedbackReplaceAdded" : "feedbackReplaceDone"];
         return InvokeResponse.Card(await summary.RenderAsync(viewer, subject, null, language, notice, cancellationToken));
     }

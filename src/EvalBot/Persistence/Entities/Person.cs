@@ -39,6 +39,12 @@ public sealed class Person
 /// <summary>The language a person reads, wherever it is asked (a turn, a proactive message).</summary>
 public static class PersonLanguage
 {
+    /// <summary>The language of the organisation, used when nobody chose another.</summary>
+    public const string Default = "vi";
+
+    /// <summary>The language a message sent to the person outside a turn is written in: their preference, else <see cref="Default"/>.</summary>
+    public static string MessageLanguage(this Person person) => person.LanguageOr(Default);
+
     /// <summary>The person's preferred language (<c>vi</c> or <c>en</c>) when set, else the fallback.</summary>
     public static string LanguageOr(this Person? person, string fallback) =>
         person?.PreferredLanguage is "vi" or "en" ? person.PreferredLanguage : fallback;

@@ -152,6 +152,7 @@ public sealed class DemoSeedTests : IDisposable
             Options.Create(new DemoSeedOptions { SeedDemo = true }),
             new HostingEnvironment { EnvironmentName = "Production", ContentRootPath = RepoPathsRoot() },
             TimeProvider.System,
+            _host.Factory.Services.GetRequiredService<OrganisationClock>(),
             NullLogger<DemoSeeder>.Instance);
 
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() => seeder.StartAsync(CancellationToken.None));

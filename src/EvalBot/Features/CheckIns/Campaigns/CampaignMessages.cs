@@ -46,7 +46,7 @@ public sealed class CampaignMessages(OutboxWriter outbox, ProactiveAddressing ad
             return (Outcome.Skipped, SkipReasons.NoTeamsAddress);
         }
 
-        var language = CampaignTiming.LanguageOf(person);
+        var language = person.MessageLanguage();
         var notice = form.Text(language)[noticeKey];
         var card = _contexts.TryGetValue(person.Id, out var context) && context.Period == period.Label
             ? form.Render(context, language, notice)

@@ -21,7 +21,7 @@ public sealed class EscalationCard(CardTemplates templates, CampaignCalendar cal
         ArgumentNullException.ThrowIfNull(campaign);
         ArgumentNullException.ThrowIfNull(people);
         ArgumentNullException.ThrowIfNull(drafts);
-        var text = new TextTable(templates, CampaignTiming.LanguageOf(leader));
+        var text = new TextTable(templates, leader.MessageLanguage());
         var zone = calendar.ZoneOf(leader.TimeZone, leader.Unit?.TimeZone);
         var data = new JsonObject
         {
