@@ -12,7 +12,7 @@ namespace EvalBot.Features.CheckIns.Campaigns;
 /// <summary>
 /// Queues one check-in campaign message to one person, at the moment <see cref="CampaignTiming"/> gives for them.
 /// </summary>
-public sealed class CampaignMessages(OutboxWriter outbox, ProactiveAddressing addressing, CheckInForm form, CheckInRepository repository)
+public sealed class CampaignMessages(OutboxWriter outbox, ProactiveAddressing addressing, CheckInForm form, CheckInViews views, CheckInRepository repository)
 {
     private Dictionary<long, CheckInContext> _contexts = [];
 
@@ -34,9 +34,12 @@ public sealed class CampaignMessages(OutboxWriter outbox, ProactiveAddressing ad
         _contexts = await repository.LoadManyAsync(people, period.Label, cancellationToken);
     }
 
-    /// <summary>Queues the check-in card with a notice (the opening prompt or a reminder): people fill it in place.</summary>
+    /// <summary>
+    /// Queues the check-in card with a notice (the opening prompt or a reminder), as it stands at the step's
+    /// <paramref name="now"/>: people fill it in place.
+    /// </summary>
     public async Task<(Outcome Outcome, string? Reason)> QueueFormAsync(
-        Person person, Period period, DateTimeOffset notBefore, string key, string kind, string noticeKey, CancellationToken cancellationToken)
+        Person person, Period period, DateTimeOffset notBefore, string key, string kind, string noticeKey, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(person);
         ArgumentNullException.ThrowIfNull(period);
@@ -49,8 +52,8 @@ public sealed class CampaignMessages(OutboxWriter outbox, ProactiveAddressing ad
         var language = CampaignTiming.LanguageOf(person);
         var notice = form.Text(language)[noticeKey];
         var card = _contexts.TryGetValue(person.Id, out var context) && context.Period == period.Label
-            ? form.Render(context, language, notice)
-            : await form.RenderForAsync(person, period.Label, language, notice, cancellationToken);
+            ? form.Render(views.Of(context, now), language, notice)
+            : await form.RenderForAsync(person, period.Label, language, notice, now, cancellationToken);
         return await EnqueueAsync(key, kind, recipient, card, cancellationToken);
     }
 

@@ -182,7 +182,7 @@ public sealed class CampaignRunner(
         var (notBefore, skip) = timing.When(person, person.Unit!, period, campaign, kind, number, leave.GetValueOrDefault(person.Id) ?? [], now);
         return skip is not null
             ? (CampaignMessages.Outcome.Skipped, skip)
-            : await messages.QueueFormAsync(person, period, notBefore!.Value, key, outboxKind, noticeKey, cancellationToken);
+            : await messages.QueueFormAsync(person, period, notBefore!.Value, key, outboxKind, noticeKey, now, cancellationToken);
     }
 
     private async Task<CampaignStepResult> FinishAsync(CampaignStepResult result, CancellationToken cancellationToken)
