@@ -65,7 +65,7 @@ public sealed class CheckInActions(
         // The one view of the turn: the points just validated are the ones stored, so they are not read back from the report.
         var view = views.Of(context with { Report = report }, turn.Now, criteria, reported: validation.General);
         report.Score = view.Score?.Total;
-        audit.Record(turn.UserAadObjectId!, submit ? "checkin.submit" : "checkin.save", "CheckInReport", $"{person.ExternalId}/{period}/v{report.Version}", new { report.Score, lines = validation.Lines.Count });
+        audit.Record(turn.UserAadObjectId!, submit ? "checkin.submit" : "checkin.save", "CheckInReport", $"{person.ExternalId}/{period}/v{report.Version}", new { report.Score, lines = validation.Lines.Count }, at: turn.Now);
 
         if (submit)
         {
@@ -145,7 +145,7 @@ public sealed class CheckInActions(
         {
             if (validation.Remediation.TryGetValue(item.Id, out var update) && (update.Status != item.Status || update.Progress != item.ProgressPercent))
             {
-                audit.Record(turn.UserAadObjectId!, "remediation.update", "RemediationItem", item.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), new { from = item.Status, to = update.Status, progress = update.Progress });
+                audit.Record(turn.UserAadObjectId!, "remediation.update", "RemediationItem", item.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), new { from = item.Status, to = update.Status, progress = update.Progress }, at: turn.Now);
                 item.Status = update.Status;
                 item.ProgressPercent = update.Progress;
                 item.UpdatedAt = turn.Now;

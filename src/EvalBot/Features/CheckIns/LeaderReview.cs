@@ -71,7 +71,7 @@ public sealed class LeaderReview(EvalBotDbContext db, CardTemplates templates, C
         if (first is null)
         {
             var recipient = new ProactiveRecipient(leader.AadObjectId, tenant, botId, turn.ServiceUrl, leader.Id, context.Period);
-            await outbox.EnqueueToPersonAsync(key, "checkin.review", recipient, message, cancellationToken);
+            await outbox.EnqueueToPersonAsync(key, "checkin.review", recipient, message, cancellationToken, turn.Now);
             return;
         }
 
@@ -86,13 +86,13 @@ public sealed class LeaderReview(EvalBotDbContext db, CardTemplates templates, C
         var version = $"{key}:v{context.Report.Id}";
         if (first is { SentActivityId: { } sent, ConversationId: { } conversation })
         {
-            await outbox.EnqueueOnceAsync(version, "checkin.review", first.ServiceUrl, conversation, message, cancellationToken, updateActivityId: sent);
+            await outbox.EnqueueOnceAsync(version, "checkin.review", first.ServiceUrl, conversation, message, cancellationToken, updateActivityId: sent, now: turn.Now);
         }
         else
         {
             // The first card never reached the leader (failed or cut off): send this version as a card of its own.
             var recipient = new ProactiveRecipient(leader.AadObjectId, tenant, botId, turn.ServiceUrl, leader.Id, context.Period);
-            await outbox.EnqueueToPersonAsync(version, "checkin.review", recipient, message, cancellationToken);
+            await outbox.EnqueueToPersonAsync(version, "checkin.review", recipient, message, cancellationToken, turn.Now);
         }
     }
 

@@ -73,7 +73,7 @@ public sealed class ReviewActions(
         var view = views.Of(context, turn.Now, criteria, counted: input.General);
         report.Score = view.Score?.Total;
         var decidedText = text.Format(report.Status == CheckInStatus.Adjusted ? "reviewDecidedAdjusted" : "reviewDecidedConfirmed", TextTable.DateTime(turn.Now, context.Zone));
-        audit.Record(turn.UserAadObjectId!, report.Status == CheckInStatus.Adjusted ? "checkin.adjust" : "checkin.confirm", "CheckInReport", $"{subject.ExternalId}/{report.Period}/v{report.Version}", new { report.Score, changes = changes.Count });
+        audit.Record(turn.UserAadObjectId!, report.Status == CheckInStatus.Adjusted ? "checkin.adjust" : "checkin.confirm", "CheckInReport", $"{subject.ExternalId}/{report.Period}/v{report.Version}", new { report.Score, changes = changes.Count }, at: turn.Now);
         await NotifyPersonAsync(turn, view, reviewer, changes, input, cancellationToken);
         return InvokeResponse.Card(review.Render(view, language, null, decidedText));
     }
@@ -120,14 +120,14 @@ public sealed class ReviewActions(
             {
                 changed = true;
                 changes.Add(subjectText.Format("resultChange", target.Title, subjectText[field], subjectText.Number(from), subjectText.Number(to), typed.Reason));
-                audit.Record(turn.UserAadObjectId!, "checkin.line.adjust", "CheckInLine", $"{report.Id}/{target.Id}", new { field, from, to, reason = typed.Reason });
+                audit.Record(turn.UserAadObjectId!, "checkin.line.adjust", "CheckInLine", $"{report.Id}/{target.Id}", new { field, from, to, reason = typed.Reason }, at: turn.Now);
             }
         }
 
         if (typed.FailedChecks != line.FailedChecks || typed.Delays != line.Delays || typed.ObjectiveCause != line.ObjectiveCause)
         {
             changes.Add(subjectText.Format("resultDeduction", target.Title, typed.FailedChecks, typed.Delays, typed.ObjectiveCause ? subjectText["resultExempt"] : ""));
-            audit.Record(turn.UserAadObjectId!, typed.ObjectiveCause ? "checkin.exemption" : "checkin.deduction", "CheckInLine", $"{report.Id}/{target.Id}", new { typed.FailedChecks, typed.Delays, typed.ObjectiveCause, document = typed.Document });
+            audit.Record(turn.UserAadObjectId!, typed.ObjectiveCause ? "checkin.exemption" : "checkin.deduction", "CheckInLine", $"{report.Id}/{target.Id}", new { typed.FailedChecks, typed.Delays, typed.ObjectiveCause, document = typed.Document }, at: turn.Now);
         }
 
         line.Done = typed.Done;
@@ -155,7 +155,7 @@ public sealed class ReviewActions(
             CreatedAt = turn.Now,
             UpdatedAt = turn.Now,
         });
-        audit.Record(turn.UserAadObjectId!, "remediation.create", "Person", context.Person.ExternalId, new { item.Text, due = item.Due });
+        audit.Record(turn.UserAadObjectId!, "remediation.create", "Person", context.Person.ExternalId, new { item.Text, due = item.Due }, at: turn.Now);
     }
 
     private async Task NotifyPersonAsync(TurnContext turn, CheckInView view, Person reviewer, List<string> changes, ReviewInput input, CancellationToken cancellationToken)
@@ -184,6 +184,6 @@ public sealed class ReviewActions(
         };
         var card = templates.Render("checkin-result", data, language);
         var recipient = new ProactiveRecipient(person.AadObjectId, tenant, botId, turn.ServiceUrl, person.Id, context.Period);
-        await outbox.EnqueueToPersonAsync($"checkin.result:{context.Report.Id}", "checkin.result", recipient, TurnContext.CardMessage(card), cancellationToken);
+        await outbox.EnqueueToPersonAsync($"checkin.result:{context.Report.Id}", "checkin.result", recipient, TurnContext.CardMessage(card), cancellationToken, turn.Now);
     }
 }

@@ -54,22 +54,22 @@ public sealed class CampaignMessages(OutboxWriter outbox, ProactiveAddressing ad
         var card = _contexts.TryGetValue(person.Id, out var context) && context.Period == period.Label
             ? form.Render(views.Of(context, now), language, notice)
             : await form.RenderForAsync(person, period.Label, language, notice, now, cancellationToken);
-        return await EnqueueAsync(key, kind, recipient, card, cancellationToken);
+        return await EnqueueAsync(key, kind, recipient, card, now, cancellationToken);
     }
 
-    /// <summary>Queues a card already rendered for the person (an escalation digest).</summary>
+    /// <summary>Queues a card already rendered for the person (an escalation digest), at the step's <paramref name="now"/>.</summary>
     public async Task<(Outcome Outcome, string? Reason)> QueueCardAsync(
-        Person person, Period period, DateTimeOffset notBefore, string key, string kind, JsonObject card, CancellationToken cancellationToken)
+        Person person, Period period, DateTimeOffset notBefore, string key, string kind, JsonObject card, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(person);
         var recipient = await addressing.ForAsync(person, period.Label, notBefore, cancellationToken);
         return recipient is null
             ? (Outcome.Skipped, SkipReasons.NoTeamsAddress)
-            : await EnqueueAsync(key, kind, recipient, card, cancellationToken);
+            : await EnqueueAsync(key, kind, recipient, card, now, cancellationToken);
     }
 
-    private async Task<(Outcome, string?)> EnqueueAsync(string key, string kind, ProactiveRecipient recipient, JsonObject card, CancellationToken cancellationToken) =>
-        await outbox.EnqueueToPersonAsync(key, kind, recipient, TurnContext.CardMessage(card), cancellationToken)
+    private async Task<(Outcome, string?)> EnqueueAsync(string key, string kind, ProactiveRecipient recipient, JsonObject card, DateTimeOffset now, CancellationToken cancellationToken) =>
+        await outbox.EnqueueToPersonAsync(key, kind, recipient, TurnContext.CardMessage(card), cancellationToken, now)
             ? (Outcome.Queued, null)
             : (Outcome.AlreadyQueued, null);
 }
