@@ -14,13 +14,17 @@ public sealed class AuditLog(EvalBotDbContext db, TimeProvider time)
     public const string SystemActor = "system";
     public const string AdminActor = "admin";
 
-    public void Record(string actor, string action, string entityType, string entityId, object? data = null) =>
-        db.AuditLog.Add(Entry(actor, action, entityType, entityId, data));
+    /// <summary>
+    /// Adds an entry stamped <paramref name="at"/>: the moment of the turn or job that writes it, so everything one turn
+    /// writes carries the same time; the clock's when not given.
+    /// </summary>
+    public void Record(string actor, string action, string entityType, string entityId, object? data = null, DateTimeOffset? at = null) =>
+        db.AuditLog.Add(Entry(actor, action, entityType, entityId, data, at));
 
     /// <summary>The entry <see cref="Record"/> adds, not added: for a caller that writes many entries in bulk (the compile).</summary>
-    public AuditEntry Entry(string actor, string action, string entityType, string entityId, object? data = null) => new()
+    public AuditEntry Entry(string actor, string action, string entityType, string entityId, object? data = null, DateTimeOffset? at = null) => new()
     {
-        At = time.GetUtcNow(),
+        At = at ?? time.GetUtcNow(),
         Actor = actor,
         Action = action,
         EntityType = entityType,

@@ -9,15 +9,15 @@ namespace EvalBot.Conversation;
 /// Keeps, for every conversation the bot is in, what a proactive message needs: the serviceUrl (refreshed from every
 /// inbound activity), the tenant, the bot and user accounts. Uninstalling marks it inactive.
 /// </summary>
-public sealed class ConversationReferences(EvalBotDbContext db, TimeProvider time)
+public sealed class ConversationReferences(EvalBotDbContext db)
 {
     /// <summary>
     /// Creates or refreshes the reference for this activity's conversation, in the caller's unit of work. Returns false,
     /// changing nothing, when the activity comes into a personal chat that belongs to someone else: a personal
     /// conversation belongs to the user it was first seen with, so a campaign can never be redirected into another
-    /// person's chat; the caller refuses the activity.
+    /// person's chat; the caller refuses the activity. <paramref name="now"/> is the turn's moment.
     /// </summary>
-    public async Task<bool> TrackAsync(Activity activity, CancellationToken cancellationToken)
+    public async Task<bool> TrackAsync(Activity activity, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(activity);
         if (activity.Conversation?.Id is not { Length: > 0 } conversationId || activity.ServiceUrl is not { Length: > 0 } serviceUrl)
@@ -25,7 +25,6 @@ public sealed class ConversationReferences(EvalBotDbContext db, TimeProvider tim
             return true;
         }
 
-        var now = time.GetUtcNow();
         var reference = await db.ConversationReferences.SingleOrDefaultAsync(c => c.ConversationId == conversationId, cancellationToken);
         if (reference is not null && IsSomeoneElses(reference, activity))
         {

@@ -78,7 +78,7 @@ public sealed class TurnContext(Activity activity, EvalBotDbContext db, OutboxWr
             return;
         }
 
-        outbox.Enqueue(key, kind, ServiceUrl, ConversationId, message, replyToId: Activity.Id, updateActivityId: null);
+        outbox.Enqueue(key, kind, ServiceUrl, ConversationId, message, replyToId: Activity.Id, updateActivityId: null, Now);
     }
 
     /// <summary>
@@ -95,14 +95,14 @@ public sealed class TurnContext(Activity activity, EvalBotDbContext db, OutboxWr
             return;
         }
 
-        outbox.Enqueue(key, kind, ServiceUrl, ConversationId, message, replyToId: null, updateActivityId: activityId);
+        outbox.Enqueue(key, kind, ServiceUrl, ConversationId, message, replyToId: null, updateActivityId: activityId, Now);
     }
 
     /// <summary>Queues a message in the conversation the activity came from, whatever <see cref="SendsPrivately"/> says.</summary>
     internal void ReplyHere(JsonObject message, string kind)
     {
         var key = $"{kind}:{TurnKeys.For(Activity)}:{_replyCount++}";
-        outbox.Enqueue(key, kind, ServiceUrl, ConversationId, message, replyToId: Activity.Id, updateActivityId: null);
+        outbox.Enqueue(key, kind, ServiceUrl, ConversationId, message, replyToId: Activity.Id, updateActivityId: null, Now);
     }
 
     /// <summary>
@@ -117,7 +117,7 @@ public sealed class TurnContext(Activity activity, EvalBotDbContext db, OutboxWr
     private void EnqueuePrivately(string key, string kind, JsonObject message)
     {
         var recipient = PrivateRecipient ?? throw new InvalidOperationException("A private reply needs the requester's Entra id, tenant and bot account.");
-        outbox.EnqueueToPerson(key, kind, recipient, message);
+        outbox.EnqueueToPerson(key, kind, recipient, message, Now);
         _privateCount++;
     }
 

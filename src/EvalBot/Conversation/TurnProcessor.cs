@@ -65,12 +65,14 @@ public sealed partial class TurnProcessor(
             return new TurnResult(null, TurnRefusal.OtherTenant);
         }
 
-        if (!await references.TrackAsync(activity, cancellationToken))
+        // The turn's one reading of the clock: everything it writes is stamped with this moment.
+        var now = time.GetUtcNow();
+        if (!await references.TrackAsync(activity, now, cancellationToken))
         {
             return new TurnResult(null, TurnRefusal.NotTheOwner);
         }
 
-        var turn = new TurnContext(activity, db, outbox, time.GetUtcNow());
+        var turn = new TurnContext(activity, db, outbox, now);
         var response = await router.RouteAsync(turn, cancellationToken);
 
         if (activity.Id is { Length: > 0 })

@@ -31,12 +31,20 @@ public sealed class CheckInScoring(RuleSetCatalog catalog, IOptions<CheckInOptio
         return criteria.Select(c => (c, Math.Round(ruleSet.Scale.GeneralMax * c.Weight / total, 2, MidpointRounding.ToZero))).ToList();
     }
 
-    public PeriodScore Score(Person person, Unit unit, string periodLabel, IReadOnlyList<(Target Target, CheckInLine Line)> lines, IReadOnlyDictionary<string, decimal> general, RuleSet ruleSet)
+    /// <summary>
+    /// The period score of a report under <paramref name="ruleSet"/>, with that rule-set's <paramref name="criteria"/>
+    /// (<see cref="Criteria"/>) as the caller already holds them: a turn works them out once for everything it shows.
+    /// </summary>
+    public PeriodScore Score(
+        Person person, Unit unit, string periodLabel, IReadOnlyList<(Target Target, CheckInLine Line)> lines, IReadOnlyDictionary<string, decimal> general, RuleSet ruleSet,
+        IReadOnlyList<(GeneralCriterion Criterion, decimal Max)> criteria)
     {
         ArgumentNullException.ThrowIfNull(person);
         ArgumentNullException.ThrowIfNull(unit);
         ArgumentNullException.ThrowIfNull(lines);
         ArgumentNullException.ThrowIfNull(general);
+        ArgumentNullException.ThrowIfNull(ruleSet);
+        ArgumentNullException.ThrowIfNull(criteria);
         var period = DomainPeriod.Parse(periodLabel, unit.ExternalId);
         var products = lines.Select(l => new ProductReport(
             new AssignedProduct(l.Target.ExternalId, l.Target.Quantity, l.Target.ConversionFactor, l.Target.Deadline, l.Target.QualityRequirement),
@@ -46,7 +54,7 @@ public sealed class CheckInScoring(RuleSetCatalog catalog, IOptions<CheckInOptio
             l.Line.FailedChecks,
             l.Line.Delays,
             l.Line.ObjectiveCause ? new ObjectiveCauseExemption(l.Line.ObjectiveCauseApprover ?? "", l.Line.ObjectiveCauseDocument ?? "") : null)).ToList();
-        var generalScore = Math.Min(ruleSet.Scale.GeneralMax, Criteria(ruleSet).Sum(c => Math.Clamp(general.GetValueOrDefault(c.Criterion.Id), 0, c.Max)));
+        var generalScore = Math.Min(ruleSet.Scale.GeneralMax, criteria.Sum(c => Math.Clamp(general.GetValueOrDefault(c.Criterion.Id), 0, c.Max)));
         var report = new PeriodReport(period, WorkStatus.Worked, products, generalScore);
         return PeriodScorer.Score(report, ruleSet, isLeader: false);
     }

@@ -16,9 +16,13 @@ public sealed class OutboxWriter(EvalBotDbContext db, TimeProvider time)
     // each call, which made queuing a campaign batch quadratic.
     private readonly Dictionary<string, OutboxMessage> _added = new(StringComparer.Ordinal);
 
-    public void Enqueue(string dedupeKey, string kind, string serviceUrl, string conversationId, JsonObject activity, string? replyToId, string? updateActivityId)
+    /// <summary>
+    /// Queues a message in a conversation. <paramref name="now"/> is the moment of the turn or job that queues it (the
+    /// clock's when not given): a row is stamped with the time its work started, like everything else that work writes.
+    /// </summary>
+    public void Enqueue(string dedupeKey, string kind, string serviceUrl, string conversationId, JsonObject activity, string? replyToId, string? updateActivityId, DateTimeOffset? now = null)
     {
-        var now = time.GetUtcNow();
+        var at = now ?? time.GetUtcNow();
         Track(new OutboxMessage
         {
             DedupeKey = dedupeKey,
@@ -29,8 +33,8 @@ public sealed class OutboxWriter(EvalBotDbContext db, TimeProvider time)
             UpdateActivityId = updateActivityId,
             ActivityJson = JsonSerializer.Serialize(activity, ProtocolJson.Options),
             Status = OutboxStatus.Pending,
-            NextAttemptAt = now,
-            CreatedAt = now,
+            NextAttemptAt = at,
+            CreatedAt = at,
         });
     }
 
@@ -38,7 +42,7 @@ public sealed class OutboxWriter(EvalBotDbContext db, TimeProvider time)
     /// Queues a proactive message to a person: into the personal chat the bot has with them, or a new one created by
     /// the sender (the app must be installed for them). Nothing is queued twice for the same key.
     /// </summary>
-    public async Task<bool> EnqueueToPersonAsync(string dedupeKey, string kind, ProactiveRecipient recipient, JsonObject activity, CancellationToken cancellationToken)
+    public async Task<bool> EnqueueToPersonAsync(string dedupeKey, string kind, ProactiveRecipient recipient, JsonObject activity, CancellationToken cancellationToken, DateTimeOffset? now = null)
     {
         ArgumentNullException.ThrowIfNull(recipient);
         if (IsTracked(dedupeKey) || await db.Outbox.AnyAsync(o => o.DedupeKey == dedupeKey, cancellationToken))
@@ -46,7 +50,7 @@ public sealed class OutboxWriter(EvalBotDbContext db, TimeProvider time)
             return false;
         }
 
-        EnqueueToPerson(dedupeKey, kind, recipient, activity);
+        EnqueueToPerson(dedupeKey, kind, recipient, activity, now);
         return true;
     }
 
@@ -54,10 +58,10 @@ public sealed class OutboxWriter(EvalBotDbContext db, TimeProvider time)
     /// Queues a message to a person's personal chat under a key unique to the caller's turn (no look-up for an earlier
     /// row): a reply that must not be written where it was asked.
     /// </summary>
-    public void EnqueueToPerson(string dedupeKey, string kind, ProactiveRecipient recipient, JsonObject activity)
+    public void EnqueueToPerson(string dedupeKey, string kind, ProactiveRecipient recipient, JsonObject activity, DateTimeOffset? now = null)
     {
         ArgumentNullException.ThrowIfNull(recipient);
-        var now = time.GetUtcNow();
+        var at = now ?? time.GetUtcNow();
         Track(new OutboxMessage
         {
             DedupeKey = dedupeKey,
@@ -70,8 +74,8 @@ public sealed class OutboxWriter(EvalBotDbContext db, TimeProvider time)
             Period = recipient.Period,
             ActivityJson = JsonSerializer.Serialize(activity, ProtocolJson.Options),
             Status = OutboxStatus.Pending,
-            NextAttemptAt = recipient.NotBefore ?? now,
-            CreatedAt = now,
+            NextAttemptAt = recipient.NotBefore ?? at,
+            CreatedAt = at,
         });
     }
 
@@ -79,14 +83,14 @@ public sealed class OutboxWriter(EvalBotDbContext db, TimeProvider time)
     /// Queues the message (or, with <paramref name="updateActivityId"/>, an update of a message sent earlier) unless one
     /// with the same key was ever queued (sent or not). Returns whether it was queued.
     /// </summary>
-    public async Task<bool> EnqueueOnceAsync(string dedupeKey, string kind, string serviceUrl, string conversationId, JsonObject activity, CancellationToken cancellationToken, string? updateActivityId = null)
+    public async Task<bool> EnqueueOnceAsync(string dedupeKey, string kind, string serviceUrl, string conversationId, JsonObject activity, CancellationToken cancellationToken, string? updateActivityId = null, DateTimeOffset? now = null)
     {
         if (IsTracked(dedupeKey) || await db.Outbox.AnyAsync(o => o.DedupeKey == dedupeKey, cancellationToken))
         {
             return false;
         }
 
-        Enqueue(dedupeKey, kind, serviceUrl, conversationId, activity, replyToId: null, updateActivityId: updateActivityId);
+        Enqueue(dedupeKey, kind, serviceUrl, conversationId, activity, replyToId: null, updateActivityId: updateActivityId, now);
         return true;
     }
 

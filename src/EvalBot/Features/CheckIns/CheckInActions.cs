@@ -16,7 +16,7 @@ namespace EvalBot.Features.CheckIns;
 public sealed class CheckInActions(
     CheckInRepository repository,
     CheckInForm form,
-    CheckInScoring scoring,
+    CheckInViews views,
     LeaderReview review,
     AuditLog audit,
     IOptions<CheckInOptions> options) : ICardActionHandler
@@ -43,18 +43,18 @@ public sealed class CheckInActions(
         }
 
         var context = await repository.LoadAsync(person, period, cancellationToken);
+        var criteria = views.Criteria(context);
         if (!context.IsOpenAt(turn.Now))
         {
-            return InvokeResponse.Card(form.Render(context, language, text.Format("checkinErrPeriodClosed", text.PeriodLabel(period))));
+            return InvokeResponse.Card(form.Render(views.Of(context, turn.Now, criteria), language, text.Format("checkinErrPeriodClosed", text.PeriodLabel(period))));
         }
 
         var submit = action.Verb == "checkin.submit";
         var values = CheckInInput.Read(action.Data);
-        var criteria = context.RuleSet is null ? [] : scoring.Criteria(context.RuleSet).Select(c => (c.Criterion.Id, c.Max)).ToList();
-        var validation = new CheckInValidator(options.Value, text).Validate(context, values, criteria, submit);
+        var validation = new CheckInValidator(options.Value, text).Validate(context, values, [.. criteria.Select(c => (c.Criterion.Id, c.Max))], submit);
         if (!validation.IsValid)
         {
-            return InvokeResponse.Card(form.Render(context, language, null, values, validation));
+            return InvokeResponse.Card(form.Render(views.Of(context, turn.Now, criteria), language, null, values, validation));
         }
 
         var before = (context.Report?.Id, context.Report?.Status);
@@ -62,21 +62,22 @@ public sealed class CheckInActions(
         // The same figures submitted again (a double click, a redelivery through another instance) change nothing to review.
         var unchanged = before.Id == report.Id && before.Status == CheckInStatus.Submitted;
         ApplyRemediation(context, validation, turn);
-        var stored = context with { Report = report };
-        report.Score = form.Preview(stored)?.Total;
-        audit.Record(turn.UserAadObjectId!, submit ? "checkin.submit" : "checkin.save", "CheckInReport", $"{person.ExternalId}/{period}/v{report.Version}", new { report.Score, lines = validation.Lines.Count });
+        // The one view of the turn: the points just validated are the ones stored, so they are not read back from the report.
+        var view = views.Of(context with { Report = report }, turn.Now, criteria, reported: validation.General);
+        report.Score = view.Score?.Total;
+        audit.Record(turn.UserAadObjectId!, submit ? "checkin.submit" : "checkin.save", "CheckInReport", $"{person.ExternalId}/{period}/v{report.Version}", new { report.Score, lines = validation.Lines.Count }, at: turn.Now);
 
         if (submit)
         {
             await turn.Db.SaveChangesAsync(cancellationToken);
             if (!unchanged)
             {
-                await review.NotifyLeaderAsync(turn, stored, cancellationToken);
+                await review.NotifyLeaderAsync(turn, view, cancellationToken);
             }
         }
 
         var notice = submit ? text.Format("checkinNoticeSubmitted", report.Version) : text["checkinNoticeSaved"];
-        return InvokeResponse.Card(form.Render(stored, language, notice));
+        return InvokeResponse.Card(form.Render(view, language, notice));
     }
 
     private static CheckInReport Store(CheckInContext context, CheckInValidation validation, string selfCriticism, bool submit, TurnContext turn)
@@ -144,7 +145,7 @@ public sealed class CheckInActions(
         {
             if (validation.Remediation.TryGetValue(item.Id, out var update) && (update.Status != item.Status || update.Progress != item.ProgressPercent))
             {
-                audit.Record(turn.UserAadObjectId!, "remediation.update", "RemediationItem", item.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), new { from = item.Status, to = update.Status, progress = update.Progress });
+                audit.Record(turn.UserAadObjectId!, "remediation.update", "RemediationItem", item.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), new { from = item.Status, to = update.Status, progress = update.Progress }, at: turn.Now);
                 item.Status = update.Status;
                 item.ProgressPercent = update.Progress;
                 item.UpdatedAt = turn.Now;

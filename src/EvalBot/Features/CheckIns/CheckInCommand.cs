@@ -28,6 +28,6 @@ public sealed class CheckInCommand(CheckInRepository repository, CheckInForm for
             return;
         }
 
-        turn.Reply(TurnContext.CardMessage(await form.RenderForAsync(person, period, language, null, cancellationToken)));
+        turn.Reply(TurnContext.CardMessage(await form.RenderForAsync(person, period, language, null, turn.Now, cancellationToken)));
     }
 }

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using EvalBot.Cards;
-using EvalBot.Domain.Scoring;
 using EvalBot.Persistence.Entities;
 
 namespace EvalBot.Features.CheckIns;
@@ -11,26 +10,27 @@ namespace EvalBot.Features.CheckIns;
 /// reported so far, the general criteria, open remediation items, and the provisional score. After a failed check the
 /// typed values come back with the error next to each field.
 /// </summary>
-public sealed class CheckInForm(CardTemplates templates, CheckInRepository repository, CheckInScoring scoring, TimeProvider time)
+public sealed class CheckInForm(CardTemplates templates, CheckInRepository repository, CheckInViews views)
 {
     public TextTable Text(string language) => new(templates, language);
 
-    public IReadOnlyList<(GeneralCriterion Criterion, decimal Max)> Criteria(Domain.RuleSets.RuleSet ruleSet) => scoring.Criteria(ruleSet);
-
-    /// <summary>The card as stored for this person and period (the campaign prompt and the <c>báo cáo</c> command).</summary>
-    public async Task<JsonObject> RenderForAsync(Person person, string period, string language, string? notice, CancellationToken cancellationToken)
+    /// <summary>The card as stored for this person and period at <paramref name="now"/> (the campaign prompt and the <c>báo cáo</c> command).</summary>
+    public async Task<JsonObject> RenderForAsync(Person person, string period, string language, string? notice, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var context = await repository.LoadAsync(person, period, cancellationToken);
-        return Render(context, language, notice);
+        return Render(views.Of(context, now), language, notice);
     }
 
-    public JsonObject Render(CheckInContext context, string language, string? notice, CheckInValues? typed = null, CheckInValidation? validation = null)
+    /// <summary>
+    /// The card of a turn's <paramref name="view"/>; after a failed check, with the <paramref name="typed"/> values and the
+    /// <paramref name="validation"/> errors next to the fields, and no provisional score.
+    /// </summary>
+    public JsonObject Render(CheckInView view, string language, string? notice, CheckInValues? typed = null, CheckInValidation? validation = null)
     {
-        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(view);
+        var context = view.Context;
         var text = Text(language);
         var errors = validation?.Errors ?? new Dictionary<string, string>();
-        var criteria = context.RuleSet is null ? [] : scoring.Criteria(context.RuleSet);
-        var general = GeneralScores.Parse(context.Report?.GeneralJson);
         var data = new JsonObject
         {
             ["period"] = context.Period,
@@ -42,14 +42,14 @@ public sealed class CheckInForm(CardTemplates templates, CheckInRepository repos
             ["statusText"] = StatusText(context.Report, text),
             ["closes"] = context.Campaign is null ? "—" : TextTable.DateTime(context.Campaign.ClosesAt, context.Zone),
             ["ruleSet"] = context.RuleSet?.Label ?? "—",
-            ["readOnly"] = !context.IsOpenAt(time.GetUtcNow()),
+            ["readOnly"] = !view.IsOpen,
             ["targets"] = new JsonArray([.. context.Targets.Select(t => (JsonNode)TargetData(t, context.LineFor(t.Id), typed?.Targets.GetValueOrDefault(t.Id), errors, text))]),
-            ["criteria"] = new JsonArray([.. criteria.Select(c => (JsonNode)new JsonObject
+            ["criteria"] = new JsonArray([.. view.Criteria.Select(c => (JsonNode)new JsonObject
             {
                 ["id"] = c.Criterion.Id,
                 ["name"] = text.Language == "en" ? c.Criterion.NameEn : c.Criterion.NameVi,
                 ["max"] = text.Number(c.Max),
-                ["value"] = typed?.General.GetValueOrDefault(c.Criterion.Id) ?? (general.TryGetValue(c.Criterion.Id, out var v) ? text.Number(v) : ""),
+                ["value"] = typed?.General.GetValueOrDefault(c.Criterion.Id) ?? (view.ReportedGeneral.TryGetValue(c.Criterion.Id, out var v) ? text.Number(v) : ""),
                 ["error"] = errors.GetValueOrDefault("general." + c.Criterion.Id, ""),
             })]),
             ["remediation"] = new JsonArray([.. context.Remediation.Select(r => (JsonNode)new JsonObject
@@ -64,31 +64,18 @@ public sealed class CheckInForm(CardTemplates templates, CheckInRepository repos
             ["selfCriticism"] = typed?.SelfCriticism ?? context.Report?.SelfCriticism ?? "",
             ["selfCriticismError"] = errors.GetValueOrDefault("selfCriticism", ""),
         };
-        if (validation is null && context.Report is not null && context.RuleSet is not null && Preview(context) is { } score)
+        if (validation is null && view is { Score: { } score, RuleSet: { } ruleSet })
         {
             data["preview"] = new JsonObject
             {
-                ["task"] = text.Points(score.TaskPoints, context.RuleSet.Scale.TaskMax),
-                ["general"] = text.Points(score.GeneralPoints, context.RuleSet.Scale.GeneralMax),
-                ["total"] = text.Points(score.Total, context.RuleSet.Scale.TotalMax),
-                ["level"] = text.LevelName(Bands.LevelFor(score.Total, context.RuleSet)),
+                ["task"] = text.Points(score.TaskPoints, ruleSet.Scale.TaskMax),
+                ["general"] = text.Points(score.GeneralPoints, ruleSet.Scale.GeneralMax),
+                ["total"] = text.Points(score.Total, ruleSet.Scale.TotalMax),
+                ["level"] = text.LevelName(view.Level),
             };
         }
 
         return templates.Render("checkin", data, language);
-    }
-
-    /// <summary>The period score of the stored report under the person's rule-set.</summary>
-    public PeriodScore? Preview(CheckInContext context)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        if (context.Report is null || context.RuleSet is null)
-        {
-            return null;
-        }
-
-        var lines = context.Targets.Select(t => (t, context.LineFor(t.Id) ?? new CheckInLine { TargetId = t.Id })).ToList();
-        return scoring.Score(context.Person, context.Unit, context.Period, lines, GeneralScores.Parse(context.Report.ConfirmedGeneralJson ?? context.Report.GeneralJson), context.RuleSet);
     }
 
     private static JsonObject TargetData(Target target, CheckInLine? line, TargetValues? typed, IReadOnlyDictionary<string, string> errors, TextTable text)

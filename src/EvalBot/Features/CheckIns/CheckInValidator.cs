@@ -1,3 +1,5 @@
+using EvalBot.Persistence.Entities;
+
 namespace EvalBot.Features.CheckIns;
 
 /// <summary>The outcome of checking a check-in card: field errors keyed by input id, or the parsed report.</summary>
@@ -24,69 +26,74 @@ public sealed class CheckInValidator(CheckInOptions options, TextTable text)
         ArgumentNullException.ThrowIfNull(values);
         ArgumentNullException.ThrowIfNull(criteria);
         var errors = new Dictionary<string, string>(StringComparer.Ordinal);
-        var own = context.Targets.Select(t => t.Id).ToHashSet();
-        var ownItems = context.Remediation.Select(r => r.Id).ToHashSet();
-        if (values.Targets.Keys.Any(id => !own.Contains(id)) || values.Remediation.Keys.Any(id => !ownItems.Contains(id)) || values.General.Keys.Any(id => criteria.All(c => c.Id != id)))
+        if (!IsOwn(context, values, criteria))
         {
             return new CheckInValidation(errors, text["checkinErrNotYours"], [], new Dictionary<string, decimal>(), new Dictionary<long, (string, int)>());
         }
 
-        var lines = new List<ParsedLine>();
-        foreach (var target in context.Targets)
+        var figures = new FigureChecks(text, options.MaxDoneMultiple, errors);
+        var lines = context.Targets.Select(t => Line(t, values.Targets.GetValueOrDefault(t.Id) ?? new TargetValues("", "", "", ""), submit, figures, errors)).ToList();
+        var general = General(values, criteria, submit, figures);
+        var remediation = Remediation(values, errors);
+        if (values.SelfCriticism.Length > options.MaxTextLength)
         {
-            var typed = values.Targets.GetValueOrDefault(target.Id) ?? new TargetValues("", "", "", "");
-            var prefix = $"target.{target.Id}.";
-            var done = Quantity(typed.Done, prefix + "done", target.Quantity, submit, errors);
-            var quality = Quantity(typed.QualityOk, prefix + "qualityOk", target.Quantity, submit, errors);
-            var onTime = Quantity(typed.OnTime, prefix + "onTime", target.Quantity, submit, errors);
-            if (done is { } d && quality > d)
-            {
-                errors[prefix + "qualityOk"] = text["checkinErrAboveDone"];
-            }
-
-            if (done is { } d2 && onTime > d2)
-            {
-                errors[prefix + "onTime"] = text["checkinErrAboveDone"];
-            }
-
-            var evidence = typed.Evidence.Trim();
-            if (evidence.Length > 500)
-            {
-                errors[prefix + "evidence"] = text.Format("checkinErrTooLong", 500);
-            }
-            else if (submit && options.RequireEvidence && done > 0 && evidence.Length == 0)
-            {
-                errors[prefix + "evidence"] = text["checkinErrEvidenceRequired"];
-            }
-
-            lines.Add(new ParsedLine(target.Id, done ?? 0, quality ?? 0, onTime ?? 0, evidence.Length == 0 ? null : evidence));
+            errors["selfCriticism"] = text.Format("checkinErrTooLong", options.MaxTextLength);
         }
 
+        return new CheckInValidation(errors, null, lines, general, remediation);
+    }
+
+    /// <summary>Whether every id on the card is this person's: their targets, their remediation items, the rule-set's criteria.</summary>
+    private static bool IsOwn(CheckInContext context, CheckInValues values, IReadOnlyList<(string Id, decimal Max)> criteria)
+    {
+        var own = context.Targets.Select(t => t.Id).ToHashSet();
+        var ownItems = context.Remediation.Select(r => r.Id).ToHashSet();
+        return values.Targets.Keys.All(own.Contains)
+            && values.Remediation.Keys.All(ownItems.Contains)
+            && values.General.Keys.All(id => criteria.Any(c => c.Id == id));
+    }
+
+    private ParsedLine Line(Target target, TargetValues typed, bool submit, FigureChecks figures, Dictionary<string, string> errors)
+    {
+        var prefix = $"target.{target.Id}.";
+        var done = Quantity(typed.Done, prefix + "done", target.Quantity, submit, figures);
+        var quality = Quantity(typed.QualityOk, prefix + "qualityOk", target.Quantity, submit, figures);
+        var onTime = Quantity(typed.OnTime, prefix + "onTime", target.Quantity, submit, figures);
+        figures.WithinDone(prefix, done, quality, onTime);
+        var evidence = typed.Evidence.Trim();
+        if (evidence.Length > 500)
+        {
+            errors[prefix + "evidence"] = text.Format("checkinErrTooLong", 500);
+        }
+        else if (submit && options.RequireEvidence && done > 0 && evidence.Length == 0)
+        {
+            errors[prefix + "evidence"] = text["checkinErrEvidenceRequired"];
+        }
+
+        return new ParsedLine(target.Id, done ?? 0, quality ?? 0, onTime ?? 0, evidence.Length == 0 ? null : evidence);
+    }
+
+    /// <summary>A draft may leave an amount empty; a submission may not.</summary>
+    private static decimal? Quantity(string typed, string key, decimal assigned, bool required, FigureChecks figures) =>
+        typed.Trim().Length == 0 && !required ? null : figures.Amount(typed, key, assigned);
+
+    private static Dictionary<string, decimal> General(CheckInValues values, IReadOnlyList<(string Id, decimal Max)> criteria, bool submit, FigureChecks figures)
+    {
         var general = new Dictionary<string, decimal>(StringComparer.Ordinal);
         foreach (var (id, max) in criteria)
         {
             var typed = values.General.GetValueOrDefault(id) ?? "";
-            if (typed.Trim().Length == 0)
+            if ((typed.Trim().Length > 0 || submit) && figures.Points(typed, id, max) is { } value)
             {
-                if (submit)
-                {
-                    errors["general." + id] = text.Format("checkinErrRange", text.Number(max));
-                }
-
-                continue;
-            }
-
-            var value = CheckInInput.Number(typed);
-            if (value is null || value < 0 || value > max)
-            {
-                errors["general." + id] = text.Format("checkinErrRange", text.Number(max));
-            }
-            else
-            {
-                general[id] = value.Value;
+                general[id] = value;
             }
         }
 
+        return general;
+    }
+
+    private Dictionary<long, (string Status, int Progress)> Remediation(CheckInValues values, Dictionary<string, string> errors)
+    {
         var remediation = new Dictionary<long, (string, int)>();
         foreach (var (id, typed) in values.Remediation)
         {
@@ -105,45 +112,6 @@ public sealed class CheckInValidator(CheckInOptions options, TextTable text)
             }
         }
 
-        if (values.SelfCriticism.Length > options.MaxTextLength)
-        {
-            errors["selfCriticism"] = text.Format("checkinErrTooLong", options.MaxTextLength);
-        }
-
-        return new CheckInValidation(errors, null, lines, general, remediation);
-    }
-
-    private decimal? Quantity(string typed, string key, decimal assigned, bool required, Dictionary<string, string> errors)
-    {
-        if (typed.Trim().Length == 0)
-        {
-            if (required)
-            {
-                errors[key] = text["checkinErrNotNumber"];
-            }
-
-            return null;
-        }
-
-        var value = CheckInInput.Number(typed);
-        if (value is null)
-        {
-            errors[key] = text["checkinErrNotNumber"];
-            return null;
-        }
-
-        if (value < 0)
-        {
-            errors[key] = text["checkinErrNegative"];
-            return null;
-        }
-
-        if (value > Math.Max(1, assigned) * options.MaxDoneMultiple)
-        {
-            errors[key] = text.Format("checkinErrTooLarge", text.Number(assigned));
-            return null;
-        }
-
-        return value;
+        return remediation;
     }
 }

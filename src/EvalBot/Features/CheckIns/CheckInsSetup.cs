@@ -12,6 +12,7 @@ public static class CheckInsSetup
                 "CheckIns:GeneralCriteria needs at least one criterion, each with a unique id and a positive weight.")
             .ValidateOnStart();
         services.AddSingleton<CheckInScoring>();
+        services.AddSingleton<CheckInViews>();
         services.AddScoped<CheckInRepository>();
         services.AddScoped<CheckInForm>();
         services.AddScoped<LeaderReview>();

@@ -48,10 +48,11 @@ public sealed class LeaderReview(EvalBotDbContext db, CardTemplates templates, C
     /// waiting in the outbox, or updates the one already in the leader's chat in place, so alternating submits never
     /// fill the leader's chat or use up its send budget.
     /// </summary>
-    public async Task NotifyLeaderAsync(TurnContext turn, CheckInContext context, CancellationToken cancellationToken)
+    public async Task NotifyLeaderAsync(TurnContext turn, CheckInView view, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turn);
-        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(view);
+        var context = view.Context;
         var leader = await LeaderOfAsync(context.Person, cancellationToken);
         if (leader?.AadObjectId is null || context.Report is null || turn.Activity.TenantId is not { } tenant || turn.Activity.Recipient?.Id is not { } botId)
         {
@@ -66,11 +67,11 @@ public sealed class LeaderReview(EvalBotDbContext db, CardTemplates templates, C
         var notice = first is null
             ? text.Format("reviewNoticeNew", context.Person.FullName)
             : text.Format("reviewNoticeChanged", context.Person.FullName, context.Report.Version);
-        var message = TurnContext.CardMessage(Render(context, language, notice, decidedText: null));
+        var message = TurnContext.CardMessage(Render(view, language, notice, decidedText: null));
         if (first is null)
         {
             var recipient = new ProactiveRecipient(leader.AadObjectId, tenant, botId, turn.ServiceUrl, leader.Id, context.Period);
-            await outbox.EnqueueToPersonAsync(key, "checkin.review", recipient, message, cancellationToken);
+            await outbox.EnqueueToPersonAsync(key, "checkin.review", recipient, message, cancellationToken, turn.Now);
             return;
         }
 
@@ -85,28 +86,27 @@ public sealed class LeaderReview(EvalBotDbContext db, CardTemplates templates, C
         var version = $"{key}:v{context.Report.Id}";
         if (first is { SentActivityId: { } sent, ConversationId: { } conversation })
         {
-            await outbox.EnqueueOnceAsync(version, "checkin.review", first.ServiceUrl, conversation, message, cancellationToken, updateActivityId: sent);
+            await outbox.EnqueueOnceAsync(version, "checkin.review", first.ServiceUrl, conversation, message, cancellationToken, updateActivityId: sent, now: turn.Now);
         }
         else
         {
             // The first card never reached the leader (failed or cut off): send this version as a card of its own.
             var recipient = new ProactiveRecipient(leader.AadObjectId, tenant, botId, turn.ServiceUrl, leader.Id, context.Period);
-            await outbox.EnqueueToPersonAsync(version, "checkin.review", recipient, message, cancellationToken);
+            await outbox.EnqueueToPersonAsync(version, "checkin.review", recipient, message, cancellationToken, turn.Now);
         }
     }
 
-    /// <summary>The review card for a submitted report; with <paramref name="decidedText"/> it is the read-only record of the decision.</summary>
-    public JsonObject Render(CheckInContext context, string language, string? notice, string? decidedText, IReadOnlyDictionary<string, string>? errors = null, JsonObject? typed = null)
+    /// <summary>
+    /// The review card of a turn's <paramref name="view"/> of a submitted report; with <paramref name="decidedText"/> it is the
+    /// read-only record of the decision; after a failed check, with the <paramref name="typed"/> values and the errors.
+    /// </summary>
+    public JsonObject Render(CheckInView view, string language, string? notice, string? decidedText, IReadOnlyDictionary<string, string>? errors = null, JsonObject? typed = null)
     {
-        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(view);
+        var context = view.Context;
         var report = context.Report ?? throw new InvalidOperationException("No report to review.");
         var text = form.Text(language);
-        errors ??= new Dictionary<string, string>();
-        var score = form.Preview(context);
-        var ruleSet = context.RuleSet;
-        var self = GeneralScores.Parse(report.GeneralJson);
-        var confirmed = GeneralScores.Parse(report.ConfirmedGeneralJson ?? report.GeneralJson);
-        string Typed(string key, string fallback) => typed is not null && Protocol.JsonRead.Text(typed, key) is { } value ? value : fallback;
+        var card = new ReviewCardFields(text, errors ?? new Dictionary<string, string>(), typed);
         var data = new JsonObject
         {
             ["reportId"] = report.Id.ToString(CultureInfo.InvariantCulture),
@@ -116,51 +116,16 @@ public sealed class LeaderReview(EvalBotDbContext db, CardTemplates templates, C
             ["unitName"] = CardText.Plain(context.Unit.Name),
             ["version"] = report.Version.ToString(CultureInfo.InvariantCulture),
             ["notice"] = notice ?? "",
-            ["formError"] = errors.Count > 0 ? text["checkinErrorsFound"] : "",
+            ["formError"] = card.Errors.Count > 0 ? text["checkinErrorsFound"] : "",
             ["submittedAt"] = report.SubmittedAt is { } at ? TextTable.DateTime(at, context.Zone) : "—",
-            ["score"] = score is null || ruleSet is null ? "—" : text.Points(score.Total, ruleSet.Scale.TotalMax),
-            ["level"] = score is null || ruleSet is null ? text.LevelName(null) : text.LevelName(Bands.LevelFor(score.Total, ruleSet)),
+            ["score"] = view is { Score: { } score, RuleSet: { } ruleSet } ? text.Points(score.Total, ruleSet.Scale.TotalMax) : "—",
+            ["level"] = text.LevelName(view.Level),
             ["decided"] = decidedText is not null,
             ["decisionText"] = decidedText ?? "",
-            ["lines"] = new JsonArray([.. context.Targets.Select(t =>
-            {
-                var line = context.LineFor(t.Id) ?? new CheckInLine { TargetId = t.Id };
-                var p = $"target.{t.Id}.";
-                return (JsonNode)new JsonObject
-                {
-                    ["id"] = t.Id.ToString(CultureInfo.InvariantCulture),
-                    ["title"] = CardText.Plain(t.Title),
-                    ["unit"] = CardText.Plain(t.UnitOfMeasure),
-                    ["assigned"] = text.Number(t.Quantity),
-                    ["deadline"] = TextTable.Date(t.Deadline),
-                    ["reported"] = $"{text.Number(line.Done)} / {text.Number(line.QualityOk)} / {text.Number(line.OnTime)}",
-                    ["evidence"] = CardText.Plain(line.Evidence ?? "—"),
-                    ["done"] = Typed(p + "done", text.Number(line.Done)),
-                    ["qualityOk"] = Typed(p + "qualityOk", text.Number(line.QualityOk)),
-                    ["onTime"] = Typed(p + "onTime", text.Number(line.OnTime)),
-                    ["failedChecks"] = Typed(p + "failedChecks", line.FailedChecks.ToString(CultureInfo.InvariantCulture)),
-                    ["delays"] = Typed(p + "delays", line.Delays.ToString(CultureInfo.InvariantCulture)),
-                    ["objectiveCause"] = Typed(p + "objectiveCause", line.ObjectiveCause ? "true" : "false"),
-                    ["objectiveCauseDocument"] = Typed(p + "objectiveCauseDocument", line.ObjectiveCauseDocument ?? ""),
-                    ["reason"] = Typed(p + "reason", line.AdjustReason ?? ""),
-                    ["doneError"] = errors.GetValueOrDefault(p + "done", ""),
-                    ["qualityOkError"] = errors.GetValueOrDefault(p + "qualityOk", ""),
-                    ["onTimeError"] = errors.GetValueOrDefault(p + "onTime", ""),
-                    ["objectiveCauseError"] = errors.GetValueOrDefault(p + "objectiveCause", ""),
-                    ["reasonError"] = errors.GetValueOrDefault(p + "reason", ""),
-                };
-            })]),
-            ["criteria"] = new JsonArray([.. (ruleSet is null ? [] : form.Criteria(ruleSet)).Select(c => (JsonNode)new JsonObject
-            {
-                ["id"] = c.Criterion.Id,
-                ["name"] = language == "en" ? c.Criterion.NameEn : c.Criterion.NameVi,
-                ["max"] = text.Number(c.Max),
-                ["self"] = self.TryGetValue(c.Criterion.Id, out var s) ? text.Number(s) : "—",
-                ["value"] = Typed("general." + c.Criterion.Id, confirmed.TryGetValue(c.Criterion.Id, out var v) ? text.Number(v) : ""),
-                ["error"] = errors.GetValueOrDefault("general." + c.Criterion.Id, ""),
-            })]),
+            ["lines"] = new JsonArray([.. context.Targets.Select(t => (JsonNode)card.Line(t, context.LineFor(t.Id) ?? new CheckInLine { TargetId = t.Id }))]),
+            ["criteria"] = new JsonArray([.. view.Criteria.Select(c => (JsonNode)card.Criterion(c.Criterion, c.Max, view.ReportedGeneral, view.CountedGeneral))]),
             ["selfCriticism"] = CardText.Plain(report.SelfCriticism ?? "—"),
-            ["remediationError"] = errors.GetValueOrDefault("remediation", ""),
+            ["remediationError"] = card.Errors.GetValueOrDefault("remediation", ""),
         };
         return templates.Render("checkin-review", data, language);
     }

@@ -5,7 +5,6 @@ using EvalBot.Auditing;
 using EvalBot.Cards;
 using EvalBot.Conversation;
 using EvalBot.Delivery;
-using EvalBot.Domain.Scoring;
 using EvalBot.Persistence.Entities;
 using EvalBot.Protocol;
 using Microsoft.EntityFrameworkCore;
@@ -18,7 +17,15 @@ namespace EvalBot.Features.CheckIns;
 /// confirming document), sets the general-criteria points, and may record a shortcoming to remedy. The person is told
 /// what changed and why; every change goes to the audit log. Only the current submitted version can be decided.
 /// </summary>
-public sealed class ReviewActions(CheckInRepository repository, CheckInForm form, LeaderReview review, CardTemplates templates, OutboxWriter outbox, AuditLog audit, Microsoft.Extensions.Options.IOptions<CheckInOptions> options) : ICardActionHandler
+public sealed class ReviewActions(
+    CheckInRepository repository,
+    CheckInForm form,
+    CheckInViews views,
+    LeaderReview review,
+    CardTemplates templates,
+    OutboxWriter outbox,
+    AuditLog audit,
+    Microsoft.Extensions.Options.IOptions<CheckInOptions> options) : ICardActionHandler
 {
     public IReadOnlyList<string> Verbs { get; } = ["checkin.confirm", "checkin.adjust"];
 
@@ -53,21 +60,22 @@ public sealed class ReviewActions(CheckInRepository repository, CheckInForm form
             return InvokeResponse.Message(text["reviewErrStale"]);
         }
 
-        var criteria = context.RuleSet is null ? [] : form.Criteria(context.RuleSet);
-        var input = ReviewInput.Parse(action.Data, context, criteria.Select(c => (c.Criterion.Id, c.Max)).ToList(), text, turn.Now, context.Zone, options.Value.MaxDoneMultiple);
+        var criteria = views.Criteria(context);
+        var input = ReviewInput.Parse(action.Data, context, [.. criteria.Select(c => (c.Criterion.Id, c.Max))], text, turn.Now, context.Zone, options.Value.MaxDoneMultiple);
         if (input.Errors.Count > 0)
         {
-            return InvokeResponse.Card(review.Render(context, language, null, null, input.Errors, action.Data));
+            return InvokeResponse.Card(review.Render(views.Of(context, turn.Now, criteria), language, null, null, input.Errors, action.Data));
         }
 
         var subjectLanguage = subject.MessageLanguage();
         var changes = Apply(context, input, reviewer, turn, form.Text(subjectLanguage));
-        var score = form.Preview(context);
-        report.Score = score?.Total;
+        // The one view of the decided report: the points just confirmed are the ones stored, so they are not read back.
+        var view = views.Of(context, turn.Now, criteria, counted: input.General);
+        report.Score = view.Score?.Total;
         var decidedText = text.Format(report.Status == CheckInStatus.Adjusted ? "reviewDecidedAdjusted" : "reviewDecidedConfirmed", TextTable.DateTime(turn.Now, context.Zone));
-        audit.Record(turn.UserAadObjectId!, report.Status == CheckInStatus.Adjusted ? "checkin.adjust" : "checkin.confirm", "CheckInReport", $"{subject.ExternalId}/{report.Period}/v{report.Version}", new { report.Score, changes = changes.Count });
-        await NotifyPersonAsync(turn, context, reviewer, changes, input, score, cancellationToken);
-        return InvokeResponse.Card(review.Render(context, language, null, decidedText));
+        audit.Record(turn.UserAadObjectId!, report.Status == CheckInStatus.Adjusted ? "checkin.adjust" : "checkin.confirm", "CheckInReport", $"{subject.ExternalId}/{report.Period}/v{report.Version}", new { report.Score, changes = changes.Count }, at: turn.Now);
+        await NotifyPersonAsync(turn, view, reviewer, changes, input, cancellationToken);
+        return InvokeResponse.Card(review.Render(view, language, null, decidedText));
     }
 
     private List<string> Apply(CheckInContext context, ReviewInput input, Person reviewer, TurnContext turn, TextTable subjectText)
@@ -84,32 +92,7 @@ public sealed class ReviewActions(CheckInRepository repository, CheckInForm form
                 report.Lines.Add(line);
             }
 
-            var typed = input.Lines[target.Id];
-            foreach (var (field, from, to) in new[] { ("fieldDone", line.Done, typed.Done), ("fieldQualityOk", line.QualityOk, typed.QualityOk), ("fieldOnTime", line.OnTime, typed.OnTime) })
-            {
-                if (from != to)
-                {
-                    changed = true;
-                    changes.Add(subjectText.Format("resultChange", target.Title, subjectText[field], subjectText.Number(from), subjectText.Number(to), typed.Reason));
-                    audit.Record(turn.UserAadObjectId!, "checkin.line.adjust", "CheckInLine", $"{report.Id}/{target.Id}", new { field, from, to, reason = typed.Reason });
-                }
-            }
-
-            if (typed.FailedChecks != line.FailedChecks || typed.Delays != line.Delays || typed.ObjectiveCause != line.ObjectiveCause)
-            {
-                changes.Add(subjectText.Format("resultDeduction", target.Title, typed.FailedChecks, typed.Delays, typed.ObjectiveCause ? subjectText["resultExempt"] : ""));
-                audit.Record(turn.UserAadObjectId!, typed.ObjectiveCause ? "checkin.exemption" : "checkin.deduction", "CheckInLine", $"{report.Id}/{target.Id}", new { typed.FailedChecks, typed.Delays, typed.ObjectiveCause, document = typed.Document });
-            }
-
-            line.Done = typed.Done;
-            line.QualityOk = typed.QualityOk;
-            line.OnTime = typed.OnTime;
-            line.FailedChecks = typed.FailedChecks;
-            line.Delays = typed.Delays;
-            line.ObjectiveCause = typed.ObjectiveCause;
-            line.ObjectiveCauseApprover = typed.ObjectiveCause ? reviewer.FullName : null;
-            line.ObjectiveCauseDocument = typed.ObjectiveCause ? typed.Document : null;
-            line.AdjustReason = typed.Reason.Length == 0 ? null : typed.Reason;
+            changed |= ApplyLine(report, target, line, input.Lines[target.Id], reviewer, turn, subjectText, changes);
         }
 
         var generalJson = JsonSerializer.Serialize(input.General.OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary());
@@ -121,25 +104,63 @@ public sealed class ReviewActions(CheckInRepository repository, CheckInForm form
         report.ReviewComment = input.Comment.Length == 0 ? null : input.Comment;
         if (input.Remediation is { } item)
         {
-            turn.Db.RemediationItems.Add(new RemediationItemRow
-            {
-                PersonId = context.Person.Id,
-                OwnerPersonId = context.Person.Id,
-                Text = item.Text,
-                DueDate = item.Due,
-                RaisedInPeriod = context.Period,
-                CreatedByPersonId = reviewer.Id,
-                CreatedAt = turn.Now,
-                UpdatedAt = turn.Now,
-            });
-            audit.Record(turn.UserAadObjectId!, "remediation.create", "Person", context.Person.ExternalId, new { item.Text, due = item.Due });
+            AddRemediation(context, item, reviewer, turn);
         }
 
         return changes;
     }
 
-    private async Task NotifyPersonAsync(TurnContext turn, CheckInContext context, Person reviewer, List<string> changes, ReviewInput input, PeriodScore? score, CancellationToken cancellationToken)
+    /// <summary>Writes the leader's figures for one product, telling the person and the audit log what changed; true when a reported figure did.</summary>
+    private bool ApplyLine(CheckInReport report, Target target, CheckInLine line, ReviewLine typed, Person reviewer, TurnContext turn, TextTable subjectText, List<string> changes)
     {
+        var changed = false;
+        foreach (var (field, from, to) in new[] { ("fieldDone", line.Done, typed.Done), ("fieldQualityOk", line.QualityOk, typed.QualityOk), ("fieldOnTime", line.OnTime, typed.OnTime) })
+        {
+            if (from != to)
+            {
+                changed = true;
+                changes.Add(subjectText.Format("resultChange", target.Title, subjectText[field], subjectText.Number(from), subjectText.Number(to), typed.Reason));
+                audit.Record(turn.UserAadObjectId!, "checkin.line.adjust", "CheckInLine", $"{report.Id}/{target.Id}", new { field, from, to, reason = typed.Reason }, at: turn.Now);
+            }
+        }
+
+        if (typed.FailedChecks != line.FailedChecks || typed.Delays != line.Delays || typed.ObjectiveCause != line.ObjectiveCause)
+        {
+            changes.Add(subjectText.Format("resultDeduction", target.Title, typed.FailedChecks, typed.Delays, typed.ObjectiveCause ? subjectText["resultExempt"] : ""));
+            audit.Record(turn.UserAadObjectId!, typed.ObjectiveCause ? "checkin.exemption" : "checkin.deduction", "CheckInLine", $"{report.Id}/{target.Id}", new { typed.FailedChecks, typed.Delays, typed.ObjectiveCause, document = typed.Document }, at: turn.Now);
+        }
+
+        line.Done = typed.Done;
+        line.QualityOk = typed.QualityOk;
+        line.OnTime = typed.OnTime;
+        line.FailedChecks = typed.FailedChecks;
+        line.Delays = typed.Delays;
+        line.ObjectiveCause = typed.ObjectiveCause;
+        line.ObjectiveCauseApprover = typed.ObjectiveCause ? reviewer.FullName : null;
+        line.ObjectiveCauseDocument = typed.ObjectiveCause ? typed.Document : null;
+        line.AdjustReason = typed.Reason.Length == 0 ? null : typed.Reason;
+        return changed;
+    }
+
+    private void AddRemediation(CheckInContext context, NewRemediation item, Person reviewer, TurnContext turn)
+    {
+        turn.Db.RemediationItems.Add(new RemediationItemRow
+        {
+            PersonId = context.Person.Id,
+            OwnerPersonId = context.Person.Id,
+            Text = item.Text,
+            DueDate = item.Due,
+            RaisedInPeriod = context.Period,
+            CreatedByPersonId = reviewer.Id,
+            CreatedAt = turn.Now,
+            UpdatedAt = turn.Now,
+        });
+        audit.Record(turn.UserAadObjectId!, "remediation.create", "Person", context.Person.ExternalId, new { item.Text, due = item.Due }, at: turn.Now);
+    }
+
+    private async Task NotifyPersonAsync(TurnContext turn, CheckInView view, Person reviewer, List<string> changes, ReviewInput input, CancellationToken cancellationToken)
+    {
+        var context = view.Context;
         var person = context.Person;
         if (person.AadObjectId is null || turn.Activity.TenantId is not { } tenant || turn.Activity.Recipient?.Id is not { } botId)
         {
@@ -148,14 +169,13 @@ public sealed class ReviewActions(CheckInRepository repository, CheckInForm form
 
         var language = person.MessageLanguage();
         var text = form.Text(language);
-        var ruleSet = context.RuleSet;
         var data = new JsonObject
         {
             ["periodLabel"] = text.PeriodLabel(context.Period),
             ["decisionText"] = text[context.Report!.Status == CheckInStatus.Adjusted ? "resultAdjusted" : "resultConfirmed"],
             ["leaderName"] = CardText.Plain(reviewer.FullName),
-            ["score"] = score is null || ruleSet is null ? "—" : text.Points(score.Total, ruleSet.Scale.TotalMax),
-            ["level"] = score is null || ruleSet is null ? text.LevelName(null) : text.LevelName(Bands.LevelFor(score.Total, ruleSet)),
+            ["score"] = view is { Score: { } score, RuleSet: { } ruleSet } ? text.Points(score.Total, ruleSet.Scale.TotalMax) : "—",
+            ["level"] = text.LevelName(view.Level),
             ["changes"] = new JsonArray([.. changes.Select(c => (JsonNode)new JsonObject { ["text"] = CardText.Plain(c) })]),
             ["comment"] = CardText.Plain(input.Comment),
             ["remediation"] = input.Remediation is { } item
@@ -164,6 +184,6 @@ public sealed class ReviewActions(CheckInRepository repository, CheckInForm form
         };
         var card = templates.Render("checkin-result", data, language);
         var recipient = new ProactiveRecipient(person.AadObjectId, tenant, botId, turn.ServiceUrl, person.Id, context.Period);
-        await outbox.EnqueueToPersonAsync($"checkin.result:{context.Report.Id}", "checkin.result", recipient, TurnContext.CardMessage(card), cancellationToken);
+        await outbox.EnqueueToPersonAsync($"checkin.result:{context.Report.Id}", "checkin.result", recipient, TurnContext.CardMessage(card), cancellationToken, turn.Now);
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using EvalBot.Persistence.Entities;
 using EvalBot.Protocol;
 
 namespace EvalBot.Features.CheckIns;
@@ -24,78 +25,23 @@ public sealed record ReviewInput(
         ArgumentNullException.ThrowIfNull(criteria);
         ArgumentNullException.ThrowIfNull(text);
         var errors = new Dictionary<string, string>(StringComparer.Ordinal);
+        var figures = new FigureChecks(text, maxDoneMultiple, errors);
         var lines = new Dictionary<long, ReviewLine>();
         foreach (var target in context.Targets)
         {
-            var p = $"target.{target.Id}.";
-            var reported = context.LineFor(target.Id);
-            var done = Amount(data, p + "done", reported?.Done ?? 0, target.Quantity, maxDoneMultiple, errors, text);
-            var quality = Amount(data, p + "qualityOk", reported?.QualityOk ?? 0, target.Quantity, maxDoneMultiple, errors, text);
-            var onTime = Amount(data, p + "onTime", reported?.OnTime ?? 0, target.Quantity, maxDoneMultiple, errors, text);
-            if (quality > done)
-            {
-                errors[p + "qualityOk"] = text["checkinErrAboveDone"];
-            }
-
-            if (onTime > done)
-            {
-                errors[p + "onTime"] = text["checkinErrAboveDone"];
-            }
-
-            var failed = Count(data, p + "failedChecks", errors, text);
-            var delays = Count(data, p + "delays", errors, text);
-            var cause = JsonRead.Flag(data[p + "objectiveCause"]) == true;
-            var document = (JsonRead.Text(data, p + "objectiveCauseDocument") ?? "").Trim();
-            var reason = (JsonRead.Text(data, p + "reason") ?? "").Trim();
-            var changed = done != (reported?.Done ?? 0) || quality != (reported?.QualityOk ?? 0) || onTime != (reported?.OnTime ?? 0);
-            if (cause && document.Length == 0)
-            {
-                errors[p + "objectiveCause"] = text["reviewErrObjectiveCause"];
-            }
-
-            if (changed && reason.Length == 0)
-            {
-                errors[p + "reason"] = text["reviewErrReasonRequired"];
-            }
-
-            if (reason.Length > 1000 || document.Length > 500)
-            {
-                errors[p + "reason"] = text.Format("checkinErrTooLong", 1000);
-            }
-
-            lines[target.Id] = new ReviewLine(done, quality, onTime, failed, delays, cause, document, reason);
+            lines[target.Id] = Line(data, target, context.LineFor(target.Id), figures, text, errors);
         }
 
         var general = new Dictionary<string, decimal>(StringComparer.Ordinal);
         foreach (var (id, max) in criteria)
         {
-            var value = CheckInInput.Number(JsonRead.Text(data, "general." + id) ?? "");
-            if (value is null || value < 0 || value > max)
+            if (figures.Points(JsonRead.Text(data, "general." + id) ?? "", id, max) is { } value)
             {
-                errors["general." + id] = text.Format("checkinErrRange", text.Number(max));
-            }
-            else
-            {
-                general[id] = value.Value;
+                general[id] = value;
             }
         }
 
-        var remediationText = (JsonRead.Text(data, "remediation.new.text") ?? "").Trim();
-        var dueText = (JsonRead.Text(data, "remediation.new.due") ?? "").Trim();
-        NewRemediation? remediation = null;
-        if (remediationText.Length > 0 || dueText.Length > 0)
-        {
-            var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime);
-            if (remediationText.Length is 0 or > 1000 || !DateOnly.TryParseExact(dueText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var due) || due <= today)
-            {
-                errors["remediation"] = text["reviewErrRemediation"];
-            }
-            else
-            {
-                remediation = new NewRemediation(remediationText, due);
-            }
-        }
-
+        var remediation = NewItem(data, now, zone, text, errors);
         var comment = (JsonRead.Text(data, "comment") ?? "").Trim();
         if (comment.Length > 2000)
         {
@@ -105,22 +51,61 @@ public sealed record ReviewInput(
         return new ReviewInput(lines, general, remediation, comment, errors);
     }
 
-    private static decimal Amount(JsonObject data, string key, decimal reported, decimal assigned, decimal maxDoneMultiple, Dictionary<string, string> errors, TextTable text)
+    private static ReviewLine Line(JsonObject data, Target target, CheckInLine? reported, FigureChecks figures, TextTable text, Dictionary<string, string> errors)
+    {
+        var p = $"target.{target.Id}.";
+        var done = Amount(data, p + "done", reported?.Done ?? 0, target.Quantity, figures);
+        var quality = Amount(data, p + "qualityOk", reported?.QualityOk ?? 0, target.Quantity, figures);
+        var onTime = Amount(data, p + "onTime", reported?.OnTime ?? 0, target.Quantity, figures);
+        figures.WithinDone(p, done, quality, onTime);
+        var failed = Count(data, p + "failedChecks", errors, text);
+        var delays = Count(data, p + "delays", errors, text);
+        var cause = JsonRead.Flag(data[p + "objectiveCause"]) == true;
+        var document = (JsonRead.Text(data, p + "objectiveCauseDocument") ?? "").Trim();
+        var reason = (JsonRead.Text(data, p + "reason") ?? "").Trim();
+        var changed = done != (reported?.Done ?? 0) || quality != (reported?.QualityOk ?? 0) || onTime != (reported?.OnTime ?? 0);
+        if (cause && document.Length == 0)
+        {
+            errors[p + "objectiveCause"] = text["reviewErrObjectiveCause"];
+        }
+
+        if (changed && reason.Length == 0)
+        {
+            errors[p + "reason"] = text["reviewErrReasonRequired"];
+        }
+
+        if (reason.Length > 1000 || document.Length > 500)
+        {
+            errors[p + "reason"] = text.Format("checkinErrTooLong", 1000);
+        }
+
+        return new ReviewLine(done, quality, onTime, failed, delays, cause, document, reason);
+    }
+
+    /// <summary>An amount left empty stays as reported; a wrong one too, with its error.</summary>
+    private static decimal Amount(JsonObject data, string key, decimal reported, decimal assigned, FigureChecks figures)
     {
         var typed = JsonRead.Text(data, key);
-        if (typed is null || typed.Trim().Length == 0)
+        return typed is null || typed.Trim().Length == 0 ? reported : figures.Amount(typed, key, assigned) ?? reported;
+    }
+
+    private static NewRemediation? NewItem(JsonObject data, DateTimeOffset now, TimeZoneInfo zone, TextTable text, Dictionary<string, string> errors)
+    {
+        var remediationText = (JsonRead.Text(data, "remediation.new.text") ?? "").Trim();
+        var dueText = (JsonRead.Text(data, "remediation.new.due") ?? "").Trim();
+        if (remediationText.Length == 0 && dueText.Length == 0)
         {
-            return reported;
+            return null;
         }
 
-        var value = CheckInInput.Number(typed);
-        if (value is null || value < 0 || value > Math.Max(1, assigned) * maxDoneMultiple)
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime);
+        if (remediationText.Length is 0 or > 1000 || !DateOnly.TryParseExact(dueText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var due) || due <= today)
         {
-            errors[key] = value is null ? text["checkinErrNotNumber"] : value < 0 ? text["checkinErrNegative"] : text.Format("checkinErrTooLarge", text.Number(assigned));
-            return reported;
+            errors["remediation"] = text["reviewErrRemediation"];
+            return null;
         }
 
-        return value.Value;
+        return new NewRemediation(remediationText, due);
     }
 
     private static int Count(JsonObject data, string key, Dictionary<string, string> errors, TextTable text)

@@ -19,10 +19,9 @@ public sealed class CampaignEscalation(
     CampaignMessages messages,
     CampaignBatches batches,
     EscalationCard card,
-    TimeProvider time,
     IOptions<CampaignOptions> options)
 {
-    public async Task<CampaignStepResult> RunAsync(Period period, int level, CancellationToken cancellationToken)
+    public async Task<CampaignStepResult> RunAsync(Period period, int level, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(period);
         ArgumentOutOfRangeException.ThrowIfLessThan(level, 1);
@@ -43,7 +42,6 @@ public sealed class CampaignEscalation(
         var kind = CampaignKeys.EscalationKind(level);
         var keys = await audience.QueuedKeysAsync(period.Label, kind, cancellationToken);
         var stepKind = level == 1 ? CampaignStepKind.EscalateToLeader : CampaignStepKind.EscalateToHead;
-        var now = time.GetUtcNow();
         var total = new BatchTally();
         foreach (var chunk in groups.Chunk(options.Value.BatchSize))
         {
@@ -64,7 +62,7 @@ public sealed class CampaignEscalation(
                         var (notBefore, skip) = timing.When(leader, leader.Unit!, period, campaign, stepKind, 1, leave.GetValueOrDefault(leader.Id) ?? [], now);
                         var (outcome, reason) = skip is not null
                             ? (CampaignMessages.Outcome.Skipped, skip)
-                            : await messages.QueueCardAsync(leader, period, notBefore!.Value, key, kind, card.Render(leader, level, period, campaign, members, drafts), cancellationToken);
+                            : await messages.QueueCardAsync(leader, period, notBefore!.Value, key, kind, card.Render(leader, level, period, campaign, members, drafts), now, cancellationToken);
                         tally.Add(outcome, leader.ExternalId, reason);
                     }
 

@@ -12,7 +12,7 @@ namespace EvalBot.Features.CheckIns.Campaigns;
 /// <summary>
 /// Queues one check-in campaign message to one person, at the moment <see cref="CampaignTiming"/> gives for them.
 /// </summary>
-public sealed class CampaignMessages(OutboxWriter outbox, ProactiveAddressing addressing, CheckInForm form, CheckInRepository repository)
+public sealed class CampaignMessages(OutboxWriter outbox, ProactiveAddressing addressing, CheckInForm form, CheckInViews views, CheckInRepository repository)
 {
     private Dictionary<long, CheckInContext> _contexts = [];
 
@@ -34,9 +34,12 @@ public sealed class CampaignMessages(OutboxWriter outbox, ProactiveAddressing ad
         _contexts = await repository.LoadManyAsync(people, period.Label, cancellationToken);
     }
 
-    /// <summary>Queues the check-in card with a notice (the opening prompt or a reminder): people fill it in place.</summary>
+    /// <summary>
+    /// Queues the check-in card with a notice (the opening prompt or a reminder), as it stands at the step's
+    /// <paramref name="now"/>: people fill it in place.
+    /// </summary>
     public async Task<(Outcome Outcome, string? Reason)> QueueFormAsync(
-        Person person, Period period, DateTimeOffset notBefore, string key, string kind, string noticeKey, CancellationToken cancellationToken)
+        Person person, Period period, DateTimeOffset notBefore, string key, string kind, string noticeKey, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(person);
         ArgumentNullException.ThrowIfNull(period);
@@ -49,24 +52,24 @@ public sealed class CampaignMessages(OutboxWriter outbox, ProactiveAddressing ad
         var language = person.MessageLanguage();
         var notice = form.Text(language)[noticeKey];
         var card = _contexts.TryGetValue(person.Id, out var context) && context.Period == period.Label
-            ? form.Render(context, language, notice)
-            : await form.RenderForAsync(person, period.Label, language, notice, cancellationToken);
-        return await EnqueueAsync(key, kind, recipient, card, cancellationToken);
+            ? form.Render(views.Of(context, now), language, notice)
+            : await form.RenderForAsync(person, period.Label, language, notice, now, cancellationToken);
+        return await EnqueueAsync(key, kind, recipient, card, now, cancellationToken);
     }
 
-    /// <summary>Queues a card already rendered for the person (an escalation digest).</summary>
+    /// <summary>Queues a card already rendered for the person (an escalation digest), at the step's <paramref name="now"/>.</summary>
     public async Task<(Outcome Outcome, string? Reason)> QueueCardAsync(
-        Person person, Period period, DateTimeOffset notBefore, string key, string kind, JsonObject card, CancellationToken cancellationToken)
+        Person person, Period period, DateTimeOffset notBefore, string key, string kind, JsonObject card, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(person);
         var recipient = await addressing.ForAsync(person, period.Label, notBefore, cancellationToken);
         return recipient is null
             ? (Outcome.Skipped, SkipReasons.NoTeamsAddress)
-            : await EnqueueAsync(key, kind, recipient, card, cancellationToken);
+            : await EnqueueAsync(key, kind, recipient, card, now, cancellationToken);
     }
 
-    private async Task<(Outcome, string?)> EnqueueAsync(string key, string kind, ProactiveRecipient recipient, JsonObject card, CancellationToken cancellationToken) =>
-        await outbox.EnqueueToPersonAsync(key, kind, recipient, TurnContext.CardMessage(card), cancellationToken)
+    private async Task<(Outcome, string?)> EnqueueAsync(string key, string kind, ProactiveRecipient recipient, JsonObject card, DateTimeOffset now, CancellationToken cancellationToken) =>
+        await outbox.EnqueueToPersonAsync(key, kind, recipient, TurnContext.CardMessage(card), cancellationToken, now)
             ? (Outcome.Queued, null)
             : (Outcome.AlreadyQueued, null);
 }

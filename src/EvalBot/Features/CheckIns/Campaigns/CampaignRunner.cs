@@ -11,7 +11,8 @@ namespace EvalBot.Features.CheckIns.Campaigns;
 /// <summary>
 /// The steps of a check-in campaign. Each is idempotent: messages are keyed per step, period and person, work is
 /// committed in batches, and a step run again (after a crash, or by the tick and an admin at once) queues only what
-/// is missing. With the outbox sending each row at most once, nobody gets the same prompt twice.
+/// is missing. With the outbox sending each row at most once, nobody gets the same prompt twice. A step reads the clock
+/// once, or takes the moment of the tick that runs it, and everything it writes and renders uses that moment.
 /// </summary>
 public sealed class CampaignRunner(
     EvalBotDbContext db,
@@ -29,16 +30,16 @@ public sealed class CampaignRunner(
     public const string CloseStep = "close";
 
     /// <summary>Opens the period (or resumes an interrupted opening) and queues one check-in card per reporting person.</summary>
-    public async Task<CampaignStepResult> OpenAsync(string period, string openedBy, CancellationToken cancellationToken)
+    public async Task<CampaignStepResult> OpenAsync(string period, string openedBy, CancellationToken cancellationToken, DateTimeOffset? at = null)
     {
+        var now = at ?? time.GetUtcNow();
         var parsed = CampaignPeriods.Parse(period);
-        var campaign = await EnsureCampaignAsync(parsed, openedBy, cancellationToken);
+        var campaign = await EnsureCampaignAsync(parsed, openedBy, now, cancellationToken);
         if (campaign.ClosedAt is not null)
         {
             return CampaignStepResult.Refuse(parsed.Label, OpenStep, "closed");
         }
 
-        var now = time.GetUtcNow();
         var keys = await audience.QueuedKeysAsync(parsed.Label, CampaignKeys.PromptKind, cancellationToken);
         var total = new BatchTally();
         for (long after = 0; ;)
@@ -74,16 +75,17 @@ public sealed class CampaignRunner(
         }
 
         var stored = await db.CheckInCampaigns.SingleAsync(c => c.Id == campaign.Id, cancellationToken);
-        stored.PromptsQueuedAt ??= time.GetUtcNow();
+        stored.PromptsQueuedAt ??= now;
         var result = total.ToResult(parsed.Label, OpenStep);
-        audit.Record(ActorOf(openedBy), CampaignKeys.StepDone(OpenStep), CampaignKeys.AuditEntity, parsed.Label, Summary(result));
+        audit.Record(ActorOf(openedBy), CampaignKeys.StepDone(OpenStep), CampaignKeys.AuditEntity, parsed.Label, Summary(result), now);
         await db.SaveChangesAsync(cancellationToken);
         return result;
     }
 
     /// <summary>Queues reminder <paramref name="number"/> to everyone prompted who has not submitted yet.</summary>
-    public async Task<CampaignStepResult> RemindAsync(string period, int number, CancellationToken cancellationToken)
+    public async Task<CampaignStepResult> RemindAsync(string period, int number, CancellationToken cancellationToken, DateTimeOffset? at = null)
     {
+        var now = at ?? time.GetUtcNow();
         ArgumentOutOfRangeException.ThrowIfLessThan(number, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(number, calendar.Settings.ReminderDays.Count);
         var parsed = CampaignPeriods.Parse(period);
@@ -94,7 +96,6 @@ public sealed class CampaignRunner(
             return CampaignStepResult.Refuse(parsed.Label, step, campaign is null ? "notOpened" : "closed");
         }
 
-        var now = time.GetUtcNow();
         var kind = CampaignKeys.ReminderKind(number);
         var keys = await audience.QueuedKeysAsync(parsed.Label, kind, cancellationToken);
         var submitted = await audience.SubmittedAsync(parsed.Label, cancellationToken);
@@ -127,19 +128,21 @@ public sealed class CampaignRunner(
                 cancellationToken));
         }
 
-        return await FinishAsync(total.ToResult(parsed.Label, step), cancellationToken);
+        return await FinishAsync(total.ToResult(parsed.Label, step), now, cancellationToken);
     }
 
     /// <summary>Sends each direct leader (level 1) or each head of unit (level 2) the list of their people who have not reported.</summary>
-    public async Task<CampaignStepResult> EscalateAsync(string period, int level, CancellationToken cancellationToken)
+    public async Task<CampaignStepResult> EscalateAsync(string period, int level, CancellationToken cancellationToken, DateTimeOffset? at = null)
     {
-        var result = await escalation.RunAsync(CampaignPeriods.Parse(period), level, cancellationToken);
-        return result.Refused is null ? await FinishAsync(result, cancellationToken) : result;
+        var now = at ?? time.GetUtcNow();
+        var result = await escalation.RunAsync(CampaignPeriods.Parse(period), level, now, cancellationToken);
+        return result.Refused is null ? await FinishAsync(result, now, cancellationToken) : result;
     }
 
     /// <summary>Closes the period: reports are read-only from now on.</summary>
-    public async Task<CampaignStepResult> CloseAsync(string period, CancellationToken cancellationToken)
+    public async Task<CampaignStepResult> CloseAsync(string period, CancellationToken cancellationToken, DateTimeOffset? at = null)
     {
+        var now = at ?? time.GetUtcNow();
         var parsed = CampaignPeriods.Parse(period);
         var campaign = await db.CheckInCampaigns.SingleOrDefaultAsync(c => c.Period == parsed.Label, cancellationToken);
         if (campaign is null)
@@ -147,18 +150,17 @@ public sealed class CampaignRunner(
             return CampaignStepResult.Refuse(parsed.Label, CloseStep, "notOpened");
         }
 
-        campaign.ClosedAt ??= time.GetUtcNow();
-        return await FinishAsync(new CampaignStepResult(parsed.Label, CloseStep, 0, 0, []), cancellationToken);
+        campaign.ClosedAt ??= now;
+        return await FinishAsync(new CampaignStepResult(parsed.Label, CloseStep, 0, 0, []), now, cancellationToken);
     }
 
-    private async Task<CheckInCampaign> EnsureCampaignAsync(Period period, string openedBy, CancellationToken cancellationToken)
+    private async Task<CheckInCampaign> EnsureCampaignAsync(Period period, string openedBy, DateTimeOffset now, CancellationToken cancellationToken)
     {
         if (await db.CheckInCampaigns.AsNoTracking().SingleOrDefaultAsync(c => c.Period == period.Label, cancellationToken) is { } existing)
         {
             return existing;
         }
 
-        var now = time.GetUtcNow();
         var campaign = new CheckInCampaign { Period = period.Label, OpenedAt = now, OpenedBy = openedBy };
         campaign.ClosesAt = calendar.ForCampaign(period, now, calendar.CampaignZone).Closes.At;
         db.CheckInCampaigns.Add(campaign);
@@ -182,12 +184,12 @@ public sealed class CampaignRunner(
         var (notBefore, skip) = timing.When(person, person.Unit!, period, campaign, kind, number, leave.GetValueOrDefault(person.Id) ?? [], now);
         return skip is not null
             ? (CampaignMessages.Outcome.Skipped, skip)
-            : await messages.QueueFormAsync(person, period, notBefore!.Value, key, outboxKind, noticeKey, cancellationToken);
+            : await messages.QueueFormAsync(person, period, notBefore!.Value, key, outboxKind, noticeKey, now, cancellationToken);
     }
 
-    private async Task<CampaignStepResult> FinishAsync(CampaignStepResult result, CancellationToken cancellationToken)
+    private async Task<CampaignStepResult> FinishAsync(CampaignStepResult result, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        audit.Record(AuditLog.SystemActor, CampaignKeys.StepDone(result.Step), CampaignKeys.AuditEntity, result.Period, Summary(result));
+        audit.Record(AuditLog.SystemActor, CampaignKeys.StepDone(result.Step), CampaignKeys.AuditEntity, result.Period, Summary(result), now);
         await db.SaveChangesAsync(cancellationToken);
         return result;
     }

@@ -46,7 +46,7 @@ public sealed partial class CampaignTicker(EvalBotDbContext db, CampaignRunner r
             }
 
             LogOpening(logger, period.Label);
-            results.Add(await runner.OpenAsync(period.Label, "schedule", cancellationToken));
+            results.Add(await runner.OpenAsync(period.Label, "schedule", cancellationToken, now));
             return results;
         }
 
@@ -58,7 +58,7 @@ public sealed partial class CampaignTicker(EvalBotDbContext db, CampaignRunner r
         if (campaign.PromptsQueuedAt is null)
         {
             LogResuming(logger, period.Label);
-            results.Add(await runner.OpenAsync(period.Label, campaign.OpenedBy, cancellationToken));
+            results.Add(await runner.OpenAsync(period.Label, campaign.OpenedBy, cancellationToken, now));
         }
 
         var done = (await db.AuditLog.AsNoTracking()
@@ -69,7 +69,7 @@ public sealed partial class CampaignTicker(EvalBotDbContext db, CampaignRunner r
             .ToList();
         if (due.Any(s => s.Kind == CampaignStepKind.Close))
         {
-            results.Add(await runner.CloseAsync(period.Label, cancellationToken));
+            results.Add(await runner.CloseAsync(period.Label, cancellationToken, now));
             return results;
         }
 
@@ -80,12 +80,12 @@ public sealed partial class CampaignTicker(EvalBotDbContext db, CampaignRunner r
         var reminder = due.LastOrDefault(s => s.Kind == CampaignStepKind.Reminder && s.Number > lastSent);
         if (reminder is not null)
         {
-            results.Add(await runner.RemindAsync(period.Label, reminder.Number, cancellationToken));
+            results.Add(await runner.RemindAsync(period.Label, reminder.Number, cancellationToken, now));
         }
 
         foreach (var escalation in due.Where(s => s.Kind is CampaignStepKind.EscalateToLeader or CampaignStepKind.EscalateToHead))
         {
-            results.Add(await runner.EscalateAsync(period.Label, escalation.Kind == CampaignStepKind.EscalateToLeader ? 1 : 2, cancellationToken));
+            results.Add(await runner.EscalateAsync(period.Label, escalation.Kind == CampaignStepKind.EscalateToLeader ? 1 : 2, cancellationToken, now));
         }
 
         return results;

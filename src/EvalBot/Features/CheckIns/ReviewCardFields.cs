@@ -1,0 +1,58 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using EvalBot.Cards;
+using EvalBot.Persistence.Entities;
+using EvalBot.Protocol;
+
+namespace EvalBot.Features.CheckIns;
+
+/// <summary>
+/// The per-product and per-criterion fields of the review card (<c>cards/checkin-review.json</c>): what was reported,
+/// the value to decide (what the leader typed when the card comes back with errors, else what is stored), and each
+/// field's error.
+/// </summary>
+internal sealed class ReviewCardFields(TextTable text, IReadOnlyDictionary<string, string> errors, JsonObject? typed)
+{
+    public IReadOnlyDictionary<string, string> Errors => errors;
+
+    public JsonObject Line(Target target, CheckInLine line)
+    {
+        var p = $"target.{target.Id}.";
+        return new JsonObject
+        {
+            ["id"] = target.Id.ToString(CultureInfo.InvariantCulture),
+            ["title"] = CardText.Plain(target.Title),
+            ["unit"] = CardText.Plain(target.UnitOfMeasure),
+            ["assigned"] = text.Number(target.Quantity),
+            ["deadline"] = TextTable.Date(target.Deadline),
+            ["reported"] = $"{text.Number(line.Done)} / {text.Number(line.QualityOk)} / {text.Number(line.OnTime)}",
+            ["evidence"] = CardText.Plain(line.Evidence ?? "—"),
+            ["done"] = Typed(p + "done", text.Number(line.Done)),
+            ["qualityOk"] = Typed(p + "qualityOk", text.Number(line.QualityOk)),
+            ["onTime"] = Typed(p + "onTime", text.Number(line.OnTime)),
+            ["failedChecks"] = Typed(p + "failedChecks", line.FailedChecks.ToString(CultureInfo.InvariantCulture)),
+            ["delays"] = Typed(p + "delays", line.Delays.ToString(CultureInfo.InvariantCulture)),
+            ["objectiveCause"] = Typed(p + "objectiveCause", line.ObjectiveCause ? "true" : "false"),
+            ["objectiveCauseDocument"] = Typed(p + "objectiveCauseDocument", line.ObjectiveCauseDocument ?? ""),
+            ["reason"] = Typed(p + "reason", line.AdjustReason ?? ""),
+            ["doneError"] = errors.GetValueOrDefault(p + "done", ""),
+            ["qualityOkError"] = errors.GetValueOrDefault(p + "qualityOk", ""),
+            ["onTimeError"] = errors.GetValueOrDefault(p + "onTime", ""),
+            ["objectiveCauseError"] = errors.GetValueOrDefault(p + "objectiveCause", ""),
+            ["reasonError"] = errors.GetValueOrDefault(p + "reason", ""),
+        };
+    }
+
+    /// <summary>A criterion with the points the person reported and, to decide, the points that count.</summary>
+    public JsonObject Criterion(GeneralCriterion criterion, decimal max, IReadOnlyDictionary<string, decimal> reported, IReadOnlyDictionary<string, decimal> counted) => new()
+    {
+        ["id"] = criterion.Id,
+        ["name"] = text.Language == "en" ? criterion.NameEn : criterion.NameVi,
+        ["max"] = text.Number(max),
+        ["self"] = reported.TryGetValue(criterion.Id, out var s) ? text.Number(s) : "—",
+        ["value"] = Typed("general." + criterion.Id, counted.TryGetValue(criterion.Id, out var v) ? text.Number(v) : ""),
+        ["error"] = errors.GetValueOrDefault("general." + criterion.Id, ""),
+    };
+
+    private string Typed(string key, string fallback) => typed is not null && JsonRead.Text(typed, key) is { } value ? value : fallback;
+}
