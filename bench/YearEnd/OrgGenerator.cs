@@ -382,12 +382,12 @@ public sealed class OrgGenerator(IServiceProvider services)
         var id = 0L;
         return [.. people.Where(_ => random.Next(33) == 0).Select(p =>
         {
-            var status = random.Next(3) switch { 0 => "open", 1 => "in_progress", _ => "remedied" };
+            var status = random.Next(3) switch { 0 => RemediationItemStatus.Open, 1 => RemediationItemStatus.InProgress, _ => RemediationItemStatus.Remedied };
             var raised = Utc(last.Start.AddDays(10));
             return new RemediationItemRow
             {
                 Id = ++id, PersonId = p.Id, Text = "Bảo đảm tiến độ xử lý hồ sơ; báo cáo lãnh đạo phòng hằng tuần.", OwnerPersonId = p.Id,
-                DueDate = last.End.AddDays(30), Status = status, ProgressPercent = status == "remedied" ? 100 : status == "open" ? 0 : 50,
+                DueDate = last.End.AddDays(30), Status = status, ProgressPercent = status == RemediationItemStatus.Remedied ? 100 : status == RemediationItemStatus.Open ? 0 : 50,
                 RaisedInPeriod = last.Label, CreatedByPersonId = p.ManagerId ?? p.Id, CreatedAt = raised, UpdatedAt = raised,
             };
         })];

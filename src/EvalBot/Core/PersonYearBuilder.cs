@@ -6,6 +6,8 @@ using DomainDiscipline = EvalBot.Domain.Records.DisciplineRecord;
 using DomainLeave = EvalBot.Domain.Records.LeaveRecord;
 using DomainPerson = EvalBot.Domain.Records.Person;
 using Person = EvalBot.Persistence.Entities.Person;
+using RemediationItemStatus = EvalBot.Persistence.Entities.RemediationItemStatus;
+using RemediationItemStatuses = EvalBot.Persistence.Entities.RemediationItemStatuses;
 
 namespace EvalBot.Core;
 
@@ -113,10 +115,10 @@ public sealed class PersonYearBuilder(CheckInScoring scoring)
         _ => DisciplineSeverity.Reprimand,
     };
 
-    private static RemediationStatus RemediationOf(string status) => status switch
+    private static RemediationStatus RemediationOf(RemediationItemStatus status) => RemediationItemStatuses.AsReported(status) switch
     {
-        "remedied" => RemediationStatus.Remedied,
-        "in_progress" => RemediationStatus.InProgress,
+        RemediationItemStatus.Remedied => RemediationStatus.Remedied,
+        RemediationItemStatus.InProgress => RemediationStatus.InProgress,
         _ => RemediationStatus.NotRemedied,
     };
 }

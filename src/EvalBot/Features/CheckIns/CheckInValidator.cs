@@ -1,3 +1,5 @@
+using EvalBot.Persistence.Entities;
+
 namespace EvalBot.Features.CheckIns;
 
 /// <summary>The outcome of checking a check-in card: field errors keyed by input id, or the parsed report.</summary>
@@ -6,7 +8,7 @@ public sealed record CheckInValidation(
     string? FormError,
     IReadOnlyList<ParsedLine> Lines,
     IReadOnlyDictionary<string, decimal> General,
-    IReadOnlyDictionary<long, (string Status, int Progress)> Remediation)
+    IReadOnlyDictionary<long, (RemediationItemStatus Status, int Progress)> Remediation)
 {
     public bool IsValid => Errors.Count == 0 && FormError is null;
 }
@@ -28,7 +30,7 @@ public sealed class CheckInValidator(CheckInOptions options, TextTable text)
         var ownItems = context.Remediation.Select(r => r.Id).ToHashSet();
         if (values.Targets.Keys.Any(id => !own.Contains(id)) || values.Remediation.Keys.Any(id => !ownItems.Contains(id)) || values.General.Keys.Any(id => criteria.All(c => c.Id != id)))
         {
-            return new CheckInValidation(errors, text["checkinErrNotYours"], [], new Dictionary<string, decimal>(), new Dictionary<long, (string, int)>());
+            return new CheckInValidation(errors, text["checkinErrNotYours"], [], new Dictionary<string, decimal>(), new Dictionary<long, (RemediationItemStatus, int)>());
         }
 
         var lines = new List<ParsedLine>();
@@ -87,11 +89,11 @@ public sealed class CheckInValidator(CheckInOptions options, TextTable text)
             }
         }
 
-        var remediation = new Dictionary<long, (string, int)>();
+        var remediation = new Dictionary<long, (RemediationItemStatus, int)>();
         foreach (var (id, typed) in values.Remediation)
         {
             var progress = typed.Progress.Trim().Length == 0 ? 0m : CheckInInput.Number(typed.Progress);
-            if (!CheckInInput.RemediationStatuses.Contains(typed.Status))
+            if (!RemediationItemStatuses.TryParseReported(typed.Status, out var status))
             {
                 errors[$"remediation.{id}"] = text["checkinErrStatus"];
             }
@@ -101,7 +103,7 @@ public sealed class CheckInValidator(CheckInOptions options, TextTable text)
             }
             else
             {
-                remediation[id] = (typed.Status, typed.Status == "remedied" ? 100 : (int)progress.Value);
+                remediation[id] = (status, status == RemediationItemStatus.Remedied ? 100 : (int)progress.Value);
             }
         }
 

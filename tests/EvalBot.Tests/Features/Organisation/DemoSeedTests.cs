@@ -119,7 +119,7 @@ public sealed class DemoSeedTests : IDisposable
         var items = await _host.QueryAsync(db => db.RemediationItems.Select(i => i.Status).OrderBy(s => s).ToListAsync());
         var leave = await _host.QueryAsync(db => db.Leaves.SingleAsync());
 
-        Assert.Equal(["open", "remedied"], items);
+        Assert.Equal([RemediationItemStatus.Open, RemediationItemStatus.Remedied], items);
         Assert.Equal((new DateOnly(2026, 7, 21), new DateOnly(2026, 7, 30)), (leave.From, leave.To));
     }
 
