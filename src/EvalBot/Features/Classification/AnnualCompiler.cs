@@ -192,7 +192,7 @@ public sealed class AnnualCompiler(
     {
         var compiled = result.Level is { } l ? (int)l : (int?)null;
         var explanation = Explanations.Serialize(result.Applications.Concat(result.MissingPrerequisites));
-        var outcome = result.Status == ClassificationStatus.Rated && !result.CanFinalise ? nameof(ClassificationStatus.NeedsAuthorityDecision) : result.Status.ToString();
+        var outcome = ClassificationOutcomes.Of(result);
         // A head's demotion or an authority's decision on the same compiled result is kept; a changed result resets it.
         var keepDecision = row.Id != 0 && row.Reason is not null && row.CompiledLevel == compiled && row.ExplanationJson == explanation;
         var level = keepDecision ? row.Level : compiled;
@@ -229,9 +229,9 @@ public sealed class AnnualCompiler(
             var q = quotas[tree.AgencyOf(unit.Id).Id];
             return new UnitCompileResult(unit.ExternalId, unit.Name, g.Count(),
                 Enum.GetValues<Level>().ToDictionary(l => l.ToString(), l => g.Count(r => r.Level == (int)l)),
-                g.Count(r => r.Outcome == nameof(ClassificationStatus.NotRated)),
-                [.. g.Where(r => r.Outcome is nameof(ClassificationStatus.NeedsAuthorityDecision) or nameof(ClassificationStatus.Rejected))
-                    .Select(r => new FlaggedCase(externalIds[r.PersonId], r.Outcome, Explanations.Why(r.ExplanationJson, "en")))],
+                g.Count(r => r.Outcome == ClassificationOutcome.NotRated),
+                [.. g.Where(r => r.Outcome.NeedsDecision())
+                    .Select(r => new FlaggedCase(externalIds[r.PersonId], r.Outcome.ToString(), Explanations.Why(r.ExplanationJson, "en")))],
                 new QuotaSummary(q.AgencyName, q.CanFinalise, [.. q.Scopes.Select(s => new QuotaScopeSummary(s.ScopeId, s.Good, s.Excellent, s.Cap))],
                     [.. q.Excess.Select(c => byKey[c.PersonId])], q.Exception?.DecisionNumber),
                 g.Count(r => r.State == ClassificationState.Decided));
