@@ -181,7 +181,7 @@ public sealed class OrgGenerator(IServiceProvider services)
                 UnitId = unit.Id,
                 TaskGroupId = groupId,
                 ManagerId = manager,
-                Population = leader && roll < 20 ? "Cadre" : roll < 60 ? "CivilServant" : "PublicEmployee",
+                Population = leader && roll < 20 ? Population.Cadre : roll < 60 ? Population.CivilServant : Population.PublicEmployee,
                 IsPartyMember = leader || random.Next(100) < 40,
                 IsLeader = leader,
                 IsOrganisationBoard = board,
@@ -332,8 +332,7 @@ public sealed class OrgGenerator(IServiceProvider services)
 
     private static decimal? Score(Person person, Unit unit, DomainPeriod period, List<Target> targets, List<CheckInLine> lines, decimal general, RuleSetCatalog catalog)
     {
-        var population = Enum.Parse<Population>(person.Population, ignoreCase: true);
-        var selection = RuleSetSelector.Select(population, period.Year, person.IsPartyMember, catalog);
+        var selection = RuleSetSelector.Select(person.Population, period.Year, person.IsPartyMember, catalog);
         if ((selection.State ?? selection.Party) is not { } ruleSet) return null;
         var products = targets.Zip(lines, (t, l) => new ProductReport(
             new AssignedProduct(t.ExternalId, t.Quantity, t.ConversionFactor, t.Deadline, t.QualityRequirement), l.Done, l.QualityOk, l.OnTime, l.FailedChecks, l.Delays)).ToList();

@@ -28,7 +28,7 @@ public sealed class PersonYearBuilder(CheckInScoring scoring)
         ArgumentNullException.ThrowIfNull(tree);
         var unit = data.UnitOf(person);
         var group = person.TaskGroupId?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-";
-        var domainPerson = new DomainPerson(person.ExternalId, CheckInScoring.PopulationOf(person), person.IsPartyMember,
+        var domainPerson = new DomainPerson(person.ExternalId, person.Population, person.IsPartyMember,
             person.PostId?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-", person.IsLeader, tree.AgencyOf(unit.Id).ExternalId, group);
         var transfers = data.Transfers[person.Id].OrderBy(t => t.Date).ToList();
         var periods = Periods(person, data, unit.ExternalId, unit.PeriodKind, ruleSet, transfers);

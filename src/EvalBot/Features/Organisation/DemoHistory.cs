@@ -135,7 +135,7 @@ public sealed class DemoHistory(EvalBotDbContext db, RuleSetCatalog catalog)
 
     private RuleSet? RuleSetOf(Person person, DomainPeriod period)
     {
-        var selection = RuleSetSelector.Select(Enum.Parse<Population>(person.Population, ignoreCase: true), period.Year, person.IsPartyMember, catalog);
+        var selection = RuleSetSelector.Select(person.Population, period.Year, person.IsPartyMember, catalog);
         return selection.State ?? selection.Party;
     }
 
