@@ -181,7 +181,7 @@ public sealed class OrgGenerator(IServiceProvider services)
                 UnitId = unit.Id,
                 TaskGroupId = groupId,
                 ManagerId = manager,
-                Population = leader && roll < 20 ? "Cadre" : roll < 60 ? "CivilServant" : "PublicEmployee",
+                Population = leader && roll < 20 ? Population.Cadre : roll < 60 ? Population.CivilServant : Population.PublicEmployee,
                 IsPartyMember = leader || random.Next(100) < 40,
                 IsLeader = leader,
                 IsOrganisationBoard = board,
@@ -332,8 +332,7 @@ public sealed class OrgGenerator(IServiceProvider services)
 
     private static decimal? Score(Person person, Unit unit, DomainPeriod period, List<Target> targets, List<CheckInLine> lines, decimal general, RuleSetCatalog catalog)
     {
-        var population = Enum.Parse<Population>(person.Population, ignoreCase: true);
-        var selection = RuleSetSelector.Select(population, period.Year, person.IsPartyMember, catalog);
+        var selection = RuleSetSelector.Select(person.Population, period.Year, person.IsPartyMember, catalog);
         if ((selection.State ?? selection.Party) is not { } ruleSet) return null;
         var products = targets.Zip(lines, (t, l) => new ProductReport(
             new AssignedProduct(t.ExternalId, t.Quantity, t.ConversionFactor, t.Deadline, t.QualityRequirement), l.Done, l.QualityOk, l.OnTime, l.FailedChecks, l.Delays)).ToList();
@@ -382,12 +381,12 @@ public sealed class OrgGenerator(IServiceProvider services)
         var id = 0L;
         return [.. people.Where(_ => random.Next(33) == 0).Select(p =>
         {
-            var status = random.Next(3) switch { 0 => "open", 1 => "in_progress", _ => "remedied" };
+            var status = random.Next(3) switch { 0 => RemediationItemStatus.Open, 1 => RemediationItemStatus.InProgress, _ => RemediationItemStatus.Remedied };
             var raised = Utc(last.Start.AddDays(10));
             return new RemediationItemRow
             {
                 Id = ++id, PersonId = p.Id, Text = "Bảo đảm tiến độ xử lý hồ sơ; báo cáo lãnh đạo phòng hằng tuần.", OwnerPersonId = p.Id,
-                DueDate = last.End.AddDays(30), Status = status, ProgressPercent = status == "remedied" ? 100 : status == "open" ? 0 : 50,
+                DueDate = last.End.AddDays(30), Status = status, ProgressPercent = status == RemediationItemStatus.Remedied ? 100 : status == RemediationItemStatus.Open ? 0 : 50,
                 RaisedInPeriod = last.Label, CreatedByPersonId = p.ManagerId ?? p.Id, CreatedAt = raised, UpdatedAt = raised,
             };
         })];

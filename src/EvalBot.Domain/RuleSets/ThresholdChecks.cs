@@ -5,63 +5,91 @@ internal static class ThresholdChecks
 {
     public static void Check(RuleSet r, Action<string, string> fail)
     {
-        void Pct(string path, decimal? value)
-        {
-            if (value is < 0m or > 100m) fail(path, $"{value} is not a percentage (0–100)");
-        }
-
-        if (r.PeriodScoring is { } p)
-        {
-            Pct("periodScoring.deductionPercent", p.DeductionPercent);
-            Pct("periodScoring.unitResultFullPercent", p.UnitResultFullPercent);
-            Pct("periodScoring.unitResultReducedPercent", p.UnitResultReducedPercent);
-            decimal[] weights = [p.QuantityWeight, p.QualityWeight, p.ProgressWeight, p.LeaderUnitResultWeight, p.LeaderOrganisationWeight];
-            if (weights.Any(w => w < 0)) fail("periodScoring", "weights cannot be negative");
-            if (p.QuantityWeight + p.QualityWeight + p.ProgressWeight <= 0) fail("periodScoring", "quantity, quality and progress weights cannot all be zero");
-        }
-        else fail("periodScoring", "is required");
-
-        if (r.TaskConditions is { } t)
-        {
-            foreach (var (name, req) in new[] { ("excellent", t.Excellent), ("good", t.Good), ("complete", t.Complete) })
-            {
-                Pct($"taskConditions.{name}.minCompletedPercent", req?.MinCompletedPercent);
-                Pct($"taskConditions.{name}.minOnTimeWithQualityPercent", req?.MinOnTimeWithQualityPercent);
-                Pct($"taskConditions.{name}.minExceededPercent", req?.MinExceededPercent);
-                Pct($"taskConditions.{name}.maxLatePercent", req?.MaxLatePercent);
-                Pct($"taskConditions.{name}.maxNotMeetingPercent", req?.MaxNotMeetingPercent);
-            }
-
-            Pct("taskConditions.notCompleteWhenNotCompletedAbovePercent", t.NotCompleteWhenNotCompletedAbovePercent);
-            Pct("taskConditions.notCompleteWhenNotMeetingAbovePercent", t.NotCompleteWhenNotMeetingAbovePercent);
-        }
-
-        if (r.Leader is { } l)
-        {
-            Pct("leader.notCompleteWhenCompletedBelowPercent", l.NotCompleteWhenCompletedBelowPercent);
-            Pct("leader.notCompleteWhenSubUnitsNotCompleteAbovePercent", l.NotCompleteWhenSubUnitsNotCompleteAbovePercent);
-            Pct("leader.notCompleteWhenLowConfidenceAbovePercent", l.NotCompleteWhenLowConfidenceAbovePercent);
-            if (l.VoteQuorumDenominator <= 0 || l.VoteQuorumNumerator < 0 || l.VoteQuorumNumerator > l.VoteQuorumDenominator)
-                fail("leader.voteQuorum", "must be a fraction between 0 and 1");
-        }
-        else fail("leader", "is required");
-
+        CheckPeriodScoring(r.PeriodScoring, fail);
+        CheckTaskConditions(r.TaskConditions, fail);
+        CheckLeader(r.Leader, fail);
         if (r.Overrides is null) fail("overrides", "is required");
-        if (r.TimeInYear is { } y)
-        {
-            if (y.LeaveCapFromMonths > y.LeaveCapBelowMonths) fail("timeInYear", "leaveCapFromMonths must not exceed leaveCapBelowMonths");
-            if (y.NotRatedBelowMonthsWorked is < 0m or > 12m) fail("timeInYear.notRatedBelowMonthsWorked", "must be 0–12 months");
-        }
-        else fail("timeInYear", "is required");
+        CheckTimeInYear(r.TimeInYear, fail);
+        CheckQuota(r.Quota, fail);
+    }
 
-        if (r.Quota is { } q)
+    private static void Percentage(string path, decimal? value, Action<string, string> fail)
+    {
+        if (value is < 0m or > 100m) fail(path, $"{value} is not a percentage (0–100)");
+    }
+
+    private static void CheckPeriodScoring(PeriodScoringSettings? p, Action<string, string> fail)
+    {
+        if (p is null)
         {
-            Pct("quota.percent", q.Percent);
-            Pct("quota.exceptionPercent", q.ExceptionPercent);
-            if (q.ExceptionPercent < q.Percent) fail("quota.exceptionPercent", "must not be below quota.percent");
-            if (q.Mode == QuotaMode.ShareOfGood && q.Percent <= 0) fail("quota.percent", "must be above 0 for shareOfGood");
-            if (q.Mode != QuotaMode.None && !q.PerAgency && !q.PerGroup) fail("quota", "must check per agency, per group, or both");
+            fail("periodScoring", "is required");
+            return;
         }
-        else fail("quota", "is required");
+
+        Percentage("periodScoring.deductionPercent", p.DeductionPercent, fail);
+        Percentage("periodScoring.unitResultFullPercent", p.UnitResultFullPercent, fail);
+        Percentage("periodScoring.unitResultReducedPercent", p.UnitResultReducedPercent, fail);
+        decimal[] weights = [p.QuantityWeight, p.QualityWeight, p.ProgressWeight, p.LeaderUnitResultWeight, p.LeaderOrganisationWeight];
+        if (weights.Any(w => w < 0)) fail("periodScoring", "weights cannot be negative");
+        if (p.QuantityWeight + p.QualityWeight + p.ProgressWeight <= 0) fail("periodScoring", "quantity, quality and progress weights cannot all be zero");
+    }
+
+    /// <summary>Optional: a rule set without task conditions has nothing here to check.</summary>
+    private static void CheckTaskConditions(TaskConditions? t, Action<string, string> fail)
+    {
+        if (t is null) return;
+        foreach (var (name, req) in new[] { ("excellent", t.Excellent), ("good", t.Good), ("complete", t.Complete) })
+        {
+            Percentage($"taskConditions.{name}.minCompletedPercent", req?.MinCompletedPercent, fail);
+            Percentage($"taskConditions.{name}.minOnTimeWithQualityPercent", req?.MinOnTimeWithQualityPercent, fail);
+            Percentage($"taskConditions.{name}.minExceededPercent", req?.MinExceededPercent, fail);
+            Percentage($"taskConditions.{name}.maxLatePercent", req?.MaxLatePercent, fail);
+            Percentage($"taskConditions.{name}.maxNotMeetingPercent", req?.MaxNotMeetingPercent, fail);
+        }
+
+        Percentage("taskConditions.notCompleteWhenNotCompletedAbovePercent", t.NotCompleteWhenNotCompletedAbovePercent, fail);
+        Percentage("taskConditions.notCompleteWhenNotMeetingAbovePercent", t.NotCompleteWhenNotMeetingAbovePercent, fail);
+    }
+
+    private static void CheckLeader(LeaderSettings? l, Action<string, string> fail)
+    {
+        if (l is null)
+        {
+            fail("leader", "is required");
+            return;
+        }
+
+        Percentage("leader.notCompleteWhenCompletedBelowPercent", l.NotCompleteWhenCompletedBelowPercent, fail);
+        Percentage("leader.notCompleteWhenSubUnitsNotCompleteAbovePercent", l.NotCompleteWhenSubUnitsNotCompleteAbovePercent, fail);
+        Percentage("leader.notCompleteWhenLowConfidenceAbovePercent", l.NotCompleteWhenLowConfidenceAbovePercent, fail);
+        if (l.VoteQuorumDenominator <= 0 || l.VoteQuorumNumerator < 0 || l.VoteQuorumNumerator > l.VoteQuorumDenominator)
+            fail("leader.voteQuorum", "must be a fraction between 0 and 1");
+    }
+
+    private static void CheckTimeInYear(TimeInYearSettings? y, Action<string, string> fail)
+    {
+        if (y is null)
+        {
+            fail("timeInYear", "is required");
+            return;
+        }
+
+        if (y.LeaveCapFromMonths > y.LeaveCapBelowMonths) fail("timeInYear", "leaveCapFromMonths must not exceed leaveCapBelowMonths");
+        if (y.NotRatedBelowMonthsWorked is < 0m or > 12m) fail("timeInYear.notRatedBelowMonthsWorked", "must be 0–12 months");
+    }
+
+    private static void CheckQuota(QuotaSettings? q, Action<string, string> fail)
+    {
+        if (q is null)
+        {
+            fail("quota", "is required");
+            return;
+        }
+
+        Percentage("quota.percent", q.Percent, fail);
+        Percentage("quota.exceptionPercent", q.ExceptionPercent, fail);
+        if (q.ExceptionPercent < q.Percent) fail("quota.exceptionPercent", "must not be below quota.percent");
+        if (q.Mode == QuotaMode.ShareOfGood && q.Percent <= 0) fail("quota.percent", "must be above 0 for shareOfGood");
+        if (q.Mode != QuotaMode.None && !q.PerAgency && !q.PerGroup) fail("quota", "must check per agency, per group, or both");
     }
 }

@@ -27,9 +27,6 @@ public sealed class TurnContext(Activity activity, EvalBotDbContext db, OutboxWr
     /// <summary><c>vi</c> or <c>en</c>.</summary>
     public string Locale { get; } = UserLocale.From(activity.EffectiveLocale);
 
-    /// <summary>The key dialog state is stored under: the Entra object id, or the channel user id outside Teams.</summary>
-    public string UserKey => Activity.From?.AadObjectId ?? Activity.From?.Id ?? "anonymous";
-
     /// <summary>The Entra object id of the user: the only identity EvalBot trusts. Null outside Teams-like channels.</summary>
     public string? UserAadObjectId => Activity.From?.AadObjectId;
 

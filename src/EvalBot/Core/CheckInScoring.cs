@@ -19,7 +19,7 @@ public sealed class CheckInScoring(RuleSetCatalog catalog, IOptions<CheckInOptio
     public RuleSet? RuleSetFor(Person person, int year)
     {
         ArgumentNullException.ThrowIfNull(person);
-        return RuleSetSelector.Select(PopulationOf(person), year, person.IsPartyMember, catalog).State;
+        return RuleSetSelector.Select(person.Population, year, person.IsPartyMember, catalog).State;
     }
 
     /// <summary>Each criterion's maximum: its weighted share of the rule-set's general maximum.</summary>
@@ -57,11 +57,5 @@ public sealed class CheckInScoring(RuleSetCatalog catalog, IOptions<CheckInOptio
         var generalScore = Math.Min(ruleSet.Scale.GeneralMax, criteria.Sum(c => Math.Clamp(general.GetValueOrDefault(c.Criterion.Id), 0, c.Max)));
         var report = new PeriodReport(period, WorkStatus.Worked, products, generalScore);
         return PeriodScorer.Score(report, ruleSet, isLeader: false);
-    }
-
-    public static Population PopulationOf(Person person)
-    {
-        ArgumentNullException.ThrowIfNull(person);
-        return Enum.TryParse<Population>(person.Population, ignoreCase: true, out var population) ? population : Population.CivilServant;
     }
 }

@@ -12,8 +12,8 @@ public static class LevelTexts
         ArgumentNullException.ThrowIfNull(r);
         return r.Outcome switch
         {
-            "NotRated" => text["classNotRated"],
-            "NeedsAuthorityDecision" or "Rejected" => text["classNeedsDecision"],
+            ClassificationOutcome.NotRated => text["classNotRated"],
+            ClassificationOutcome.NeedsAuthorityDecision or ClassificationOutcome.Rejected => text["classNeedsDecision"],
             _ => text.LevelName(r.Level is { } l ? (Level)l : null),
         };
     }

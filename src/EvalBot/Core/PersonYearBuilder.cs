@@ -6,6 +6,8 @@ using DomainDiscipline = EvalBot.Domain.Records.DisciplineRecord;
 using DomainLeave = EvalBot.Domain.Records.LeaveRecord;
 using DomainPerson = EvalBot.Domain.Records.Person;
 using Person = EvalBot.Persistence.Entities.Person;
+using RemediationItemStatus = EvalBot.Persistence.Entities.RemediationItemStatus;
+using RemediationItemStatuses = EvalBot.Persistence.Entities.RemediationItemStatuses;
 
 namespace EvalBot.Core;
 
@@ -26,7 +28,7 @@ public sealed class PersonYearBuilder(CheckInScoring scoring)
         ArgumentNullException.ThrowIfNull(tree);
         var unit = data.UnitOf(person);
         var group = person.TaskGroupId?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-";
-        var domainPerson = new DomainPerson(person.ExternalId, CheckInScoring.PopulationOf(person), person.IsPartyMember,
+        var domainPerson = new DomainPerson(person.ExternalId, person.Population, person.IsPartyMember,
             person.PostId?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-", person.IsLeader, tree.AgencyOf(unit.Id).ExternalId, group);
         var transfers = data.Transfers[person.Id].OrderBy(t => t.Date).ToList();
         var periods = Periods(person, data, unit.ExternalId, unit.PeriodKind, ruleSet, transfers);
@@ -113,10 +115,10 @@ public sealed class PersonYearBuilder(CheckInScoring scoring)
         _ => DisciplineSeverity.Reprimand,
     };
 
-    private static RemediationStatus RemediationOf(string status) => status switch
+    private static RemediationStatus RemediationOf(RemediationItemStatus status) => RemediationItemStatuses.AsReported(status) switch
     {
-        "remedied" => RemediationStatus.Remedied,
-        "in_progress" => RemediationStatus.InProgress,
+        RemediationItemStatus.Remedied => RemediationStatus.Remedied,
+        RemediationItemStatus.InProgress => RemediationStatus.InProgress,
         _ => RemediationStatus.NotRemedied,
     };
 }

@@ -66,7 +66,6 @@ public static class EvalBotSetup
         services.AddSingleton<OrganisationTenant.Pin>();
         services.AddScoped<OrganisationTenant>();
         services.AddScoped<ProactiveAddressing>();
-        services.AddScoped<DialogStateStore>();
         services.AddScoped<OutboxWriter>();
         services.AddSingleton<OutboxSignal>();
         services.AddHostedService<OutboxSender>();

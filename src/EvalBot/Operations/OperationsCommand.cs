@@ -78,7 +78,7 @@ public static class OperationsCommand
         await db.Database.MigrateAsync();
         await AuditGuard.InstallAsync(db, CancellationToken.None);
         var result = await scope.ServiceProvider.GetRequiredService<RetentionPurge>().RunAsync("cli", CancellationToken.None);
-        await output.WriteLineAsync($"retention {result.Years} years (before {result.Cutoff:yyyy-MM-dd}): {result.Reports} reports, {result.Lines} lines, {result.Feedback} feedback answers, {result.Remediation} remediation items, {result.Outbox} outbox rows, {result.ProcessedActivities} processed marks, {result.DialogStates} dialog states purged");
+        await output.WriteLineAsync($"retention {result.Years} years (before {result.Cutoff:yyyy-MM-dd}): {result.Reports} reports, {result.Lines} lines, {result.Feedback} feedback answers, {result.Remediation} remediation items, {result.Outbox} outbox rows, {result.ProcessedActivities} processed marks purged");
         return 0;
     }
 

@@ -37,17 +37,24 @@ public sealed partial class RetentionPurge(EvalBotDbContext db, AuditLog audit, 
         var remediation = await db.RemediationItems.Where(r => r.UpdatedAt < cutoff).ExecuteDeleteAsync(cancellationToken);
         var outbox = await db.Outbox.Where(o => o.CreatedAt < cutoff && o.Status != OutboxStatus.Pending && o.Status != OutboxStatus.Sending).ExecuteDeleteAsync(cancellationToken);
         var processed = await db.ProcessedActivities.Where(p => p.ProcessedAt < cutoff).ExecuteDeleteAsync(cancellationToken);
-        var dialogs = await db.DialogStates.Where(d => d.UpdatedAt < cutoff).ExecuteDeleteAsync(cancellationToken);
-        var result = new RetentionResult(years, cutoff, reports, lines, feedback, remediation, outbox, processed, dialogs);
+        var result = new RetentionResult(years, cutoff, reports, lines, feedback, remediation, outbox, processed);
         audit.Record(actor, "retention.purge", "retention", cutoff.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), result);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        LogPurged(logger, years, reports, lines, feedback, remediation, outbox, processed, dialogs);
+        LogPurged(logger, years, reports, lines, feedback, remediation, outbox, processed);
         return result;
     }
 
-    [LoggerMessage(EventId = 9101, Level = LogLevel.Information, Message = "Retention ({Years} years) purged {Reports} reports, {Lines} lines, {Feedback} feedback answers, {Remediation} remediation items, {Outbox} outbox rows, {Processed} processed marks, {Dialogs} dialog states")]
-    private static partial void LogPurged(ILogger logger, int years, int reports, int lines, int feedback, int remediation, int outbox, int processed, int dialogs);
+    [LoggerMessage(EventId = 9101, Level = LogLevel.Information, Message = "Retention ({Years} years) purged {Reports} reports, {Lines} lines, {Feedback} feedback answers, {Remediation} remediation items, {Outbox} outbox rows and {Processed} processed marks")]
+    private static partial void LogPurged(ILogger logger, int years, int reports, int lines, int feedback, int remediation, int outbox, int processed);
 }
 
-public sealed record RetentionResult(int Years, DateTimeOffset Cutoff, int Reports, int Lines, int Feedback, int Remediation, int Outbox, int ProcessedActivities, int DialogStates);
+/// <summary>What a purge deleted; the admin API answers it as JSON.</summary>
+public sealed record RetentionResult(int Years, DateTimeOffset Cutoff, int Reports, int Lines, int Feedback, int Remediation, int Outbox, int ProcessedActivities)
+{
+    /// <summary>
+    /// Always 0: dialog states were never used and their table is gone. The field stays because the admin API's
+    /// retention answer (and the audit entry of each purge) is a stable JSON shape that has always carried it.
+    /// </summary>
+    public int DialogStates => 0;
+}

@@ -11,7 +11,6 @@ public abstract class EvalBotDbContext(DbContextOptions options) : DbContext(opt
 {
     public DbSet<ConversationReference> ConversationReferences => Set<ConversationReference>();
     public DbSet<ProcessedActivity> ProcessedActivities => Set<ProcessedActivity>();
-    public DbSet<DialogStateRow> DialogStates => Set<DialogStateRow>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
     public DbSet<Unit> Units => Set<Unit>();
     public DbSet<Person> People => Set<Person>();

@@ -156,7 +156,6 @@ public sealed class RecordsTests : IAsyncLifetime
             db.Set<FeedbackRequest>().Add(new FeedbackRequest { Period = $"{old.Year}-Q1", SubjectPersonId = staff, ReviewerPersonId = _host.Org.Other.Id, Relation = "peer", Status = FeedbackStatus.Answered, Strengths = "old" });
             db.Outbox.Add(new OutboxMessage { DedupeKey = "old-1", Kind = "reply", ServiceUrl = "http://127.0.0.1/", ActivityJson = "{}", Status = OutboxStatus.Sent, CreatedAt = old, NextAttemptAt = old });
             db.ProcessedActivities.Add(new ProcessedActivity { Key = "msteams|a:old|1", ProcessedAt = old });
-            db.DialogStates.Add(new DialogStateRow { ConversationId = "a:old", UserKey = "u", DialogId = "d", UpdatedAt = old });
             db.RemediationItems.Add(new RemediationItemRow { PersonId = staff, Text = "old", OwnerPersonId = staff, RaisedInPeriod = $"{old.Year}-Q1", CreatedAt = old, UpdatedAt = old });
             db.Set<ClassificationRecord>().Add(new ClassificationRecord { PersonId = staff, Year = old.Year, State = ClassificationState.Decided, RuleSetId = "ND90_48", RuleSetVersion = "1", CompiledAt = old, DecidedAt = old, Level = 2 });
             return await db.SaveChangesAsync();
@@ -169,10 +168,13 @@ public sealed class RecordsTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var result = (await response.Content.ReadFromJsonAsync<JsonObject>())!;
         Assert.Equal(10, (int)result["years"]!);
-        foreach (var key in new[] { "reports", "lines", "feedback", "remediation", "outbox", "processedActivities", "dialogStates" })
+        foreach (var key in new[] { "reports", "lines", "feedback", "remediation", "outbox", "processedActivities" })
         {
             Assert.True((int)result[key]! == 1, key);
         }
+
+        // Dialog states are gone from the app; the answer keeps the field, always 0.
+        Assert.Equal(0, (int)result["dialogStates"]!);
 
         var after = await _host.SnapshotAsync();
         Assert.Equal(1, after.Rows("checkin_reports"));

@@ -1,5 +1,6 @@
 using EvalBot.Persistence;
 using EvalBot.Persistence.Entities;
+using Population = EvalBot.Domain.Records.Population;
 
 namespace EvalBot.Tests.Support;
 
@@ -42,7 +43,7 @@ public sealed record TestOrganisation(Unit Unit, Person Head, Person Leader, Per
 
     private static Person Person(EvalBotDbContext db, Unit unit, string id, string name, string aad, long? managerId = null)
     {
-        var person = new Person { ExternalId = id, FullName = name, AadObjectId = aad, UnitId = unit.Id, ManagerId = managerId, Population = "CivilServant" };
+        var person = new Person { ExternalId = id, FullName = name, AadObjectId = aad, UnitId = unit.Id, ManagerId = managerId, Population = Population.CivilServant };
         db.People.Add(person);
         return person;
     }

@@ -53,7 +53,7 @@ public sealed class CheckInRepository(EvalBotDbContext db, CheckInScoring scorin
             .Where(r => ids.Contains(r.PersonId) && r.Period == period && r.IsCurrent)
             .ToListAsync(cancellationToken);
         var remediation = await Query(db.RemediationItems)
-            .Where(r => ids.Contains(r.PersonId) && r.Status != "remedied")
+            .Where(r => ids.Contains(r.PersonId) && r.Status != RemediationItemStatus.Remedied)
             .ToListAsync(cancellationToken);
         var year = PeriodKey.YearOf(period) ?? throw new ArgumentException($"Not a period: {period}", nameof(period));
         var byPerson = targets.Where(t => t.PersonId is not null).ToLookup(t => t.PersonId!.Value);

@@ -57,7 +57,7 @@ public sealed class CheckInForm(CardTemplates templates, CheckInRepository repos
                 ["id"] = r.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ["text"] = CardText.Plain(r.Text),
                 ["due"] = TextTable.Date(r.DueDate),
-                ["status"] = typed?.Remediation.GetValueOrDefault(r.Id)?.Status is { Length: > 0 } s ? s : (r.Status == "open" ? "not_remedied" : r.Status),
+                ["status"] = typed?.Remediation.GetValueOrDefault(r.Id)?.Status is { Length: > 0 } s ? s : r.Status.AsReported().Text(),
                 ["progress"] = typed?.Remediation.GetValueOrDefault(r.Id)?.Progress ?? r.ProgressPercent.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ["error"] = errors.GetValueOrDefault($"remediation.{r.Id}", ""),
             })]),

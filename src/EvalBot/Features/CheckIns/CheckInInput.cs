@@ -25,8 +25,6 @@ public sealed record ParsedLine(long TargetId, decimal Done, decimal QualityOk, 
 /// </summary>
 public static class CheckInInput
 {
-    public static readonly string[] RemediationStatuses = ["remedied", "in_progress", "not_remedied"];
-
     public static CheckInValues Read(JsonObject data)
     {
         ArgumentNullException.ThrowIfNull(data);

@@ -8,7 +8,7 @@ public sealed record CheckInValidation(
     string? FormError,
     IReadOnlyList<ParsedLine> Lines,
     IReadOnlyDictionary<string, decimal> General,
-    IReadOnlyDictionary<long, (string Status, int Progress)> Remediation)
+    IReadOnlyDictionary<long, (RemediationItemStatus Status, int Progress)> Remediation)
 {
     public bool IsValid => Errors.Count == 0 && FormError is null;
 }
@@ -28,7 +28,7 @@ public sealed class CheckInValidator(CheckInOptions options, TextTable text)
         var errors = new Dictionary<string, string>(StringComparer.Ordinal);
         if (!IsOwn(context, values, criteria))
         {
-            return new CheckInValidation(errors, text["checkinErrNotYours"], [], new Dictionary<string, decimal>(), new Dictionary<long, (string, int)>());
+            return new CheckInValidation(errors, text["checkinErrNotYours"], [], new Dictionary<string, decimal>(), new Dictionary<long, (RemediationItemStatus, int)>());
         }
 
         var figures = new FigureChecks(text, options.MaxDoneMultiple, errors);
@@ -92,13 +92,13 @@ public sealed class CheckInValidator(CheckInOptions options, TextTable text)
         return general;
     }
 
-    private Dictionary<long, (string Status, int Progress)> Remediation(CheckInValues values, Dictionary<string, string> errors)
+    private Dictionary<long, (RemediationItemStatus Status, int Progress)> Remediation(CheckInValues values, Dictionary<string, string> errors)
     {
-        var remediation = new Dictionary<long, (string, int)>();
+        var remediation = new Dictionary<long, (RemediationItemStatus, int)>();
         foreach (var (id, typed) in values.Remediation)
         {
             var progress = typed.Progress.Trim().Length == 0 ? 0m : CheckInInput.Number(typed.Progress);
-            if (!CheckInInput.RemediationStatuses.Contains(typed.Status))
+            if (!RemediationItemStatuses.TryParseReported(typed.Status, out var status))
             {
                 errors[$"remediation.{id}"] = text["checkinErrStatus"];
             }
@@ -108,7 +108,7 @@ public sealed class CheckInValidator(CheckInOptions options, TextTable text)
             }
             else
             {
-                remediation[id] = (typed.Status, typed.Status == "remedied" ? 100 : (int)progress.Value);
+                remediation[id] = (status, status == RemediationItemStatus.Remedied ? 100 : (int)progress.Value);
             }
         }
 

@@ -201,7 +201,7 @@ public sealed class AnnualCompiler(
     {
         var compiled = result.Level is { } l ? (int)l : (int?)null;
         var explanation = Explanations.Serialize(result.Applications.Concat(result.MissingPrerequisites));
-        var outcome = result.Status == ClassificationStatus.Rated && !result.CanFinalise ? nameof(ClassificationStatus.NeedsAuthorityDecision) : result.Status.ToString();
+        var outcome = ClassificationOutcomes.Of(result);
         // A head's demotion or an authority's decision on the same compiled result is kept; a changed result resets it.
         var keepDecision = row.Id != 0 && row.Reason is not null && row.CompiledLevel == compiled && row.ExplanationJson == explanation;
         var level = keepDecision ? row.Level : compiled;

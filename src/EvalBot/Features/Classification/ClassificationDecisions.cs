@@ -23,8 +23,8 @@ public sealed class ClassificationDecisions(
         var (rows, quotas) = await card.LoadAsync(deciderId, year, ct);
         var drafts = rows.Where(r => r.State == ClassificationState.Draft).ToList();
         if (drafts.Count == 0) return new Refusal("classNothingToApprove", year);
-        if (drafts.Any(r => r.Outcome is "NeedsAuthorityDecision" or "Rejected"))
-            return new Refusal("classRefusedFlagged", drafts.Count(r => r.Outcome is "NeedsAuthorityDecision" or "Rejected"));
+        if (drafts.Any(r => r.Outcome.NeedsDecision()))
+            return new Refusal("classRefusedFlagged", drafts.Count(r => r.Outcome.NeedsDecision()));
         // The excess is the lowest-ranked HTXS beyond each cap, agency-wide; a list may be finalised once none of its own people is in it,
         // since the others' excess is for their own deciders and the people ranked above the cap keep their level either way.
         var over = drafts.Count(r => quotas.Any(q => q.IsOver(r.PersonId)));

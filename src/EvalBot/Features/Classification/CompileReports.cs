@@ -25,9 +25,9 @@ public sealed class CompileReports(EvalBotDbContext db, QuotaReview quota)
             var q = quotas[tree.AgencyOf(unit.Id).Id];
             return new UnitCompileResult(unit.ExternalId, unit.Name, g.Count(),
                 Enum.GetValues<Level>().ToDictionary(l => l.ToString(), l => g.Count(r => r.Level == (int)l)),
-                g.Count(r => r.Outcome == nameof(ClassificationStatus.NotRated)),
-                [.. g.Where(r => r.Outcome is nameof(ClassificationStatus.NeedsAuthorityDecision) or nameof(ClassificationStatus.Rejected))
-                    .Select(r => new FlaggedCase(externalIds[r.PersonId], r.Outcome, Explanations.Why(r.ExplanationJson, "en")))],
+                g.Count(r => r.Outcome == ClassificationOutcome.NotRated),
+                [.. g.Where(r => r.Outcome.NeedsDecision())
+                    .Select(r => new FlaggedCase(externalIds[r.PersonId], r.Outcome.ToString(), Explanations.Why(r.ExplanationJson, "en")))],
                 new QuotaSummary(q.AgencyName, q.CanFinalise, [.. q.Scopes.Select(s => new QuotaScopeSummary(s.ScopeId, s.Good, s.Excellent, s.Cap))],
                     [.. q.Excess.Select(c => byKey[c.PersonId])], q.Exception?.DecisionNumber),
                 g.Count(r => r.State == ClassificationState.Decided));

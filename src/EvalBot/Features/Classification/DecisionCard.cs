@@ -82,7 +82,7 @@ public sealed class DecisionCard(EvalBotDbContext db, CardTemplates templates, C
         var over = quotas.SelectMany(q => q.Excess).ToList();
         var overKeys = over.Select(c => c.PersonId).ToHashSet(StringComparer.Ordinal);
         var overMine = over.Where(c => ids.Contains(c.PersonId)).ToList();
-        var flagged = rows.Count(r => r.Outcome is "NeedsAuthorityDecision" or "Rejected");
+        var flagged = rows.Count(r => r.Outcome.NeedsDecision());
         var decided = rows.Count > 0 && rows.All(r => r.State == ClassificationState.Decided);
         var names = people.Values.GroupBy(p => AgencyQuota.Key(p.Id), StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().FullName, StringComparer.Ordinal);
         string Name(string key) => names.GetValueOrDefault(key) ?? text["classOtherUnitOne"];

@@ -60,10 +60,10 @@ public sealed partial class DemoYears(IServiceScopeFactory scopes, IConfiguratio
     {
         await services.GetRequiredService<AnnualCompiler>().CompileDraftsOnlyAsync(year, AuditLog.SystemActor, ct);
         var rows = await services.GetRequiredService<ClassificationStore>().CurrentAsync(year, ct);
-        foreach (var row in rows.Where(r => r.Outcome is "NeedsAuthorityDecision" or "Rejected"))
+        foreach (var row in rows.Where(r => r.Outcome.NeedsDecision()))
         {
             row.Level = row.Score switch { null or >= 70m => (int)Level.Good, >= 50m => (int)Level.Complete, _ => (int)Level.NotComplete };
-            row.Outcome = "Rated";
+            row.Outcome = ClassificationOutcome.Rated;
             row.Reason = AuthorityReason;
         }
 

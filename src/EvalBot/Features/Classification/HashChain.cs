@@ -48,7 +48,7 @@ public sealed class HashChain(EvalBotDbContext db)
             w.WriteNumber("version", row.Version);
             w.WriteString("supersedesId", row.SupersedesId?.ToString(CultureInfo.InvariantCulture));
             w.WriteNumber("chainSeq", row.ChainSeq ?? 0);
-            w.WriteString("outcome", row.Outcome);
+            w.WriteString("outcome", row.Outcome.ToString());
             w.WriteString("level", row.Level?.ToString(CultureInfo.InvariantCulture));
             w.WriteString("compiledLevel", row.CompiledLevel?.ToString(CultureInfo.InvariantCulture));
             w.WriteString("score", row.Score?.ToString("0.00", CultureInfo.InvariantCulture));

@@ -42,7 +42,7 @@ public sealed class Rerating(EvalBotDbContext db, HashChain chain, Classificatio
         {
             audit.Record(actor, "classification.authority-decision", "classification", $"{person.ExternalId}/{year}", new { from = current.Level, to = (int)level, reason = request.Reason });
             current.Level = (int)level;
-            current.Outcome = "AuthorityDecided";
+            current.Outcome = ClassificationOutcome.AuthorityDecided;
             current.Reason = request.Reason.Trim();
             await db.SaveChangesAsync(ct);
             return (current, null);
@@ -53,7 +53,7 @@ public sealed class Rerating(EvalBotDbContext db, HashChain chain, Classificatio
         {
             PersonId = current.PersonId, Year = year, Version = current.Version + 1, SupersedesId = current.Id, State = ClassificationState.Draft,
             UnitId = current.UnitId, AgencyUnitId = current.AgencyUnitId, GroupKey = current.GroupKey, DeciderPersonId = current.DeciderPersonId,
-            Outcome = "Rerated", Level = (int)level, CompiledLevel = current.CompiledLevel, Score = current.Score,
+            Outcome = ClassificationOutcome.Rerated, Level = (int)level, CompiledLevel = current.CompiledLevel, Score = current.Score,
             RuleSetId = current.RuleSetId, RuleSetVersion = current.RuleSetVersion, ExplanationJson = current.ExplanationJson,
             Reason = request.Reason.Trim(), CompiledAt = current.CompiledAt,
         };

@@ -51,65 +51,113 @@ public static class CsvTableReader
         return !header.Contains(',', StringComparison.Ordinal) && header.Contains(';', StringComparison.Ordinal) ? ';' : ',';
     }
 
-    private static List<ImportRow> Parse(string text, char delimiter, string sheet, List<ImportError> errors)
+    private static List<ImportRow> Parse(string text, char delimiter, string sheet, List<ImportError> errors) =>
+        new CsvScanner(text, delimiter, sheet, errors).Rows();
+
+    /// <summary>
+    /// One pass over the text, a character at a time. A step answers false when reading must stop: at the end of the
+    /// text, or at the first error (added to the error list); the rows read so far are returned either way.
+    /// </summary>
+    private sealed class CsvScanner(string text, char delimiter, string sheet, List<ImportError> errors)
     {
-        var rows = new List<ImportRow>();
-        var cells = new List<string>();
-        var cell = new StringBuilder();
-        int line = 1, start = 1, i = 0;
-        var quoted = false;
-        while (i <= text.Length)
+        private readonly List<ImportRow> _rows = [];
+        private readonly List<string> _cells = [];
+        private readonly StringBuilder _cell = new();
+        private int _line = 1;
+        private int _start = 1;
+        private int _next;
+        private bool _quoted;
+
+        public List<ImportRow> Rows()
         {
-            var c = i < text.Length ? text[i] : '\n';
-            var atEnd = i == text.Length;
-            i++;
-            if (quoted)
+            while (_next <= text.Length)
             {
-                if (atEnd)
+                // The end of the text reads as one last line break, which ends the last record.
+                var atEnd = _next == text.Length;
+                var c = atEnd ? '\n' : text[_next];
+                _next++;
+                var goOn = _quoted ? InsideQuotes(c, atEnd) : OutsideQuotes(c, atEnd);
+                if (!goOn || !WithinLimits())
                 {
-                    errors.Add(new ImportError(sheet, start, null, "Thiếu dấu ngoặc kép đóng.", "A quoted field is not closed."));
-                    return rows;
+                    break;
                 }
+            }
 
-                if (c == '"' && i < text.Length && text[i] == '"') { cell.Append('"'); i++; }
-                else if (c == '"')
-                {
-                    quoted = false;
-                    if (i < text.Length && text[i] != delimiter && text[i] != '\r' && text[i] != '\n')
-                    {
-                        errors.Add(new ImportError(sheet, line, null, "Có ký tự sau dấu ngoặc kép đóng.", "Characters follow a closing quote."));
-                        return rows;
-                    }
-                }
-                else { if (c == '\n') line++; cell.Append(c); }
-            }
-            else if (c == '"' && cell.Length == 0) { quoted = true; }
-            else if (c == delimiter) { cells.Add(cell.ToString()); cell.Clear(); }
-            else if (c is '\r' or '\n')
-            {
-                if (c == '\r' && i < text.Length && text[i] == '\n') i++;
-                cells.Add(cell.ToString());
-                cell.Clear();
-                if (cells is not [""]) rows.Add(new ImportRow(start, cells.ToArray()));
-                cells.Clear();
-                if (atEnd) break;
-                line++;
-                start = line;
-                if (rows.Count > ImportLimits.MaxRows + 1)
-                {
-                    errors.Add(ImportError.File(sheet, $"Tệp có quá {ImportLimits.MaxRows} dòng.", $"The file has more than {ImportLimits.MaxRows} rows."));
-                    return rows;
-                }
-            }
-            else { cell.Append(c); }
-
-            if (cell.Length > ImportLimits.MaxCellLength || cells.Count > ImportLimits.MaxColumns)
-            {
-                errors.Add(new ImportError(sheet, start, null, "Ô hoặc số cột vượt giới hạn.", "A cell or the number of columns exceeds the limit."));
-                return rows;
-            }
+            return _rows;
         }
 
-        return rows;
+        private char? Peek() => _next < text.Length ? text[_next] : null;
+
+        private bool InsideQuotes(char c, bool atEnd)
+        {
+            if (atEnd)
+            {
+                errors.Add(new ImportError(sheet, _start, null, "Thiếu dấu ngoặc kép đóng.", "A quoted field is not closed."));
+                return false;
+            }
+
+            if (c != '"')
+            {
+                if (c == '\n') _line++;
+                _cell.Append(c);
+            }
+            else if (Peek() == '"')
+            {
+                _cell.Append('"');
+                _next++;
+            }
+            else
+            {
+                _quoted = false;
+                if (Peek() is { } after && after != delimiter && after is not ('\r' or '\n'))
+                {
+                    errors.Add(new ImportError(sheet, _line, null, "Có ký tự sau dấu ngoặc kép đóng.", "Characters follow a closing quote."));
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        private bool OutsideQuotes(char c, bool atEnd)
+        {
+            if (c == '"' && _cell.Length == 0) _quoted = true;
+            else if (c == delimiter) EndCell();
+            else if (c is '\r' or '\n') return EndRecord(c, atEnd);
+            else _cell.Append(c);
+            return true;
+        }
+
+        private void EndCell()
+        {
+            _cells.Add(_cell.ToString());
+            _cell.Clear();
+        }
+
+        /// <summary>A line break outside quotes (CR LF counts as one) ends the record; a blank line adds none.</summary>
+        private bool EndRecord(char c, bool atEnd)
+        {
+            if (c == '\r' && Peek() == '\n') _next++;
+            EndCell();
+            if (_cells is not [""]) _rows.Add(new ImportRow(_start, _cells.ToArray()));
+            _cells.Clear();
+            if (atEnd) return false;
+            _line++;
+            _start = _line;
+            if (_rows.Count > ImportLimits.MaxRows + 1)
+            {
+                errors.Add(ImportError.File(sheet, $"Tệp có quá {ImportLimits.MaxRows} dòng.", $"The file has more than {ImportLimits.MaxRows} rows."));
+                return false;
+            }
+
+            return true;
+        }
+
+        private bool WithinLimits()
+        {
+            if (_cell.Length <= ImportLimits.MaxCellLength && _cells.Count <= ImportLimits.MaxColumns) return true;
+            errors.Add(new ImportError(sheet, _start, null, "Ô hoặc số cột vượt giới hạn.", "A cell or the number of columns exceeds the limit."));
+            return false;
+        }
     }
 }

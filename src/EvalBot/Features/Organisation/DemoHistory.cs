@@ -70,8 +70,8 @@ public sealed class DemoHistory(EvalBotDbContext db, RuleSetCatalog catalog)
         }
 
         var byId = people.ToDictionary(p => p.ExternalId, StringComparer.Ordinal);
-        db.RemediationItems.Add(Remediation(byId["P-005"], "Bảo đảm tiến độ dự thảo báo cáo tổng hợp; báo cáo trưởng phòng hằng tuần.", earlier[^1], current.End, "open", 30));
-        db.RemediationItems.Add(Remediation(byId["P-008"], "Rà soát số liệu với báo cáo thống kê trước khi trình.", earlier[^2], earlier[^1].End, "remedied", 100));
+        db.RemediationItems.Add(Remediation(byId["P-005"], "Bảo đảm tiến độ dự thảo báo cáo tổng hợp; báo cáo trưởng phòng hằng tuần.", earlier[^1], current.End, RemediationItemStatus.Open, 30));
+        db.RemediationItems.Add(Remediation(byId["P-008"], "Rà soát số liệu với báo cáo thống kê trước khi trình.", earlier[^2], earlier[^1].End, RemediationItemStatus.Remedied, 100));
         await db.SaveChangesAsync(ct);
         return count;
     }
@@ -135,7 +135,7 @@ public sealed class DemoHistory(EvalBotDbContext db, RuleSetCatalog catalog)
 
     private RuleSet? RuleSetOf(Person person, DomainPeriod period)
     {
-        var selection = RuleSetSelector.Select(Enum.Parse<Population>(person.Population, ignoreCase: true), period.Year, person.IsPartyMember, catalog);
+        var selection = RuleSetSelector.Select(person.Population, period.Year, person.IsPartyMember, catalog);
         return selection.State ?? selection.Party;
     }
 
@@ -148,14 +148,14 @@ public sealed class DemoHistory(EvalBotDbContext db, RuleSetCatalog catalog)
         return Math.Round(PeriodScorer.Score(report, ruleSet, person.IsLeader).Total, 2, MidpointRounding.AwayFromZero);
     }
 
-    private static RemediationItemRow Remediation(Person person, string text, DomainPeriod raisedIn, DateOnly due, string status, int progress)
+    private static RemediationItemRow Remediation(Person person, string text, DomainPeriod raisedIn, DateOnly due, RemediationItemStatus status, int progress)
     {
         var raised = new DateTimeOffset(raisedIn.End.ToDateTime(new TimeOnly(10, 0)), Vietnam).AddDays(3);
         return new RemediationItemRow
         {
             PersonId = person.Id, Text = text, OwnerPersonId = person.Id, DueDate = due, Status = status, ProgressPercent = progress,
             RaisedInPeriod = raisedIn.Label, CreatedByPersonId = person.ManagerId ?? person.Id, CreatedAt = raised,
-            UpdatedAt = status == "remedied" ? raised.AddDays(30) : raised,
+            UpdatedAt = status == RemediationItemStatus.Remedied ? raised.AddDays(30) : raised,
         };
     }
 }

@@ -1,3 +1,5 @@
+using Population = EvalBot.Domain.Records.Population;
+
 namespace EvalBot.Features.Organisation;
 
 /// <summary>A unit row; references are external ids, resolved against the same file or the database.</summary>
@@ -9,7 +11,7 @@ public sealed record NamedRow(RowLocation At, string Id, string Name, Maybe<stri
 /// <summary>A person row.</summary>
 public sealed record PersonRow(
     RowLocation At, string Id, string FullName, Maybe<string?> Email, Maybe<string?> AadObjectId, string Unit, Maybe<string?> Post, Maybe<string?> Group,
-    Maybe<string?> Leader, Maybe<string> Population, Maybe<bool> IsPartyMember, Maybe<bool> IsLeader, Maybe<bool> IsBoard,
+    Maybe<string?> Leader, Maybe<Population> Population, Maybe<bool> IsPartyMember, Maybe<bool> IsLeader, Maybe<bool> IsBoard,
     Maybe<string?> Language, Maybe<string?> TimeZone, Maybe<bool> IsActive);
 
 /// <summary>Parses the organisation kinds (units, posts, groups, people).</summary>
@@ -38,7 +40,7 @@ public static class OrganisationRowParser
         }
 
         return new(r.At, r.Required("person_id"), r.Required("full_name"), email, r.Text("aad_object_id"), r.Required("unit_id"),
-            r.Text("post_id"), r.Text("group_id"), r.Text("leader_person_id"), r.Choice("population", Vocabulary.Populations, "CivilServant"),
+            r.Text("post_id"), r.Text("group_id"), r.Text("leader_person_id"), r.Choice("population", Vocabulary.Populations, Population.CivilServant),
             r.Flag("party_member"), r.Flag("leader"), r.Flag("organisation_board"), r.Choice<string?>("language", Languages, null),
             Zone(r, "time_zone"), r.Has("active") ? r.Choice("active", Vocabulary.Flags, true) : default(Maybe<bool>));
     }

@@ -1,3 +1,5 @@
+using Population = EvalBot.Domain.Records.Population;
+
 namespace EvalBot.Features.Organisation;
 
 /// <summary>
@@ -12,11 +14,11 @@ public static class Vocabulary
         ["false"] = false, ["no"] = false, ["n"] = false, ["0"] = false, ["khong"] = false, ["k"] = false,
     };
 
-    public static readonly IReadOnlyDictionary<string, string> Populations = new Dictionary<string, string>(StringComparer.Ordinal)
+    public static readonly IReadOnlyDictionary<string, Population> Populations = new Dictionary<string, Population>(StringComparer.Ordinal)
     {
-        ["civilservant"] = "CivilServant", ["civil_servant"] = "CivilServant", ["cong_chuc"] = "CivilServant",
-        ["publicemployee"] = "PublicEmployee", ["public_employee"] = "PublicEmployee", ["vien_chuc"] = "PublicEmployee",
-        ["cadre"] = "Cadre", ["can_bo"] = "Cadre",
+        ["civilservant"] = Population.CivilServant, ["civil_servant"] = Population.CivilServant, ["cong_chuc"] = Population.CivilServant,
+        ["publicemployee"] = Population.PublicEmployee, ["public_employee"] = Population.PublicEmployee, ["vien_chuc"] = Population.PublicEmployee,
+        ["cadre"] = Population.Cadre, ["can_bo"] = Population.Cadre,
     };
 
     public static readonly IReadOnlyDictionary<string, string> PeriodKinds = new Dictionary<string, string>(StringComparer.Ordinal)

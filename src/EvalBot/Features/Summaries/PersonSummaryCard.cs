@@ -27,7 +27,7 @@ public sealed class PersonSummaryCard(EvalBotDbContext db, CardTemplates templat
         var products = data.Reports[person.Id].OrderByDescending(r => r.Period, StringComparer.Ordinal)
             .SelectMany(r => r.Lines.Where(l => data.Targets.ContainsKey(l.TargetId)).Select(l => (r.Period, Line: l, Target: data.Targets[l.TargetId])))
             .Take(8).ToList();
-        var remediation = data.Remediation[person.Id].Where(r => r.Status != "remedied").OrderBy(r => r.DueDate).ToList();
+        var remediation = data.Remediation[person.Id].Where(r => r.Status != RemediationItemStatus.Remedied).OrderBy(r => r.DueDate).ToList();
         var discipline = data.Disciplines[person.Id].Where(d => d.DecisionDate.Year >= today.Year - 1).OrderBy(d => d.DecisionDate).ToList();
         var provider = feedback.FirstOrDefault();
         var fb = provider is null ? null : await provider.ForPersonAsync(person.Id, viewer.Id, today.Year, language, ct);

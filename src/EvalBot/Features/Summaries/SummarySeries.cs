@@ -29,11 +29,11 @@ public static class SummarySeries
             ["text"] = CardText.Plain(r.Text),
             ["status"] = text[r.Status switch
             {
-                "remedied" => "sumRemedied",
-                "in_progress" => "sumInProgress",
-                "not_remedied" => "sumNotRemedied",
+                RemediationItemStatus.Remedied => "sumRemedied",
+                RemediationItemStatus.InProgress => "sumInProgress",
+                RemediationItemStatus.NotRemedied => "sumNotRemedied",
                 _ => "sumOpen",
-            }] + (r.Status == "in_progress" ? $" {r.ProgressPercent}%" : "") + " · " + TextTable.Date(r.DueDate),
+            }] + (r.Status == RemediationItemStatus.InProgress ? $" {r.ProgressPercent}%" : "") + " · " + TextTable.Date(r.DueDate),
         })]);
     }
 

@@ -15,7 +15,8 @@ public sealed class ClassificationRecordConfiguration : IEntityTypeConfiguration
         builder.HasIndex(x => x.ChainSeq).IsUnique();
         builder.HasIndex(x => x.SupersedesId).IsUnique();
         builder.Property(x => x.GroupKey).HasMaxLength(128);
-        builder.Property(x => x.Outcome).HasMaxLength(32);
+        // Stored by name (Rated, NotRated, …), as it always was.
+        builder.Property(x => x.Outcome).HasMaxLength(32).HasConversion<string>();
         builder.Property(x => x.RuleSetId).HasMaxLength(64);
         builder.Property(x => x.RuleSetVersion).HasMaxLength(64);
         builder.Property(x => x.Reason).HasMaxLength(2000);

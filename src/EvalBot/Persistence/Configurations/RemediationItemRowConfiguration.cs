@@ -11,7 +11,9 @@ public sealed class RemediationItemRowConfiguration : IEntityTypeConfiguration<R
         builder.ToTable("remediation_items");
         builder.HasIndex(x => new { x.PersonId, x.Status });
         builder.Property(x => x.Text).HasMaxLength(2048);
-        builder.Property(x => x.Status).HasMaxLength(32);
+        // Stored as text (open, in_progress, remedied, not_remedied), as it always was.
+        builder.Property(x => x.Status).HasMaxLength(32)
+            .HasConversion(status => status.Text(), text => RemediationItemStatuses.FromStored(text));
         builder.Property(x => x.RaisedInPeriod).HasMaxLength(16);
     }
 }

@@ -1,3 +1,6 @@
+using System.Text.Json.Serialization;
+using EvalBot.Domain.Classification;
+
 namespace EvalBot.Persistence.Entities;
 
 /// <summary>
@@ -26,8 +29,8 @@ public sealed class ClassificationRecord
     /// <summary>Who decides (rule 25): the head of the person's unit, or for a head the head of the unit above; null = the organisation board.</summary>
     public long? DeciderPersonId { get; set; }
 
-    /// <summary><c>Rated</c>, <c>NotRated</c>, <c>NeedsAuthorityDecision</c> or <c>Rejected</c>, as the rule engine said.</summary>
-    public string Outcome { get; set; } = "Rated";
+    /// <summary>What the rule engine said, or who set the level since.</summary>
+    public ClassificationOutcome Outcome { get; set; } = ClassificationOutcome.Rated;
 
     /// <summary>The level now proposed or decided (0 HTXS … 3 KHT), null when not rated or undecided.</summary>
     public int? Level { get; set; }
@@ -59,6 +62,53 @@ public enum ClassificationState
 {
     Draft = 0,
     Decided = 1,
+}
+
+/// <summary>
+/// Where a row's level comes from. Stored, hashed into the chain of decided rows and written in JSON by its name,
+/// exactly as spelt here: renaming a member would change stored data and break the chain.
+/// </summary>
+[JsonConverter(typeof(JsonStringEnumConverter<ClassificationOutcome>))]
+public enum ClassificationOutcome
+{
+    /// <summary>The rules gave the level.</summary>
+    Rated = 0,
+
+    /// <summary>The rules say the person is not rated this year.</summary>
+    NotRated = 1,
+
+    /// <summary>The rules cannot decide (or the quota cannot be finalised): the competent authority must.</summary>
+    NeedsAuthorityDecision = 2,
+
+    /// <summary>An input was out of bounds; nothing was rated.</summary>
+    Rejected = 3,
+
+    /// <summary>The competent authority set the level of a draft.</summary>
+    AuthorityDecided = 4,
+
+    /// <summary>A new version: the competent authority re-rated a decided row.</summary>
+    Rerated = 5,
+}
+
+public static class ClassificationOutcomes
+{
+    /// <summary>The outcome of a compiled row: the engine's verdict, unless a level it gave cannot be finalised.</summary>
+    public static ClassificationOutcome Of(ClassificationResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        return result.Status switch
+        {
+            ClassificationStatus.Rated => result.CanFinalise ? ClassificationOutcome.Rated : ClassificationOutcome.NeedsAuthorityDecision,
+            ClassificationStatus.NotRated => ClassificationOutcome.NotRated,
+            ClassificationStatus.NeedsAuthorityDecision => ClassificationOutcome.NeedsAuthorityDecision,
+            ClassificationStatus.Rejected => ClassificationOutcome.Rejected,
+            _ => throw new ArgumentOutOfRangeException(nameof(result), result.Status, null),
+        };
+    }
+
+    /// <summary>Flagged: the rules gave no level a head may approve, so the list waits for the competent authority.</summary>
+    public static bool NeedsDecision(this ClassificationOutcome outcome) =>
+        outcome is ClassificationOutcome.NeedsAuthorityDecision or ClassificationOutcome.Rejected;
 }
 
 /// <summary>The notice and publication of a decided classification (Law 80 Art. 26.2): kept apart so the decided row never changes.</summary>

@@ -1,3 +1,6 @@
+using System.Text.Json.Serialization;
+using Population = EvalBot.Domain.Records.Population;
+
 namespace EvalBot.Persistence.Entities;
 
 /// <summary>Someone EvalBot evaluates or who acts in it. Identity in Teams is the Entra object id.</summary>
@@ -20,8 +23,9 @@ public sealed class Person
     /// <summary>The direct leader who confirms this person's reports.</summary>
     public long? ManagerId { get; set; }
 
-    /// <summary><c>CivilServant</c>, <c>PublicEmployee</c> or <c>Cadre</c>, as the domain's Population.</summary>
-    public string Population { get; set; } = "CivilServant";
+    /// <summary>Which law rates the person; stored, and written in JSON (the person export), by its name.</summary>
+    [JsonConverter(typeof(JsonStringEnumConverter<Population>))]
+    public Population Population { get; set; } = Population.CivilServant;
     public bool IsPartyMember { get; set; }
     public bool IsLeader { get; set; }
 

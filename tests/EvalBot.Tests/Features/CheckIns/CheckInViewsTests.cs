@@ -129,7 +129,7 @@ public sealed class CheckInViewsTests
     }
 
     private static readonly Unit Unit = new() { Id = 1, ExternalId = "U1", Name = "Phòng Tổng hợp" };
-    private static readonly Person Person = new() { Id = 7, ExternalId = "P-STAFF", FullName = "Nguyễn Văn A", UnitId = 1, Unit = Unit, Population = "CivilServant" };
+    private static readonly Person Person = new() { Id = 7, ExternalId = "P-STAFF", FullName = "Nguyễn Văn A", UnitId = 1, Unit = Unit, Population = EvalBot.Domain.Records.Population.CivilServant };
     private static readonly Target Target = new()
     {
         Id = 11, ExternalId = "T1", Period = "2026-Q1", PersonId = 7, Title = "Soạn thảo văn bản", UnitOfMeasure = "văn bản", Quantity = 10,

@@ -121,7 +121,7 @@ public sealed class ReviewActionsTests : IAsyncLifetime
         Assert.Equal(8, line.Done);
         Assert.Equal(1, line.FailedChecks);
         Assert.Equal("Một văn bản chưa ban hành", line.AdjustReason);
-        Assert.Equal(1, await _bot.QueryAsync(db => db.RemediationItems.CountAsync(r => r.PersonId == _org.Staff.Id && r.Status == "open")));
+        Assert.Equal(1, await _bot.QueryAsync(db => db.RemediationItems.CountAsync(r => r.PersonId == _org.Staff.Id && r.Status == RemediationItemStatus.Open)));
         Assert.Contains("Một văn bản chưa ban hành", System.Text.RegularExpressions.Regex.Unescape(result.ActivityJson), StringComparison.Ordinal);
         Assert.True(await _bot.QueryAsync(db => db.AuditLog.CountAsync(a => a.Action == "checkin.line.adjust")) >= 3);
         Assert.True(await _bot.QueryAsync(db => db.AuditLog.AnyAsync(a => a.Action == "checkin.deduction")));

@@ -4,6 +4,7 @@ using EvalBot.Admin;
 using EvalBot.Persistence;
 using EvalBot.Persistence.Entities;
 using EvalBot.Tests.Support;
+using Population = EvalBot.Domain.Records.Population;
 
 namespace EvalBot.Tests.Features.Classification;
 
@@ -87,7 +88,7 @@ public sealed class ClassificationHost : IAsyncDisposable
 
     private Person Add(EvalBotDbContext db, string id, string name, string aad, Unit unit, bool leader = false, bool board = false)
     {
-        var person = new Person { ExternalId = id, FullName = name, AadObjectId = aad, UnitId = unit.Id, Population = "CivilServant", IsLeader = leader, IsOrganisationBoard = board, Email = id.ToLowerInvariant() + "@example.test" };
+        var person = new Person { ExternalId = id, FullName = name, AadObjectId = aad, UnitId = unit.Id, Population = Population.CivilServant, IsLeader = leader, IsOrganisationBoard = board, Email = id.ToLowerInvariant() + "@example.test" };
         db.People.Add(person);
         People[id] = person;
         return person;

@@ -1,5 +1,6 @@
 using EvalBot.Features.Organisation;
 using Microsoft.EntityFrameworkCore;
+using Population = EvalBot.Domain.Records.Population;
 
 namespace EvalBot.Tests.Features.Organisation;
 
@@ -25,7 +26,7 @@ public sealed class CsvImportTests : IDisposable
 
         var people = await _host.QueryAsync(db => db.People.Include(p => p.Unit).Include(p => p.Post).OrderBy(p => p.ExternalId).ToListAsync());
         Assert.Equal(["P1", "P2", "P3"], people.Select(p => p.ExternalId));
-        Assert.Equal(["CivilServant", "PublicEmployee", "Cadre"], people.Select(p => p.Population));
+        Assert.Equal([Population.CivilServant, Population.PublicEmployee, Population.Cadre], people.Select(p => p.Population));
         Assert.Equal([true, false, true], people.Select(p => p.IsPartyMember));
         Assert.True(people[0].IsLeader);
         Assert.True(people[2].IsOrganisationBoard);
@@ -73,7 +74,7 @@ public sealed class CsvImportTests : IDisposable
 
         Assert.Equal(new KindCounts("people", 0, 0, 1), result.Report!.For(ImportKind.People));
         var p2 = await _host.QueryAsync(db => db.People.SingleAsync(p => p.ExternalId == "P2"));
-        Assert.Equal(("aad-2", "PublicEmployee"), (p2.AadObjectId, p2.Population));
+        Assert.Equal(("aad-2", Population.PublicEmployee), (p2.AadObjectId, p2.Population));
         Assert.NotNull(p2.ManagerId);
     }
 

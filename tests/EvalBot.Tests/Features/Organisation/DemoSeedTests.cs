@@ -6,6 +6,7 @@ using Microsoft.Extensions.Hosting.Internal;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
+using Population = EvalBot.Domain.Records.Population;
 
 namespace EvalBot.Tests.Features.Organisation;
 
@@ -30,8 +31,8 @@ public sealed class DemoSeedTests : IDisposable
         Assert.All(units, u => Assert.NotNull(u.HeadPersonId));
         var people = await _host.QueryAsync(db => db.People.ToListAsync());
         Assert.InRange(people.Count, 28, 32);
-        Assert.Contains(people, p => p.Population == "PublicEmployee");
-        Assert.True(people.Count(p => p.Population == "CivilServant") > people.Count / 2);
+        Assert.Contains(people, p => p.Population == Population.PublicEmployee);
+        Assert.True(people.Count(p => p.Population == Population.CivilServant) > people.Count / 2);
         Assert.Contains(people, p => p.IsPartyMember);
         Assert.Equal(2, await _host.QueryAsync(db => db.TaskGroups.CountAsync()));
     }
@@ -119,7 +120,7 @@ public sealed class DemoSeedTests : IDisposable
         var items = await _host.QueryAsync(db => db.RemediationItems.Select(i => i.Status).OrderBy(s => s).ToListAsync());
         var leave = await _host.QueryAsync(db => db.Leaves.SingleAsync());
 
-        Assert.Equal(["open", "remedied"], items);
+        Assert.Equal([RemediationItemStatus.Open, RemediationItemStatus.Remedied], items);
         Assert.Equal((new DateOnly(2026, 7, 21), new DateOnly(2026, 7, 30)), (leave.From, leave.To));
     }
 

@@ -498,40 +498,6 @@ namespace EvalBot.Persistence.Migrations.Postgres
                     b.ToTable("conversation_references", (string)null);
                 });
 
-            modelBuilder.Entity("EvalBot.Persistence.Entities.DialogStateRow", b =>
-                {
-                    b.Property<string>("ConversationId")
-                        .HasMaxLength(512)
-                        .HasColumnType("character varying(512)");
-
-                    b.Property<string>("UserKey")
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
-
-                    b.Property<string>("DataJson")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<string>("DialogId")
-                        .IsRequired()
-                        .HasMaxLength(128)
-                        .HasColumnType("character varying(128)");
-
-                    b.Property<int>("Step")
-                        .HasColumnType("integer");
-
-                    b.Property<DateTimeOffset>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<Guid>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("uuid");
-
-                    b.HasKey("ConversationId", "UserKey");
-
-                    b.ToTable("dialog_states", (string)null);
-                });
-
             modelBuilder.Entity("EvalBot.Persistence.Entities.DisciplineRecord", b =>
                 {
                     b.Property<long>("Id")

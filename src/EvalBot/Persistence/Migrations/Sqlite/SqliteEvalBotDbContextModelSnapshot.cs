@@ -477,40 +477,6 @@ namespace EvalBot.Persistence.Migrations.Sqlite
                     b.ToTable("conversation_references", (string)null);
                 });
 
-            modelBuilder.Entity("EvalBot.Persistence.Entities.DialogStateRow", b =>
-                {
-                    b.Property<string>("ConversationId")
-                        .HasMaxLength(512)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("UserKey")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("DataJson")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("DialogId")
-                        .IsRequired()
-                        .HasMaxLength(128)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Step")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("UpdatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<Guid>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("ConversationId", "UserKey");
-
-                    b.ToTable("dialog_states", (string)null);
-                });
-
             modelBuilder.Entity("EvalBot.Persistence.Entities.DisciplineRecord", b =>
                 {
                     b.Property<long>("Id")
