@@ -11,7 +11,7 @@ namespace EvalBot.Conversation;
 /// One inbound activity being handled: who sent it (from the activity, never from card data), their language,
 /// the database unit of work, and the replies to deliver once the turn commits.
 /// </summary>
-public sealed class TurnContext(Activity activity, EvalBotDbContext db, OutboxWriter outbox, DateTimeOffset now)
+public sealed class TurnContext(Activity activity, EvalBotDbContext db, OutboxWriter outbox, DateTimeOffset now, string? lastSeenLocale = null)
 {
     private int _replyCount;
     private int _privateCount;
@@ -24,8 +24,17 @@ public sealed class TurnContext(Activity activity, EvalBotDbContext db, OutboxWr
     /// <summary>The instant the turn started, from the app's TimeProvider.</summary>
     public DateTimeOffset Now { get; } = now;
 
-    /// <summary><c>vi</c> or <c>en</c>.</summary>
-    public string Locale { get; } = UserLocale.From(activity.EffectiveLocale);
+    /// <summary>
+    /// The Teams locale of the turn as <c>vi</c> or <c>en</c>: the activity's, else the last one seen in this
+    /// conversation (an install or a card action may carry none), else Vietnamese.
+    /// </summary>
+    public string Locale { get; } = UserLocale.From(activity.EffectiveLocale ?? lastSeenLocale);
+
+    /// <summary>
+    /// The language every answer of the turn is written in: the sender's preferred language when set, else
+    /// <see cref="Locale"/>. Known once the sender is read (<see cref="TurnProcessor"/> reads it before routing).
+    /// </summary>
+    public string Language => LanguageFor(_sender is { IsCompletedSuccessfully: true } sender ? sender.Result : null);
 
     /// <summary>The Entra object id of the user: the only identity EvalBot trusts. Null outside Teams-like channels.</summary>
     public string? UserAadObjectId => Activity.From?.AadObjectId;

@@ -72,7 +72,12 @@ public sealed partial class TurnProcessor(
             return new TurnResult(null, TurnRefusal.NotTheOwner);
         }
 
-        var turn = new TurnContext(activity, db, outbox, now);
+        // The last Teams locale this sender was seen with in this conversation, for an activity that carries none.
+        var seenLocale = db.ConversationReferences.Local
+            .FirstOrDefault(c => c.ConversationId == activity.Conversation?.Id && c.UserAadObjectId != null && c.UserAadObjectId == activity.From?.AadObjectId)?.Locale;
+        var turn = new TurnContext(activity, db, outbox, now, seenLocale);
+        // "Me" and the language of every answer, read once before any handler runs.
+        await turn.SenderAsync(cancellationToken);
         var response = await router.RouteAsync(turn, cancellationToken);
 
         if (activity.Id is { Length: > 0 })

@@ -63,8 +63,8 @@ public sealed class TurnRouter(
         {
             var type = JsonRead.Text(JsonRead.ObjectAt(turn.Activity.Value, "action"), "type");
             return type is not null and not "Action.Execute"
-                ? InvokeResponse.Error(400, "NotSupported", errors.Text(turn.Locale, "errorNotSupported"))
-                : InvokeResponse.Error(400, "BadRequest", errors.Text(turn.Locale, "errorBadRequest"));
+                ? InvokeResponse.Error(400, "NotSupported", errors.Text(turn.Language, "errorNotSupported"))
+                : InvokeResponse.Error(400, "BadRequest", errors.Text(turn.Language, "errorBadRequest"));
         }
 
         return await ActAsync(turn, action, cancellationToken);
@@ -74,7 +74,7 @@ public sealed class TurnRouter(
     {
         if (!_actions.TryGetValue(action.Verb, out var handler))
         {
-            return InvokeResponse.Error(400, "UnknownVerb", errors.Text(turn.Locale, "errorUnknownAction"));
+            return InvokeResponse.Error(400, "UnknownVerb", errors.Text(turn.Language, "errorUnknownAction"));
         }
 
         if (!turn.IsShared || handler is ISafeInSharedConversations)
@@ -87,12 +87,12 @@ public sealed class TurnRouter(
         // only learns that an answer was sent privately.
         if (!BeginPrivate(turn))
         {
-            return InvokeResponse.Message(errors.Text(turn.Locale, "sharedCannotReach"));
+            return InvokeResponse.Message(errors.Text(turn.Language, "sharedCannotReach"));
         }
 
         var response = await handler.HandleAsync(turn, action, cancellationToken);
         ApplyToConversation(turn, response, update: false);
-        return InvokeResponse.Message(errors.Text(turn.Locale, "sharedSentPrivately"));
+        return InvokeResponse.Message(errors.Text(turn.Language, "sharedSentPrivately"));
     }
 
     /// <summary>
@@ -152,14 +152,14 @@ public sealed class TurnRouter(
     {
         if (!BeginPrivate(turn))
         {
-            turn.ReplyHere(TurnContext.TextMessage(errors.Text(turn.Locale, "sharedCannotReach")), "shared");
+            turn.ReplyHere(TurnContext.TextMessage(errors.Text(turn.Language, "sharedCannotReach")), "shared");
             return;
         }
 
         await handle();
         if (turn.PrivateReplies > 0)
         {
-            turn.ReplyHere(TurnContext.TextMessage(errors.Text(turn.Locale, "sharedSentPrivately")), "shared");
+            turn.ReplyHere(TurnContext.TextMessage(errors.Text(turn.Language, "sharedSentPrivately")), "shared");
         }
     }
 

@@ -27,7 +27,7 @@ public sealed class CheckInActions(
     {
         ArgumentNullException.ThrowIfNull(turn);
         ArgumentNullException.ThrowIfNull(action);
-        var text = form.Text(turn.Locale);
+        var text = form.Text(turn.Language);
         var person = await turn.SenderAsync(cancellationToken);
         if (person is null)
         {

@@ -16,7 +16,7 @@ public sealed class CheckInCommand(CheckInRepository repository, CheckInForm for
         var person = await turn.SenderAsync(cancellationToken);
         if (person is null)
         {
-            turn.Reply(TurnContext.TextMessage(form.Text(turn.Locale)["checkinErrNoPerson"]));
+            turn.Reply(TurnContext.TextMessage(form.Text(turn.Language)["checkinErrNoPerson"]));
             return;
         }
 

@@ -19,7 +19,7 @@ public sealed class HelpCommand(HelpCard card, IEnumerable<CommandTopic> topics)
     {
         ArgumentNullException.ThrowIfNull(turn);
         var topic = TopicOf(argument);
-        turn.Reply(TurnContext.CardMessage(card.Render(turn.Locale, topic)));
+        turn.Reply(TurnContext.CardMessage(card.Render(turn.Language, topic)));
         return Task.CompletedTask;
     }
 
@@ -29,7 +29,7 @@ public sealed class HelpCommand(HelpCard card, IEnumerable<CommandTopic> topics)
         // The router only falls back when no enabled command matched: a known keyword here is a command whose
         // feature is not enabled, so explain it; anything else was not understood.
         var topic = TopicOf(text);
-        turn.Reply(TurnContext.CardMessage(card.Render(turn.Locale, topic, topic is null ? text : null)));
+        turn.Reply(TurnContext.CardMessage(card.Render(turn.Language, topic, topic is null ? text : null)));
         return Task.CompletedTask;
     }
 

@@ -13,6 +13,6 @@ public sealed class HelpShowAction(HelpCard card) : ICardActionHandler, ISafeInS
         ArgumentNullException.ThrowIfNull(turn);
         ArgumentNullException.ThrowIfNull(action);
         var topic = JsonRead.Text(action.Data, "topic");
-        return Task.FromResult(InvokeResponse.Card(card.Render(turn.Locale, topic)));
+        return Task.FromResult(InvokeResponse.Card(card.Render(turn.Language, topic)));
     }
 }

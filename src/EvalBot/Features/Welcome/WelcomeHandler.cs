@@ -22,7 +22,7 @@ public sealed class WelcomeHandler(CardTemplates templates, Delivery.OutboxWrite
             data["name"] = CardText.Plain(name);
         }
 
-        var card = templates.Render("welcome", data, turn.Locale);
+        var card = templates.Render("welcome", data, turn.Language);
         await outbox.EnqueueOnceAsync($"welcome:{turn.ConversationId}:{epoch}", "welcome", turn.ServiceUrl, turn.ConversationId, TurnContext.CardMessage(card), cancellationToken);
     }
 }
