@@ -156,7 +156,8 @@ public sealed class ClassificationPlaygroundTests : IAsyncLifetime
 
     /// <summary>
     /// Megan writes through her Playground's custom-activity feature: its activity template for a conversation (her personal
-    /// chat, the group chat, the team's General channel), sent from her account with no locale, so the cards are Vietnamese.
+    /// chat, the group chat, the team's General channel), sent from her account with the locale of a Vietnamese Teams
+    /// client, so the cards are Vietnamese.
     /// Alex has a Playground of his own, where his result card arrives.
     /// </summary>
     private string GroupChatId => (string)_megan.Config["config"]!["groupChats"]![0]!["id"]!;
@@ -188,6 +189,9 @@ public sealed class ClassificationPlaygroundTests : IAsyncLifetime
         foreach (var key in new[] { "action", "membersAdded", "value", "name" }) activity.Remove(key);
         activity["id"] = Guid.NewGuid().ToString("N");
         activity["from"] = account.DeepClone();
+        // Megan's Teams client is in Vietnamese: without a locale, the last one seen in the chat (the Playground's
+        // en-US at install) would be the language of the answer.
+        activity["locale"] = "vi-VN";
         shape(activity);
         (await http.PostAsJsonAsync("/_internal/v1/customActivities", activity)).EnsureSuccessStatusCode();
     }
