@@ -32,9 +32,10 @@ public sealed class TurnContext(Activity activity, EvalBotDbContext db, OutboxWr
 
     /// <summary>
     /// The language every answer of the turn is written in: the sender's preferred language when set, else
-    /// <see cref="Locale"/>. Known once the sender is read (<see cref="TurnProcessor"/> reads it before routing).
+    /// <see cref="Locale"/>. Known once the sender is read (<see cref="TurnProcessor"/> reads it before routing; a
+    /// handler reads it after its own <see cref="SenderAsync"/>).
     /// </summary>
-    public string Language => LanguageFor(_sender is { IsCompletedSuccessfully: true } sender ? sender.Result : null);
+    public string Language => (_sender is { IsCompletedSuccessfully: true } sender ? sender.Result : null).LanguageOr(Locale);
 
     /// <summary>The Entra object id of the user: the only identity EvalBot trusts. Null outside Teams-like channels.</summary>
     public string? UserAadObjectId => Activity.From?.AadObjectId;
@@ -48,9 +49,6 @@ public sealed class TurnContext(Activity activity, EvalBotDbContext db, OutboxWr
         _sender ??= UserAadObjectId is { Length: > 0 } aad
             ? Db.People.Include(p => p.Unit).SingleOrDefaultAsync(p => p.AadObjectId == aad && p.IsActive, cancellationToken)
             : Task.FromResult<Person?>(null);
-
-    /// <summary>The language to answer in: the person's preferred language when set, else the Teams locale of the turn.</summary>
-    public string LanguageFor(Person? person) => person.LanguageOr(Locale);
 
     public string ConversationId => Activity.Conversation?.Id ?? throw new InvalidOperationException("The activity has no conversation id.");
 

@@ -1,5 +1,6 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
+using EvalBot.Domain.Calendar;
+using EvalBot.Domain.Records;
 
 namespace EvalBot.Core;
 
@@ -8,7 +9,7 @@ namespace EvalBot.Core;
 /// from a card or a command becomes a key only through <see cref="TryParse"/>; stored rows keep the canonical text
 /// (<see cref="ToString"/>), so their order as strings is their order in time within a kind.
 /// </summary>
-public readonly partial record struct PeriodKey
+public readonly record struct PeriodKey
 {
     private PeriodKey(int year, int? quarter, int? month)
     {
@@ -25,20 +26,21 @@ public readonly partial record struct PeriodKey
     /// <summary>1–12 for a month, else null.</summary>
     public int? Month { get; }
 
-    /// <summary>Strict: exactly <c>20YY-Qn</c> or <c>20YY-MM</c>, nothing around it.</summary>
+    /// <summary>
+    /// Strict: exactly <c>20YY-Qn</c> or <c>20YY-MM</c>, nothing around it. The shape is the domain's period label
+    /// (<see cref="Period"/>); a period typed on a card or in a command must also be this century's.
+    /// </summary>
     public static bool TryParse(string? text, out PeriodKey key)
     {
         key = default;
-        if (text is null || Pattern().Match(text) is not { Success: true } match)
+        if (!Period.TryParse(text, "", out var period, out _) || period.Year is < 2000 or > 2099)
         {
             return false;
         }
 
-        var year = int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture);
-        var part = match.Groups[2].Value;
-        key = part[0] == 'Q'
-            ? new PeriodKey(year, part[1] - '0', null)
-            : new PeriodKey(year, null, int.Parse(part, CultureInfo.InvariantCulture));
+        key = period.Kind == PeriodKind.Quarter
+            ? new PeriodKey(period.Year, period.Index, null)
+            : new PeriodKey(period.Year, null, period.Index);
         return true;
     }
 
@@ -59,7 +61,4 @@ public readonly partial record struct PeriodKey
         Quarter is { } q
             ? string.Create(CultureInfo.InvariantCulture, $"{Year:D4}-Q{q}")
             : string.Create(CultureInfo.InvariantCulture, $"{Year:D4}-{Month ?? 0:D2}");
-
-    [GeneratedRegex(@"^(20[0-9]{2})-(Q[1-4]|0[1-9]|1[0-2])\z", RegexOptions.None, matchTimeoutMilliseconds: 100)]
-    private static partial Regex Pattern();
 }

@@ -27,15 +27,14 @@ public sealed class CheckInActions(
     {
         ArgumentNullException.ThrowIfNull(turn);
         ArgumentNullException.ThrowIfNull(action);
-        var text = form.Text(turn.Language);
         var person = await turn.SenderAsync(cancellationToken);
+        var language = turn.Language;
+        var text = form.Text(language);
         if (person is null)
         {
             return InvokeResponse.Message(text["checkinErrNoPerson"]);
         }
 
-        var language = turn.LanguageFor(person);
-        text = form.Text(language);
         var period = JsonRead.Text(action.Data, "period") ?? "";
         if (!PeriodKey.IsValid(period))
         {

@@ -20,7 +20,7 @@ public sealed class CheckInCommand(CheckInRepository repository, CheckInForm for
             return;
         }
 
-        var language = turn.LanguageFor(person);
+        var language = turn.Language;
         var period = PeriodKey.TryParse(argument.Trim().ToUpperInvariant(), out var typed) ? typed.ToString() : await repository.OpenPeriodForAsync(person, turn.Now, cancellationToken);
         if (period is null)
         {

@@ -34,7 +34,7 @@ public sealed class ReviewActions(
         ArgumentNullException.ThrowIfNull(turn);
         ArgumentNullException.ThrowIfNull(action);
         var reviewer = await turn.SenderAsync(cancellationToken);
-        var language = turn.LanguageFor(reviewer);
+        var language = turn.Language;
         var text = form.Text(language);
         if (reviewer is null)
         {

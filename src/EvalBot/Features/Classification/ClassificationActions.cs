@@ -22,7 +22,7 @@ public sealed class ClassificationActions(DecisionCard card, ClassificationDecis
         ArgumentNullException.ThrowIfNull(turn);
         ArgumentNullException.ThrowIfNull(action);
         var me = await turn.SenderAsync(cancellationToken);
-        var language = turn.LanguageFor(me);
+        var language = turn.Language;
         var text = new TextTable(templates, language);
         if (me is null || !int.TryParse(JsonRead.Text(action.Data, "year"), NumberStyles.None, CultureInfo.InvariantCulture, out var year))
         {

@@ -22,7 +22,7 @@ public sealed class ClassificationCommand(
     {
         ArgumentNullException.ThrowIfNull(turn);
         var me = await turn.SenderAsync(cancellationToken);
-        var language = turn.LanguageFor(me);
+        var language = turn.Language;
         var text = new TextTable(templates, language);
         if (me is null)
         {

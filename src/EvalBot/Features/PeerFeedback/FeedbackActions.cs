@@ -22,7 +22,7 @@ public sealed class FeedbackActions(FeedbackRepository repository, FeedbackForm 
         ArgumentNullException.ThrowIfNull(turn);
         ArgumentNullException.ThrowIfNull(action);
         var reviewer = await turn.SenderAsync(cancellationToken);
-        var language = turn.LanguageFor(reviewer);
+        var language = turn.Language;
         var text = form.Text(language);
         if (reviewer is null)
         {

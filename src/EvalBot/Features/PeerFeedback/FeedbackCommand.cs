@@ -20,7 +20,7 @@ public sealed class FeedbackCommand(FeedbackListCard list, FeedbackSummaryCard s
         ArgumentNullException.ThrowIfNull(turn);
         ArgumentNullException.ThrowIfNull(argument);
         var person = await turn.SenderAsync(cancellationToken);
-        var language = turn.LanguageFor(person);
+        var language = turn.Language;
         if (person is null)
         {
             turn.Reply(TurnContext.TextMessage(form.Text(language)["feedbackErrNoPerson"]));

@@ -23,7 +23,7 @@ public sealed class FeedbackViewActions(
         ArgumentNullException.ThrowIfNull(turn);
         ArgumentNullException.ThrowIfNull(action);
         var viewer = await turn.SenderAsync(cancellationToken);
-        var language = turn.LanguageFor(viewer);
+        var language = turn.Language;
         var text = form.Text(language);
         if (viewer is null)
         {

@@ -20,7 +20,7 @@ public sealed class SummaryResponder(SummaryPeople people, SummaryAccess access,
     {
         ArgumentNullException.ThrowIfNull(turn);
         var me = await turn.SenderAsync(ct);
-        var language = turn.LanguageFor(me);
+        var language = turn.Language;
         var text = new TextTable(templates, language);
         if (me is null) return (null, text["sumNoPerson"]);
         var actor = me.AadObjectId ?? me.ExternalId;

@@ -19,7 +19,7 @@ public sealed class UnitCommand(SummaryAccess access, UnitSummaryCard card, Card
     {
         ArgumentNullException.ThrowIfNull(turn);
         var me = await turn.SenderAsync(cancellationToken);
-        var language = turn.LanguageFor(me);
+        var language = turn.Language;
         var text = new TextTable(templates, language);
         if (me is null)
         {
