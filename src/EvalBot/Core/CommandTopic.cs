@@ -5,7 +5,7 @@ namespace EvalBot.Core;
 /// <c>help.show</c>) and the keywords a user types, Vietnamese first with English aliases. The feature that owns the
 /// command registers its topic (<see cref="CommandTopicSetup.AddCommandTopic"/>); the help card reads all of them.
 /// </summary>
-public sealed record CommandTopic(string Key, IReadOnlyList<string> Keywords);
+public sealed record CommandTopic(string Key, IReadOnlyList<string> Keywords, bool BoardOnly = false);
 
 public static class CommandTopicSetup
 {

@@ -2,6 +2,7 @@ using EvalBot.Admin;
 using EvalBot.Cards;
 using EvalBot.Conversation;
 using EvalBot.Delivery;
+using EvalBot.Features.Board;
 using EvalBot.Features.CheckIns;
 using EvalBot.Features.CheckIns.Campaigns;
 using EvalBot.Features.Classification;
@@ -54,6 +55,7 @@ public static class EvalBotSetup
         services.AddCampaigns(configuration);
         services.AddSummaries(configuration);
         services.AddClassification(configuration);
+        services.AddBoard(configuration);
         services.AddPeerFeedback(configuration);
         services.AddScoped<IFeedbackSummaries, PeerFeedbackSummaries>();
         services.AddScheduling(configuration);

@@ -22,10 +22,13 @@ public sealed class AnnualCompiler(
     /// <summary>People per slice: each slice's reports, lines and targets are read, compiled, saved and let go before the next.</summary>
     internal const int SliceSize = 1000;
 
-    public async Task<CompileReport> CompileAsync(int year, string actor, CancellationToken ct)
+    public Task<CompileReport> CompileAsync(int year, string actor, CancellationToken ct) => CompileAsync(year, actor, null, ct);
+
+    /// <summary>Compiles the year and queues the decision cards; <paramref name="progress"/> hears of each slice compiled (people done of all).</summary>
+    public async Task<CompileReport> CompileAsync(int year, string actor, BoardProgress? progress, CancellationToken ct)
     {
         // The compile's working set (the register, totals, levels) is let go before the cards are rendered.
-        var (report, current) = await CompileDraftsAsync(year, actor, ct);
+        var (report, current) = await CompileDraftsAsync(year, actor, progress, ct);
         db.ChangeTracker.Clear();
         await notices.SendDecisionCardsAsync(year, null, current, ct);
         await db.SaveChangesAsync(ct);
@@ -36,13 +39,13 @@ public sealed class AnnualCompiler(
     /// <summary>Compiles and saves the drafts without queuing the decision cards (the demo's past years, decided at once).</summary>
     internal async Task<CompileReport> CompileDraftsOnlyAsync(int year, string actor, CancellationToken ct)
     {
-        var (report, _) = await CompileDraftsAsync(year, actor, ct);
+        var (report, _) = await CompileDraftsAsync(year, actor, null, ct);
         db.ChangeTracker.Clear();
         return report;
     }
 
     /// <summary>Compiles and saves the drafts; returns the report and the year's current rows (with only their "why").</summary>
-    private async Task<(CompileReport Report, List<ClassificationRecord> Current)> CompileDraftsAsync(int year, string actor, CancellationToken ct)
+    private async Task<(CompileReport Report, List<ClassificationRecord> Current)> CompileDraftsAsync(int year, string actor, BoardProgress? progress, CancellationToken ct)
     {
         var chunks = await CompileChunks.LoadAsync(db, year, ct);
         var tree = new OrgTree(chunks.Units);
@@ -67,6 +70,7 @@ public sealed class AnnualCompiler(
                 var data = await next!;
                 next = i + 1 < slices.Count ? chunks.SliceAsync(reader, slices[i + 1], ct) : null;
                 await CompileSliceAsync(run, slices[i], data, inserters, ct);
+                if (progress is not null) await progress(slices.Take(i + 1).Sum(c => c.Count), slices.Sum(c => c.Count), ct);
             }
 
             if (transaction is not null) await transaction.CommitAsync(ct);

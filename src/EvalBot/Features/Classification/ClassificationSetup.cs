@@ -28,6 +28,9 @@ public static class ClassificationSetup
         services.AddScoped<AnnualCompiler>();
         services.AddScoped<ClassificationListCard>();
         services.AddScoped<ICardActionHandler, ClassificationActions>();
+        services.AddScoped<ICardActionHandler, AuthorityActions>();
+        services.AddScoped<IBoardYearStatus, BoardYearStatus>();
+        services.AddBoardOperation<CompileBoardOperation>();
         services.AddScoped<ICommandHandler, ClassificationCommand>();
         services.AddCommandTopic(ClassificationCommand.Topic);
         services.AddClassificationJobs();

@@ -15,22 +15,22 @@ public sealed class HelpCommand(HelpCard card, IEnumerable<CommandTopic> topics)
 
     public IReadOnlyList<string> Keywords => Topic.Keywords;
 
-    public Task HandleAsync(TurnContext turn, string argument, CancellationToken cancellationToken)
+    public async Task HandleAsync(TurnContext turn, string argument, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turn);
         var topic = TopicOf(argument);
-        turn.Reply(TurnContext.CardMessage(card.Render(turn.Language, topic)));
-        return Task.CompletedTask;
+        var board = (await turn.SenderAsync(cancellationToken))?.IsOrganisationBoard == true;
+        turn.Reply(TurnContext.CardMessage(card.Render(turn.Language, topic, board: board)));
     }
 
-    public Task OnUnknownTextAsync(TurnContext turn, string text, CancellationToken cancellationToken)
+    public async Task OnUnknownTextAsync(TurnContext turn, string text, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turn);
         // The router only falls back when no enabled command matched: a known keyword here is a command whose
         // feature is not enabled, so explain it; anything else was not understood.
         var topic = TopicOf(text);
-        turn.Reply(TurnContext.CardMessage(card.Render(turn.Language, topic, topic is null ? text : null)));
-        return Task.CompletedTask;
+        var board = (await turn.SenderAsync(cancellationToken))?.IsOrganisationBoard == true;
+        turn.Reply(TurnContext.CardMessage(card.Render(turn.Language, topic, topic is null ? text : null, board)));
     }
 
     /// <summary>The topic whose keyword the text starts with, if any ("help báo cáo" opens the check-in topic).</summary>

@@ -8,11 +8,12 @@ public sealed class HelpShowAction(HelpCard card) : ICardActionHandler, ISafeInS
 {
     public IReadOnlyList<string> Verbs { get; } = ["help.show"];
 
-    public Task<InvokeResponse> HandleAsync(TurnContext turn, CardAction action, CancellationToken cancellationToken)
+    public async Task<InvokeResponse> HandleAsync(TurnContext turn, CardAction action, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turn);
         ArgumentNullException.ThrowIfNull(action);
         var topic = JsonRead.Text(action.Data, "topic");
-        return Task.FromResult(InvokeResponse.Card(card.Render(turn.Language, topic)));
+        var board = (await turn.SenderAsync(cancellationToken))?.IsOrganisationBoard == true;
+        return InvokeResponse.Card(card.Render(turn.Language, topic, board: board));
     }
 }

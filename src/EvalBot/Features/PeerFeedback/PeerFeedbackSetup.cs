@@ -16,6 +16,7 @@ public static class PeerFeedbackSetup
         services.AddScoped<FeedbackAudience>();
         services.AddScoped<FeedbackRequestMessages>();
         services.AddScoped<FeedbackRounds>();
+        services.AddBoardOperation<FeedbackBoardOperation>();
         services.AddScoped<FeedbackTicker>();
         services.AddScoped<FeedbackFlags>();
         services.AddScoped<FeedbackReplacement>();

@@ -14,7 +14,7 @@ public sealed class CheckInCampaign
     public DateTimeOffset ClosesAt { get; set; }
     public DateTimeOffset? ClosedAt { get; set; }
 
-    /// <summary><c>schedule</c>, <c>admin</c> or <c>demo</c>.</summary>
+    /// <summary><c>schedule</c>, <c>admin</c>, <c>board</c> (the board card) or <c>demo</c>.</summary>
     public required string OpenedBy { get; set; }
 
     /// <summary>Set once every prompt of the opening has been queued, so a crash mid-campaign is resumed.</summary>

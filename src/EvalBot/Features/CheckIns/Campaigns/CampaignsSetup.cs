@@ -29,6 +29,9 @@ public static class CampaignsSetup
         services.AddScoped<CampaignRunner>();
         services.AddScoped<CampaignTicker>();
         services.AddScoped<DeliveryReport>();
+        services.AddBoardOperation<OpenPeriodOperation>();
+        services.AddBoardOperation<ClosePeriodOperation>();
+        services.AddBoardOperation<SendRemindersOperation>();
         return services;
     }
 }

@@ -1,0 +1,40 @@
+using System.Globalization;
+using EvalBot.Persistence;
+using EvalBot.Persistence.Entities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace EvalBot.Features.Classification;
+
+/// <summary>
+/// The year as the board card shows it (<see cref="IBoardYearStatus"/>): compiled or not, decision lists decided, the
+/// drafts the rules could not decide (waiting for the competent level) with the decisive reason in words, and the
+/// deciders still undecided after the state deadline (<see cref="ClassificationOptions.StateDeadline"/>, 15 December).
+/// </summary>
+public sealed class BoardYearStatus(ClassificationStore store, EvalBotDbContext db, OrganisationClock clock, IOptions<ClassificationOptions> options) : IBoardYearStatus
+{
+    public async Task<BoardYear> ForAsync(int year, DateTimeOffset now, string language, int maxCases, CancellationToken cancellationToken)
+    {
+        var rows = await store.CurrentAsync(year, tracked: false, cancellationToken);
+        if (rows.Count == 0) return new BoardYear(year, false, 0, 0, [], 0, []);
+        var lists = rows.GroupBy(r => r.DeciderPersonId).ToList();
+        var waiting = rows.Where(r => r.State == ClassificationState.Draft && r.Outcome.NeedsDecision()).OrderBy(r => r.Id).ToList();
+        var shown = waiting.Take(maxCases).ToList();
+        var deadline = DateOnly.ParseExact($"{year}-{options.Value.StateDeadline}", "yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var overdueLists = clock.Today(now) > deadline
+            ? lists.Where(l => l.Any(r => r.State == ClassificationState.Draft)).ToList()
+            : [];
+        var ids = shown.Select(r => r.PersonId).Concat(overdueLists.Select(l => l.Key ?? 0)).Distinct().ToList();
+        var people = await db.People.AsNoTracking().Where(p => ids.Contains(p.Id)).Select(p => new { p.Id, p.FullName, p.UnitId }).ToDictionaryAsync(p => p.Id, cancellationToken);
+        var units = await db.Units.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.Name, cancellationToken);
+        var cases = shown.Select(r => new BoardCase(
+            r.PersonId, people.GetValueOrDefault(r.PersonId)?.FullName ?? "", units.GetValueOrDefault(r.UnitId) ?? "", r.Score, Explanations.Why(r.ExplanationJson, language))).ToList();
+        var board = language == "en" ? "Organisation board" : "Ban Tổ chức";
+        var overdue = overdueLists.Select(l => new BoardOverdue(
+            l.Key is { } head ? people.GetValueOrDefault(head)?.FullName ?? "" : board,
+            l.Key is { } h && people.GetValueOrDefault(h) is { } p ? units.GetValueOrDefault(p.UnitId) ?? "" : "",
+            l.Count(r => r.State == ClassificationState.Draft),
+            TextTable.Date(deadline))).ToList();
+        return new BoardYear(year, true, lists.Count, lists.Count(l => l.All(r => r.State == ClassificationState.Decided)), cases, waiting.Count, overdue);
+    }
+}
