@@ -112,7 +112,9 @@ public sealed class BoardCard(BoardStatus status, IEnumerable<IBoardYearStatus> 
         data["rerateLevels"] = levels.DeepClone();
         data["overdue"] = new JsonArray([.. year.Overdue.Select(o => (JsonNode)new JsonObject
         {
-            ["text"] = CardText.Plain(text.Format("boardOverdue", o.Head, o.Unit, o.Waiting, o.Deadline)),
+            ["text"] = CardText.Plain(o.Unit.Length > 0
+                ? text.Format("boardOverdue", o.Head, o.Unit, o.Waiting, o.Deadline)
+                : text.Format("boardOverdueNoUnit", o.Head, o.Waiting, o.Deadline)),
         })]);
     }
 

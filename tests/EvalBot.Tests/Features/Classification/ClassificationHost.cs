@@ -4,6 +4,7 @@ using EvalBot.Admin;
 using EvalBot.Persistence;
 using EvalBot.Persistence.Entities;
 using EvalBot.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 using Population = EvalBot.Domain.Records.Population;
 
 namespace EvalBot.Tests.Features.Classification;
@@ -35,10 +36,13 @@ public sealed class ClassificationHost : IAsyncDisposable
     public Dictionary<string, Person> People { get; } = [];
 
     /// <summary>Creates the host with <paramref name="excellent"/> people at 100, 99, 98… (down to 90) and <paramref name="good"/> people at 79 in the team.</summary>
-    public static async Task<ClassificationHost> StartAsync(int excellent, int good, bool scheduling = false)
+    public static async Task<ClassificationHost> StartAsync(
+        int excellent, int good, bool scheduling = false, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
         var teams = await FakeTeamsConnector.StartAsync();
-        var bot = new EvalBotFactory(new Dictionary<string, string?> { ["Admin:ApiKey"] = AdminKey, ["Scheduling:Enabled"] = scheduling ? "true" : "false" });
+        var all = new Dictionary<string, string?> { ["Admin:ApiKey"] = AdminKey, ["Scheduling:Enabled"] = scheduling ? "true" : "false" };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) all[key] = value;
+        var bot = new EvalBotFactory(all, services);
         var host = new ClassificationHost(teams, bot);
         await host.SeedAsync(excellent, good);
         return host;
