@@ -22,9 +22,12 @@ public sealed class FakeDownloads : HttpMessageHandler
     public string Serve(byte[] bytes, string name = "file")
     {
         var url = $"https://files.example.test/download/{Guid.NewGuid():N}/{Uri.EscapeDataString(name)}?tempauth=secret-{Guid.NewGuid():N}";
-        _files[url] = bytes;
+        ServeAt(url, bytes);
         return url;
     }
+
+    /// <summary>Serves <paramref name="bytes"/> at <paramref name="url"/> (the same file behind two instances).</summary>
+    public void ServeAt(string url, byte[] bytes) => _files[url] = bytes;
 
     /// <summary>A slow server: the answer waits this long (cancellation ends the wait).</summary>
     public TimeSpan Delay { get; set; } = TimeSpan.Zero;

@@ -28,7 +28,8 @@ public sealed class FileImportHost : IAsyncDisposable
     public FakeDownloads Downloads { get; }
     public HttpClient Client { get; }
 
-    public static async Task<FileImportHost> StartAsync(IDictionary<string, string?>? settings = null)
+    /// <summary>Starts the app; <paramref name="seed"/> false for a second instance on a database already seeded.</summary>
+    public static async Task<FileImportHost> StartAsync(IDictionary<string, string?>? settings = null, bool seed = true)
     {
         var teams = await FakeTeamsConnector.StartAsync();
         var downloads = new FakeDownloads();
@@ -36,6 +37,8 @@ public sealed class FileImportHost : IAsyncDisposable
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) all[key] = value;
         var bot = new EvalBotFactory(all, s => s.AddHttpClient(FileDownload.HttpClientName).ConfigurePrimaryHttpMessageHandler(() => downloads));
         var host = new FileImportHost(teams, bot, downloads);
+        _ = bot.Services;
+        if (!seed) return host;
         await bot.QueryAsync(async db =>
         {
             var agency = new Unit { ExternalId = "AG", Name = "Văn phòng UBND xã", IsAgency = true };
@@ -54,9 +57,9 @@ public sealed class FileImportHost : IAsyncDisposable
     }
 
     /// <summary>A message carrying one Teams file (<c>file.download.info</c>), as Teams posts it from personal chat.</summary>
-    public JsonObject FileMessage(string user, string name, string downloadUrl, string text = "", string? id = null, string? locale = null)
+    public JsonObject FileMessage(string user, string name, string downloadUrl, string text = "", string? id = null, string? locale = null, string? serviceUrl = null)
     {
-        var activity = Activities.Message(Teams.ServiceUrl, text, userAad: user, id: id, locale: locale);
+        var activity = Activities.Message(serviceUrl ?? Teams.ServiceUrl, text, userAad: user, id: id, locale: locale);
         activity["attachments"] = new JsonArray(new JsonObject
         {
             ["contentType"] = FileImportHandler.DownloadInfoContentType,
