@@ -17,8 +17,8 @@ public interface ICardActionHandler
 }
 
 /// <summary>
-/// Handles a message carrying an attachment of <see cref="ContentType"/> (a file sent to the bot in personal chat): such a
-/// message reaches it before any command. In a team channel or group chat the router answers on its own that files are
+/// Handles an attachment of <see cref="ContentType"/> (a file sent to the bot in personal chat): a message carrying one
+/// reaches it before any command, once per such attachment. In a team channel or group chat the router answers on its own that files are
 /// taken in personal chat only, and the handler is never called: nothing is fetched there.
 /// </summary>
 public interface IAttachmentHandler

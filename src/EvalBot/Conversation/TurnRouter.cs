@@ -5,7 +5,8 @@ namespace EvalBot.Conversation;
 
 /// <summary>
 /// Sends each activity to the feature that handles it: typed commands, card actions (Action.Execute invokes and
-/// Action.Submit messages alike), files sent in personal chat, installs. Unknown activity types are ignored; unknown text gets help.
+/// Action.Submit messages alike), files sent in personal chat, installs. Unknown activity types are ignored; unknown
+/// text gets help.
 /// </summary>
 public sealed class TurnRouter(
     IEnumerable<ICommandHandler> commands,
@@ -154,32 +155,33 @@ public sealed class TurnRouter(
     }
 
     /// <summary>
-    /// Gives a message with an attachment some handler takes (a file) to that handler, before any command. In a team
-    /// channel or group chat nothing is handed over, so nothing is fetched: a neutral line says files are taken in
-    /// personal chat only. False when the message has no such attachment.
+    /// Gives each attachment of a message that some handler takes (a file) to that handler, before any command. In a
+    /// team channel or group chat nothing is handed over, so nothing is fetched: one neutral line says files are taken
+    /// in personal chat only. False when the message has no such attachment.
     /// </summary>
     private async Task<bool> AttachmentAsync(TurnContext turn, CancellationToken cancellationToken)
     {
-        foreach (var attachment in turn.Activity.Attachments ?? [])
+        var handled = (turn.Activity.Attachments ?? [])
+            .Select(a => (Attachment: a, Handler: a.ContentType is { } type ? _attachments.GetValueOrDefault(type) : null))
+            .Where(x => x.Handler is not null)
+            .ToList();
+        if (handled.Count == 0)
         {
-            if (attachment.ContentType is not { } type || !_attachments.TryGetValue(type, out var handler))
-            {
-                continue;
-            }
+            return false;
+        }
 
-            if (turn.IsShared)
-            {
-                turn.Reply(TurnContext.TextMessage(errors.Text(turn.Language, "filesPersonalChatOnly")));
-            }
-            else
-            {
-                await handler.HandleAsync(turn, attachment, cancellationToken);
-            }
-
+        if (turn.IsShared)
+        {
+            turn.Reply(TurnContext.TextMessage(errors.Text(turn.Language, "filesPersonalChatOnly")));
             return true;
         }
 
-        return false;
+        foreach (var (attachment, handler) in handled)
+        {
+            await handler!.HandleAsync(turn, attachment, cancellationToken);
+        }
+
+        return true;
     }
 
     /// <summary>

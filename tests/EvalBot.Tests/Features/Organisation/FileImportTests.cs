@@ -105,6 +105,25 @@ public sealed class FileImportTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Two_files_in_one_message_are_imported_each_on_its_own()
+    {
+        var activity = _host.FileMessage("aad-board", "people.csv", _host.Downloads.Serve(Encoding.UTF8.GetBytes(NewPeople)));
+        var leave = _host.FileMessage("aad-board", "nghi-phep.csv", _host.Downloads.Serve(Encoding.UTF8.GetBytes("""
+            leave_id,person_id,kind,from_date,to_date
+            L1,P-NOPE,ốm,2026-02-02,2026-02-03
+            """)))["attachments"]![0]!.DeepClone();
+        activity["attachments"]!.AsArray().Add(leave);
+
+        var replies = await _host.PostAsync(activity);
+
+        Assert.Equal(2, replies.Count);
+        Assert.Contains("2 tạo mới", replies[0], StringComparison.Ordinal);
+        Assert.Contains("leave · dòng 2 · cột person\\_id", replies[1], StringComparison.Ordinal);
+        Assert.Equal(5, await _host.PeopleAsync());
+        Assert.Equal(2, _host.Downloads.Requests);
+    }
+
+    [Fact]
     public async Task A_redelivered_activity_is_neither_downloaded_nor_imported_again()
     {
         var url = _host.Downloads.Serve(Encoding.UTF8.GetBytes(NewPeople));
