@@ -1,7 +1,8 @@
 using System.Text;
+using EvalBot.Tests.Features.Organisation;
 using EvalBot.Tests.Support;
 
-namespace EvalBot.Tests.Features.Organisation;
+namespace EvalBot.Tests.MultiInstance;
 
 /// <summary>
 /// Files sent in chat on PostgreSQL with two instances: the import is written in the turn's transaction, so the same
