@@ -16,6 +16,18 @@ public interface ICardActionHandler
     Task<InvokeResponse> HandleAsync(TurnContext turn, CardAction action, CancellationToken cancellationToken);
 }
 
+/// <summary>
+/// Handles an attachment of <see cref="ContentType"/> (a file sent to the bot in personal chat): a message carrying one
+/// reaches it before any command, once per such attachment. In a team channel or group chat the router answers on its own that files are
+/// taken in personal chat only, and the handler is never called: nothing is fetched there.
+/// </summary>
+public interface IAttachmentHandler
+{
+    string ContentType { get; }
+
+    Task HandleAsync(TurnContext turn, Protocol.Attachment attachment, CancellationToken cancellationToken);
+}
+
 /// <summary>Reacts to the bot being installed for a user or in a conversation.</summary>
 public interface IInstallHandler
 {

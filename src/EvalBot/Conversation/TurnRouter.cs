@@ -5,12 +5,14 @@ namespace EvalBot.Conversation;
 
 /// <summary>
 /// Sends each activity to the feature that handles it: typed commands, card actions (Action.Execute invokes and
-/// Action.Submit messages alike), installs. Unknown activity types are ignored; unknown text gets help.
+/// Action.Submit messages alike), files sent in personal chat, installs. Unknown activity types are ignored; unknown
+/// text gets help.
 /// </summary>
 public sealed class TurnRouter(
     IEnumerable<ICommandHandler> commands,
     IEnumerable<ICardActionHandler> actions,
     IEnumerable<IInstallHandler> installs,
+    IEnumerable<IAttachmentHandler> attachments,
     IFallbackHandler fallback,
     Cards.ErrorCards errors)
 {
@@ -18,6 +20,9 @@ public sealed class TurnRouter(
     private readonly Dictionary<string, ICardActionHandler> _actions = actions
         .SelectMany(h => h.Verbs.Select(v => (Verb: v, Handler: h)))
         .ToDictionary(x => x.Verb, x => x.Handler, StringComparer.Ordinal);
+
+    private readonly Dictionary<string, IAttachmentHandler> _attachments = attachments
+        .ToDictionary(h => h.ContentType, StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Whether the activity is a card action whose handler keeps no record of its answer (<see cref="IKeepsNoAnswerRecord"/>).</summary>
     public bool KeepsNoAnswerRecord(Activity activity)
@@ -112,6 +117,11 @@ public sealed class TurnRouter(
 
     private async Task MessageAsync(TurnContext turn, CancellationToken cancellationToken)
     {
+        if (await AttachmentAsync(turn, cancellationToken))
+        {
+            return;
+        }
+
         if (CardAction.FromSubmit(turn.Activity.Value) is { } submit)
         {
             // An Action.Submit has the same effect as the Action.Execute with that verb; the answer updates the card.
@@ -142,6 +152,36 @@ public sealed class TurnRouter(
         }
 
         await fallback.OnUnknownTextAsync(turn, text, cancellationToken);
+    }
+
+    /// <summary>
+    /// Gives each attachment of a message that some handler takes (a file) to that handler, before any command. In a
+    /// team channel or group chat nothing is handed over, so nothing is fetched: one neutral line says files are taken
+    /// in personal chat only. False when the message has no such attachment.
+    /// </summary>
+    private async Task<bool> AttachmentAsync(TurnContext turn, CancellationToken cancellationToken)
+    {
+        var handled = (turn.Activity.Attachments ?? [])
+            .Select(a => (Attachment: a, Handler: a.ContentType is { } type ? _attachments.GetValueOrDefault(type) : null))
+            .Where(x => x.Handler is not null)
+            .ToList();
+        if (handled.Count == 0)
+        {
+            return false;
+        }
+
+        if (turn.IsShared)
+        {
+            turn.Reply(TurnContext.TextMessage(errors.Text(turn.Language, "filesPersonalChatOnly")));
+            return true;
+        }
+
+        foreach (var (attachment, handler) in handled)
+        {
+            await handler!.HandleAsync(turn, attachment, cancellationToken);
+        }
+
+        return true;
     }
 
     /// <summary>

@@ -26,7 +26,7 @@ public static class ImportKinds
         ["units"] = ImportKind.Units, ["don_vi"] = ImportKind.Units,
         ["posts"] = ImportKind.Posts, ["vi_tri"] = ImportKind.Posts, ["vi_tri_viec_lam"] = ImportKind.Posts,
         ["groups"] = ImportKind.Groups, ["nhom"] = ImportKind.Groups, ["nhom_nhiem_vu"] = ImportKind.Groups,
-        ["people"] = ImportKind.People, ["can_bo"] = ImportKind.People, ["nhan_su"] = ImportKind.People,
+        ["people"] = ImportKind.People, ["can_bo"] = ImportKind.People, ["nhan_su"] = ImportKind.People, ["nguoi"] = ImportKind.People,
         ["targets"] = ImportKind.Targets, ["chi_tieu"] = ImportKind.Targets, ["san_pham"] = ImportKind.Targets,
         ["leave"] = ImportKind.Leave, ["nghi"] = ImportKind.Leave, ["nghi_phep"] = ImportKind.Leave,
         ["discipline"] = ImportKind.Discipline, ["ky_luat"] = ImportKind.Discipline,
@@ -38,6 +38,26 @@ public static class ImportKinds
     /// <summary>The kind named by <paramref name="name"/> (e.g. <c>people</c>, <c>Cán bộ</c>), or null.</summary>
     public static ImportKind? Parse(string? name) =>
         name is not null && ByName.TryGetValue(ImportText.Normalise(name), out var kind) ? kind : null;
+
+    /// <summary>
+    /// The one kind a file name or a line of text names (<c>targets-2026.csv</c>, <c>Nghỉ phép quý 1.csv</c>,
+    /// "danh sách người"): every run of up to four of its first 64 words (the longest name has four) is looked up; null
+    /// when none or two different kinds are named.
+    /// </summary>
+    public static ImportKind? Find(string? text)
+    {
+        var words = text is null ? [] : ImportText.Normalise(text).Split('_', StringSplitOptions.RemoveEmptyEntries).Take(64).ToArray();
+        var found = new HashSet<ImportKind>();
+        for (var start = 0; start < words.Length; start++)
+        {
+            for (var end = start + 1; end <= Math.Min(words.Length, start + 4); end++)
+            {
+                if (ByName.TryGetValue(string.Join('_', words[start..end]), out var kind)) found.Add(kind);
+            }
+        }
+
+        return found.Count == 1 ? found.First() : null;
+    }
 
     /// <summary>The documented English name, as used in reports: <c>units</c>, <c>people</c>, …</summary>
     public static string Name(this ImportKind kind) => kind.ToString().ToLowerInvariant();

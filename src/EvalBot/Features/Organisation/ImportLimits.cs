@@ -23,4 +23,10 @@ public static class ImportLimits
 
     /// <summary>Errors returned in one report; the total is always given.</summary>
     public const int MaxReportedErrors = 1000;
+
+    /// <summary>
+    /// Errors listed on the card answering a file sent in chat: far fewer than the API returns, so the card stays well
+    /// under the size Teams accepts and can be read on a phone; the card gives the total and how many are not shown.
+    /// </summary>
+    public const int MaxErrorsInCard = 30;
 }

@@ -12,6 +12,15 @@ public static partial class OrganisationLog
     [LoggerMessage(EventId = 6003, Level = LogLevel.Error, Message = "Organisation import by {Actor} ({Format}) failed while writing; rolled back")]
     public static partial void ImportFailed(ILogger logger, string actor, string format, Exception exception);
 
+    [LoggerMessage(EventId = 6007, Level = LogLevel.Information, Message = "A file sent in chat was not opened: the sender is not on the organisation board")]
+    public static partial void FileNotAllowed(ILogger logger);
+
+    [LoggerMessage(EventId = 6008, Level = LogLevel.Information, Message = "A file sent in chat was not opened: {Reason}")]
+    public static partial void FileNotOpened(ILogger logger, string reason);
+
+    [LoggerMessage(EventId = 6009, Level = LogLevel.Warning, Message = "A file sent in chat could not be downloaded ({Failure}); nothing imported")]
+    public static partial void FileDownloadFailed(ILogger logger, DownloadFailure failure);
+
     [LoggerMessage(EventId = 6004, Level = LogLevel.Information, Message = "Demo organisation seeded from {Folder}: {People} people, {Reports} confirmed reports")]
     public static partial void DemoSeeded(ILogger logger, string folder, int people, int reports);
 
