@@ -18,3 +18,31 @@ public sealed record BoardCase(long PersonId, string Name, string Unit, decimal?
 
 /// <summary>A head whose list is still undecided after a deadline (<c>dd/MM/yyyy</c>), with how many people wait on it.</summary>
 public sealed record BoardOverdue(string Head, string Unit, int Waiting, string Deadline);
+
+/// <summary>A case waiting for the competent level as card data, with the form's level choices (the board card and the competent level's card).</summary>
+public static class BoardCaseCards
+{
+    public static System.Text.Json.Nodes.JsonArray Levels(TextTable text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return [.. Enum.GetValues<Domain.Level>().Select(l => (System.Text.Json.Nodes.JsonNode)new System.Text.Json.Nodes.JsonObject
+        {
+            ["title"] = text.LevelName(l),
+            ["value"] = l switch { Domain.Level.Excellent => "HTXS", Domain.Level.Good => "HTT", Domain.Level.Complete => "HT", _ => "KHT" },
+        })];
+    }
+
+    public static System.Text.Json.Nodes.JsonArray Of(IEnumerable<BoardCase> cases, TextTable text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var levels = Levels(text);
+        return [.. cases.Select(c => (System.Text.Json.Nodes.JsonNode)new System.Text.Json.Nodes.JsonObject
+        {
+            ["personId"] = c.PersonId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["name"] = Cards.CardText.Plain(c.Name),
+            ["record"] = Cards.CardText.Plain(text.Format("boardCaseRecord", c.Unit, c.Score is { } s ? text.Number(s) : "—")),
+            ["why"] = Cards.CardText.Plain(c.Why),
+            ["levels"] = levels.DeepClone(),
+        })];
+    }
+}

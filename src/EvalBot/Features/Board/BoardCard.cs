@@ -100,16 +100,8 @@ public sealed class BoardCard(BoardStatus status, IEnumerable<IBoardYearStatus> 
         data["hasCases"] = year.CasesTotal > 0;
         data["casesTitle"] = text.Format("boardCasesTitle", year.CasesTotal);
         data["casesMore"] = text.More(year.CasesTotal - year.Cases.Count);
-        var levels = new JsonArray([.. Enum.GetValues<Domain.Level>().Select(l => (JsonNode)new JsonObject { ["title"] = text.LevelName(l), ["value"] = LevelCode(l) })]);
-        data["cases"] = new JsonArray([.. year.Cases.Select(c => (JsonNode)new JsonObject
-        {
-            ["personId"] = c.PersonId.ToString(CultureInfo.InvariantCulture),
-            ["name"] = CardText.Plain(c.Name),
-            ["record"] = CardText.Plain(text.Format("boardCaseRecord", c.Unit, c.Score is { } s ? text.Number(s) : "—")),
-            ["why"] = CardText.Plain(c.Why),
-            ["levels"] = levels.DeepClone(),
-        })]);
-        data["rerateLevels"] = levels.DeepClone();
+        data["cases"] = BoardCaseCards.Of(year.Cases, text);
+        data["rerateLevels"] = BoardCaseCards.Levels(text);
         data["overdue"] = new JsonArray([.. year.Overdue.Select(o => (JsonNode)new JsonObject
         {
             ["text"] = CardText.Plain(o.Unit.Length > 0
@@ -117,14 +109,6 @@ public sealed class BoardCard(BoardStatus status, IEnumerable<IBoardYearStatus> 
                 : text.Format("boardOverdueNoUnit", o.Head, o.Waiting, o.Deadline)),
         })]);
     }
-
-    internal static string LevelCode(Domain.Level level) => level switch
-    {
-        Domain.Level.Excellent => "HTXS",
-        Domain.Level.Good => "HTT",
-        Domain.Level.Complete => "HT",
-        _ => "KHT",
-    };
 
     private static string Shorten(string reason) => reason.Length <= 120 ? reason : reason[..117] + "…";
 }

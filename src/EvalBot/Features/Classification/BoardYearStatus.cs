@@ -24,11 +24,10 @@ public sealed class BoardYearStatus(ClassificationStore store, EvalBotDbContext 
         var overdueLists = clock.Today(now) > deadline
             ? lists.Where(l => l.Any(r => r.State == ClassificationState.Draft)).ToList()
             : [];
-        var ids = shown.Select(r => r.PersonId).Concat(overdueLists.Select(l => l.Key ?? 0)).Distinct().ToList();
+        var cases = await CasesAsync(db, shown, language, cancellationToken);
+        var ids = overdueLists.Select(l => l.Key ?? 0).ToList();
         var people = await db.People.AsNoTracking().Where(p => ids.Contains(p.Id)).Select(p => new { p.Id, p.FullName, p.UnitId }).ToDictionaryAsync(p => p.Id, cancellationToken);
         var units = await db.Units.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.Name, cancellationToken);
-        var cases = shown.Select(r => new BoardCase(
-            r.PersonId, people.GetValueOrDefault(r.PersonId)?.FullName ?? "", units.GetValueOrDefault(r.UnitId) ?? "", r.Score, Explanations.Why(r.ExplanationJson, language))).ToList();
         var board = language == "en" ? "Organisation board" : "Ban Tổ chức";
         var overdue = overdueLists.Select(l => new BoardOverdue(
             l.Key is { } head ? people.GetValueOrDefault(head)?.FullName ?? "" : board,
@@ -36,5 +35,15 @@ public sealed class BoardYearStatus(ClassificationStore store, EvalBotDbContext 
             l.Count(r => r.State == ClassificationState.Draft),
             TextTable.Date(deadline))).ToList();
         return new BoardYear(year, true, lists.Count, lists.Count(l => l.All(r => r.State == ClassificationState.Decided)), cases, waiting.Count, overdue);
+    }
+
+    /// <summary>The cases as the cards show them: name, unit, score and the decisive reason in the reader's language.</summary>
+    internal static async Task<List<BoardCase>> CasesAsync(EvalBotDbContext db, IReadOnlyList<ClassificationRecord> rows, string language, CancellationToken cancellationToken)
+    {
+        var ids = rows.Select(r => r.PersonId).ToList();
+        var names = await db.People.AsNoTracking().Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.FullName, cancellationToken);
+        var units = await db.Units.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.Name, cancellationToken);
+        return [.. rows.Select(r => new BoardCase(
+            r.PersonId, names.GetValueOrDefault(r.PersonId) ?? "", units.GetValueOrDefault(r.UnitId) ?? "", r.Score, Explanations.Why(r.ExplanationJson, language)))];
     }
 }

@@ -11,7 +11,7 @@ namespace EvalBot.Features.Classification;
 /// </summary>
 public sealed class ClassificationCommand(
     DecisionCard decision, ClassificationListCard list, ResultCard result, ClassificationStore store, CardTemplates templates,
-    Auditing.AuditLog audit, OrganisationClock clock) : ICommandHandler
+    Auditing.AuditLog audit, OrganisationClock clock, CompetentCasesCard competent) : ICommandHandler
 {
     /// <summary>The command this feature starts and the keywords that start it.</summary>
     public static CommandTopic Topic { get; } = new("classification", ["xếp loại", "classification"]);
@@ -43,6 +43,11 @@ public sealed class ClassificationCommand(
         if (me.IsOrganisationBoard && await decision.LoadAsync(null, year, cancellationToken) is { Rows.Count: > 0 } board)
         {
             turn.Reply(TurnContext.CardMessage(await decision.RenderAsync(null, year, language, null, null, null, board, cancellationToken)));
+        }
+
+        if ((await competent.WaitingForAsync(me.Id, year, cancellationToken)).Count > 0)
+        {
+            turn.Reply(TurnContext.CardMessage(await competent.RenderAsync(me.Id, year, language, null, null, cancellationToken)));
         }
 
         var mine = await store.CurrentForAsync(me.Id, year, cancellationToken);

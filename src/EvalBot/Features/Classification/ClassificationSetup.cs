@@ -28,6 +28,7 @@ public static class ClassificationSetup
         services.AddScoped<AnnualCompiler>();
         services.AddScoped<ClassificationListCard>();
         services.AddScoped<ICardActionHandler, ClassificationActions>();
+        services.AddScoped<CompetentCasesCard>();
         services.AddScoped<ICardActionHandler, AuthorityActions>();
         services.AddScoped<IBoardYearStatus, BoardYearStatus>();
         services.AddBoardOperation<CompileBoardOperation>();

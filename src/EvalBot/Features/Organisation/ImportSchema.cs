@@ -27,6 +27,7 @@ public static class ImportSchema
             new("parent_unit_id", false, Id, "ma_don_vi_cap_tren", "don_vi_cap_tren"), new("is_agency", false, Short, "la_co_quan", "co_quan"),
             new("period_kind", false, Short, "ky_danh_gia"), new("time_zone", false, 64, "mui_gio"),
             new("head_person_id", false, Id, "ma_thu_truong", "thu_truong", "truong_don_vi"),
+            new("competent_person_id", false, Id, "ma_cap_co_tham_quyen", "cap_co_tham_quyen", "nguoi_co_tham_quyen"),
         ],
         ImportKind.Posts or ImportKind.Groups =>
         [

@@ -3,7 +3,7 @@ using Population = EvalBot.Domain.Records.Population;
 namespace EvalBot.Features.Organisation;
 
 /// <summary>A unit row; references are external ids, resolved against the same file or the database.</summary>
-public sealed record UnitRow(RowLocation At, string Id, string Name, Maybe<string?> Parent, Maybe<bool> IsAgency, Maybe<string> PeriodKind, Maybe<string?> TimeZone, Maybe<string?> Head);
+public sealed record UnitRow(RowLocation At, string Id, string Name, Maybe<string?> Parent, Maybe<bool> IsAgency, Maybe<string> PeriodKind, Maybe<string?> TimeZone, Maybe<string?> Head, Maybe<string?> Competent);
 
 /// <summary>A post or a group of similar tasks: both are a named thing optionally owned by a unit.</summary>
 public sealed record NamedRow(RowLocation At, string Id, string Name, Maybe<string?> Unit);
@@ -21,7 +21,7 @@ public static class OrganisationRowParser
     {
         ArgumentNullException.ThrowIfNull(r);
         return new(r.At, r.Required("unit_id"), r.Required("name"), r.Text("parent_unit_id"), r.Flag("is_agency"),
-            r.Choice("period_kind", Vocabulary.PeriodKinds, "quarter"), Zone(r, "time_zone"), r.Text("head_person_id"));
+            r.Choice("period_kind", Vocabulary.PeriodKinds, "quarter"), Zone(r, "time_zone"), r.Text("head_person_id"), r.Text("competent_person_id"));
     }
 
     public static NamedRow Named(RowReader r, string idColumn)

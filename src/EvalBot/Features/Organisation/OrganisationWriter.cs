@@ -29,6 +29,7 @@ public sealed class OrganisationWriter(EvalBotDbContext db, OrganisationIndex in
         if (r.TimeZone.Present) c.Set(u.TimeZone, r.TimeZone.Value ?? "Asia/Ho_Chi_Minh", v => u.TimeZone = v);
         c.Reference(index.UnitOf(u.ParentId), r.Parent, ext => u.Parent = ext is null ? null : index.Units[ext]);
         c.Reference(index.PersonOf(u.HeadPersonId), r.Head, ext => u.HeadPersonId = ext is null ? null : index.People[ext].Id);
+        c.Reference(index.PersonOf(u.CompetentPersonId), r.Competent, ext => u.CompetentPersonId = ext is null ? null : index.People[ext].Id);
         counts.Add(ImportKind.Units, created, c.Changed);
     }
 

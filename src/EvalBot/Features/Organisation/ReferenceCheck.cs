@@ -27,6 +27,7 @@ public static class ReferenceCheck
         {
             Check(u.At, "parent_unit_id", u.Parent.Value, units, "đơn vị", "unit");
             Check(u.At, "head_person_id", u.Head.Value, people, "người", "person");
+            Check(u.At, "competent_person_id", u.Competent.Value, people, "người", "person");
         }
 
         foreach (var p in file.Posts) Check(p.At, "unit_id", p.Unit.Value, units, "đơn vị", "unit");

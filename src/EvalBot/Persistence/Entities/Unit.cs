@@ -14,6 +14,12 @@ public sealed class Unit
     /// <summary>The head of unit (thủ trưởng): decides the unit's classification and gets escalations.</summary>
     public long? HeadPersonId { get; set; }
 
+    /// <summary>
+    /// The competent level (cấp có thẩm quyền) for the unit's cases the rules cannot decide: the person who records those
+    /// decisions on their own card (e.g. the chair of the people's committee above). Null: the organisation board does.
+    /// </summary>
+    public long? CompetentPersonId { get; set; }
+
     /// <summary>True for the agency (cơ quan) that counts as one quota scope.</summary>
     public bool IsAgency { get; set; }
 
