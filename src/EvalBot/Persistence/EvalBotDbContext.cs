@@ -27,6 +27,7 @@ public abstract class EvalBotDbContext(DbContextOptions options) : DbContext(opt
     public DbSet<CheckInLine> CheckInLines => Set<CheckInLine>();
     public DbSet<RemediationItemRow> RemediationItems => Set<RemediationItemRow>();
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
+    public DbSet<ExportGrant> ExportGrants => Set<ExportGrant>();
 
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
