@@ -35,10 +35,10 @@ public sealed class ClassificationHost : IAsyncDisposable
     public Dictionary<string, Person> People { get; } = [];
 
     /// <summary>Creates the host with <paramref name="excellent"/> people at 100, 99, 98… (down to 90) and <paramref name="good"/> people at 79 in the team.</summary>
-    public static async Task<ClassificationHost> StartAsync(int excellent, int good, bool scheduling = false)
+    public static async Task<ClassificationHost> StartAsync(int excellent, int good, bool scheduling = false, Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? services = null)
     {
         var teams = await FakeTeamsConnector.StartAsync();
-        var bot = new EvalBotFactory(new Dictionary<string, string?> { ["Admin:ApiKey"] = AdminKey, ["Scheduling:Enabled"] = scheduling ? "true" : "false" });
+        var bot = new EvalBotFactory(new Dictionary<string, string?> { ["Admin:ApiKey"] = AdminKey, ["Scheduling:Enabled"] = scheduling ? "true" : "false" }, services);
         var host = new ClassificationHost(teams, bot);
         await host.SeedAsync(excellent, good);
         return host;
