@@ -24,6 +24,8 @@ public sealed partial class ExportConsent(
         var me = await turn.SenderAsync(cancellationToken);
         if (!consent.Accepted)
         {
+            audit.Record(me?.AadObjectId ?? turn.UserAadObjectId ?? "", "classification.export.declined", "classification",
+                JsonRead.Text(consent.Context, "unit") ?? "", null, turn.Now);
             turn.Reply(TurnContext.TextMessage(text["exportCancelled"]));
             return InvokeResponse.Done;
         }

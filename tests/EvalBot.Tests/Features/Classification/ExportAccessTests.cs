@@ -57,10 +57,24 @@ public sealed class ExportAccessTests : IAsyncLifetime
 
         var banner = (string?)(await response.Content.ReadFromJsonAsync<JsonObject>())!["value"];
         Assert.StartsWith(allowed ? "Đã gửi danh sách" : "Rất tiếc", banner, StringComparison.Ordinal);
-        var consent = await _host.SayAsync("trợ giúp", user);
-        var all = await _host.Host.Bot.QueryAsync(db => Task.FromResult(db.Outbox.Count(o => o.ActivityJson.Contains("card.file.consent"))));
-        Assert.Equal(allowed ? 1 : 0, all);
-        Assert.Empty(ExportHost.Offers(consent));
+        var offers = await _host.Host.Bot.QueryAsync(db => Task.FromResult(db.Outbox.Count(o => o.ActivityJson.Contains("card.file.consent"))));
+        Assert.Equal(allowed ? 1 : 0, offers);
+        Assert.Equal(allowed ? 1 : 0, await _host.AuditCountAsync("classification.export.link.issued"));
+    }
+
+    [Fact]
+    public async Task The_decision_cards_export_button_sends_the_heads_list()
+    {
+        var cards = (await _host.SayAsync("xếp loại 2026", "aad-head")).SelectMany(q => q.Message["attachments"]?.AsArray() ?? []).Select(a => a!["content"]);
+        var button = cards.SelectMany(c => c?["actions"]?.AsArray() ?? []).Single(a => (string?)a!["verb"] == "classification.export")!;
+        Assert.Equal("classification.export", (string?)button["fallback"]!["data"]!["verb"]);
+
+        var id = Guid.NewGuid().ToString("N");
+        var activity = Activities.Invoke(_host.Host.Teams.ServiceUrl, "classification.export", button["data"]!.DeepClone().AsObject(), userAad: "aad-head", id: id);
+        (await _host.Host.Client.PostAsJsonAsync("/api/messages", activity)).EnsureSuccessStatusCode();
+
+        var offers = await _host.Host.Bot.QueryAsync(db => Task.FromResult(db.Outbox.Where(o => o.DedupeKey.Contains(id)).Select(o => o.ActivityJson).ToList()));
+        Assert.Contains(offers, o => o.Contains("xep-loai-2026-TEAM.xlsx", StringComparison.Ordinal));
     }
 
     [Fact]
