@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 
 namespace EvalBot.Tests.Features.Classification;
@@ -85,6 +86,18 @@ public sealed class ExportConsentTests : IAsyncLifetime
         await _host.ConsentAsync("aad-head", "accept", altered);
         await _host.ConsentAsync("aad-head", "accept", null);
 
+        Assert.Empty(_host.Upload.Requests);
+    }
+
+    [Fact]
+    public async Task A_malformed_answer_is_a_400_and_uploads_nothing()
+    {
+        var context = Assert.Single(ExportHost.Offers(await _host.SayAsync("xuất 2026", "aad-board")))["content"]!["acceptContext"];
+
+        var (response, queued) = await _host.ConsentAsync("aad-board", "maybe", context);
+
+        Assert.Equal(400, (int)(await response.Content.ReadFromJsonAsync<JsonObject>())!["statusCode"]!);
+        Assert.Empty(queued);
         Assert.Empty(_host.Upload.Requests);
     }
 

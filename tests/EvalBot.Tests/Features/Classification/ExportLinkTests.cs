@@ -1,4 +1,7 @@
 using System.Net;
+using EvalBot.Tests.Support;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace EvalBot.Tests.Features.Classification;
 
@@ -35,6 +38,20 @@ public sealed class ExportLinkTests : IAsyncLifetime
         Assert.Equal(ExportHost.Entries(await _host.AdminXlsxAsync()), ExportHost.Entries(await first.Content.ReadAsByteArrayAsync()));
         Assert.Equal(HttpStatusCode.NotFound, second.StatusCode);
         Assert.Equal(1, await _host.AuditCountAsync("classification.export.link.used"));
+    }
+
+    [Fact]
+    public async Task A_link_issued_by_one_instance_is_served_once_by_any_instance_of_the_same_database()
+    {
+        var path = await LinkAsync("aad-board");
+        var database = _host.Host.Bot.Services.GetRequiredService<IConfiguration>()["ConnectionStrings:EvalBot"];
+        await using var other = new EvalBotFactory(
+            new Dictionary<string, string?> { ["ConnectionStrings:EvalBot"] = database, ["Scheduling:Enabled"] = "false" },
+            services => services.AddSingleton<TimeProvider>(_host.Clock));
+        using var client = other.CreateClient();
+
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(path)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await _host.Host.Client.GetAsync(path)).StatusCode);
     }
 
     [Fact]
