@@ -52,3 +52,13 @@ public interface ISafeInSharedConversations;
 /// reviewer's conversation and a time to what they said about whom). A redelivered action gets a plain acknowledgement.
 /// </summary>
 public interface IKeepsNoAnswerRecord;
+
+/// <summary>
+/// Answers a file consent card the bot sent in a personal chat (accept: upload the file; decline: say so). The context is
+/// untrusted: the handler re-checks the sender. Registered by the feature that sends such cards; without one, the invoke
+/// gets 501.
+/// </summary>
+public interface IFileConsentHandler
+{
+    Task<InvokeResponse> HandleAsync(TurnContext turn, FileConsent consent, CancellationToken cancellationToken);
+}

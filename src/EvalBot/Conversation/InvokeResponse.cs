@@ -16,6 +16,9 @@ public enum InvokeKind
 
     /// <summary>An invoke name EvalBot does not handle (501, no body).</summary>
     NotImplemented,
+
+    /// <summary>Done, nothing to show: 200 with no body (the answer to a file consent).</summary>
+    Done,
 }
 
 /// <summary>
@@ -34,6 +37,9 @@ public sealed record InvokeResponse(InvokeKind Kind, JsonObject? Content = null,
 
     /// <summary>An invoke name EvalBot does not handle: 501 with no body, as Bot Framework bots answer.</summary>
     public static InvokeResponse NotImplemented { get; } = new(InvokeKind.NotImplemented, StatusCode: 501);
+
+    /// <summary>Done, nothing to show: 200 with no body, as Teams expects for a file consent.</summary>
+    public static InvokeResponse Done { get; } = new(InvokeKind.Done);
 
     /// <summary>The HTTP answer at the Protocol edge.</summary>
     public Protocol.ActivityOutcome ToOutcome() => Kind switch

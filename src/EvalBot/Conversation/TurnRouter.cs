@@ -14,7 +14,8 @@ public sealed class TurnRouter(
     IEnumerable<IInstallHandler> installs,
     IEnumerable<IAttachmentHandler> attachments,
     IFallbackHandler fallback,
-    Cards.ErrorCards errors)
+    Cards.ErrorCards errors,
+    IEnumerable<IFileConsentHandler> fileConsents)
 {
     private readonly IReadOnlyList<ICommandHandler> _commands = commands.ToList();
     private readonly Dictionary<string, ICardActionHandler> _actions = actions
@@ -43,6 +44,8 @@ public sealed class TurnRouter(
         {
             case ActivityTypes.Invoke when activity.Name == ActivityTypes.AdaptiveCardAction:
                 return await InvokeAsync(turn, cancellationToken);
+            case ActivityTypes.Invoke when activity.Name == ActivityTypes.FileConsent:
+                return await FileConsentAsync(turn, cancellationToken);
             case ActivityTypes.Invoke:
                 return InvokeResponse.NotImplemented;
             case ActivityTypes.Message:
@@ -73,6 +76,22 @@ public sealed class TurnRouter(
         }
 
         return await ActAsync(turn, action, cancellationToken);
+    }
+
+    /// <summary>
+    /// A file consent card is only ever sent in a personal chat; an answer from a shared conversation is refused without
+    /// touching any file.
+    /// </summary>
+    private async Task<InvokeResponse> FileConsentAsync(TurnContext turn, CancellationToken cancellationToken)
+    {
+        if (fileConsents.FirstOrDefault() is not { } handler)
+        {
+            return InvokeResponse.NotImplemented;
+        }
+
+        return turn.IsShared || FileConsent.From(turn.Activity.Value) is not { } consent
+            ? InvokeResponse.Error(400, "BadRequest", errors.Text(turn.Language, "errorBadRequest"))
+            : await handler.HandleAsync(turn, consent, cancellationToken);
     }
 
     private async Task<InvokeResponse> ActAsync(TurnContext turn, CardAction action, CancellationToken cancellationToken)

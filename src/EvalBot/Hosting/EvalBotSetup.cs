@@ -35,6 +35,8 @@ public static class EvalBotSetup
 
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<OrganisationClock>();
+        services.AddHttpContextAccessor();
+        services.AddScoped<PublicAddress>();
         services.Configure<ProtocolOptions>(configuration.GetSection(ProtocolOptions.Section));
         services.Configure<DeliveryOptions>(configuration.GetSection(DeliveryOptions.Section));
         services.AddPersistence(configuration);
@@ -90,6 +92,7 @@ public static class EvalBotSetup
         admin.MapFeedbackAdmin();
         admin.MapOrganisationAdmin();
         admin.MapOperationsAdmin();
+        app.MapExportLinks();
         app.MapGet("/healthz", async (DatabaseReadiness readiness, EvalBotDbContext db, CancellationToken ct) =>
             readiness.IsReady && await db.Database.CanConnectAsync(ct) ? Results.Ok("ok") : Results.StatusCode(StatusCodes.Status503ServiceUnavailable));
         return app;

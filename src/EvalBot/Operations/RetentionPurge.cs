@@ -37,7 +37,9 @@ public sealed partial class RetentionPurge(EvalBotDbContext db, AuditLog audit, 
         var remediation = await db.RemediationItems.Where(r => r.UpdatedAt < cutoff).ExecuteDeleteAsync(cancellationToken);
         var outbox = await db.Outbox.Where(o => o.CreatedAt < cutoff && o.Status != OutboxStatus.Pending && o.Status != OutboxStatus.Sending).ExecuteDeleteAsync(cancellationToken);
         var processed = await db.ProcessedActivities.Where(p => p.ProcessedAt < cutoff).ExecuteDeleteAsync(cancellationToken);
-        var result = new RetentionResult(years, cutoff, reports, lines, feedback, remediation, outbox, processed);
+        // Export grants live minutes; whatever expired is of no use to anyone (they are also cleared when new ones are issued).
+        var grants = await db.ExportGrants.Where(g => g.ExpiresAt < now).ExecuteDeleteAsync(cancellationToken);
+        var result = new RetentionResult(years, cutoff, reports, lines, feedback, remediation, outbox, processed) { ExportGrants = grants };
         audit.Record(actor, "retention.purge", "retention", cutoff.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), result);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
@@ -57,4 +59,7 @@ public sealed record RetentionResult(int Years, DateTimeOffset Cutoff, int Repor
     /// retention answer (and the audit entry of each purge) is a stable JSON shape that has always carried it.
     /// </summary>
     public int DialogStates => 0;
+
+    /// <summary>Expired export grants (download links and file consent offers) deleted.</summary>
+    public int ExportGrants { get; init; }
 }

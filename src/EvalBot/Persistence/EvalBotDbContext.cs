@@ -28,6 +28,7 @@ public abstract class EvalBotDbContext(DbContextOptions options) : DbContext(opt
     public DbSet<RemediationItemRow> RemediationItems => Set<RemediationItemRow>();
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
     public DbSet<BoardTask> BoardTasks => Set<BoardTask>();
+    public DbSet<ExportGrant> ExportGrants => Set<ExportGrant>();
 
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {

@@ -11,4 +11,9 @@ public static class ActivityTypes
 
     public const string AdaptiveCardAction = "adaptiveCard/action";
     public const string AdaptiveCardContentType = "application/vnd.microsoft.card.adaptive";
+
+    /// <summary>The user's answer to a file consent card (personal chat only).</summary>
+    public const string FileConsent = "fileConsent/invoke";
+    public const string FileConsentCardContentType = "application/vnd.microsoft.teams.card.file.consent";
+    public const string FileInfoCardContentType = "application/vnd.microsoft.teams.card.file.info";
 }

@@ -85,13 +85,13 @@ public sealed class ManifestPackagerTests : IDisposable
     }
 
     [Fact]
-    public void Manifest_lists_the_seven_personal_commands_and_only_help_for_teams_and_group_chats()
+    public void Manifest_lists_the_eight_personal_commands_and_only_help_for_teams_and_group_chats()
     {
         var manifest = JsonNode.Parse(File.ReadAllText(Path.Combine(RepoPaths.Manifest, "manifest.json")))!;
         var lists = manifest["bots"]![0]!["commandLists"]!.AsArray();
         var personal = lists.Single(l => l!["scopes"]!.AsArray().Any(s => (string?)s == "personal"))!;
         var shared = lists.Single(l => l!["scopes"]!.AsArray().Any(s => (string?)s == "team"))!;
-        Assert.Equal(["báo cáo", "góp ý", "tóm tắt", "đơn vị", "hồ sơ", "xếp loại", "quản trị", "trợ giúp"], personal["commands"]!.AsArray().Select(c => (string?)c!["title"]));
+        Assert.Equal(["báo cáo", "góp ý", "tóm tắt", "đơn vị", "hồ sơ", "xếp loại", "xuất", "quản trị", "trợ giúp"], personal["commands"]!.AsArray().Select(c => (string?)c!["title"]));
         Assert.Equal(["trợ giúp"], shared["commands"]!.AsArray().Select(c => (string?)c!["title"]));
         Assert.Equal(["team", "groupChat"], shared["scopes"]!.AsArray().Select(s => (string?)s));
     }

@@ -1,8 +1,3 @@
-using EvalBot.Cards;
-using EvalBot.Persistence;
-using EvalBot.Persistence.Entities;
-using Microsoft.EntityFrameworkCore;
-
 namespace EvalBot.Features.Classification;
 
 /// <summary>
@@ -11,7 +6,7 @@ namespace EvalBot.Features.Classification;
 /// </summary>
 public static class ClassificationAdmin
 {
-    public const string XlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    public const string XlsxType = ClassificationExport.XlsxType;
 
     public static RouteGroupBuilder MapClassificationAdmin(this RouteGroupBuilder admin)
     {
@@ -30,31 +25,8 @@ public static class ClassificationAdmin
         return admin;
     }
 
-    private static async Task<IResult> ExportAsync(int year, string? unit, EvalBotDbContext db, ClassificationStore store, CardTemplates templates, CancellationToken ct)
-    {
-        var units = await db.Units.AsNoTracking().ToDictionaryAsync(u => u.Id, ct);
-        var root = unit is null ? units.Values.FirstOrDefault(u => u.ParentId is null) : units.Values.FirstOrDefault(u => u.ExternalId == unit);
-        if (root is null) return Results.NotFound(new { error = "unknown unit" });
-        var scope = new OrgTree(units).Subtree(root.Id);
-        var rows = (await store.CurrentAsync(year, ct)).Where(r => scope.Contains(r.UnitId)).ToList();
-        var ids = rows.Select(r => r.PersonId).ToList();
-        var people = await db.People.AsNoTracking().Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
-        var posts = await db.Posts.AsNoTracking().ToDictionaryAsync(p => p.Id, p => p.Name, ct);
-        var text = new TextTable(templates, "vi");
-        var lines = rows.OrderBy(r => units[r.UnitId].Name, StringComparer.Ordinal).ThenBy(r => r.Level ?? 9).ThenByDescending(r => r.Score)
-            .Select(r => new ClassificationLine(
-                people[r.PersonId].FullName,
-                people[r.PersonId].PostId is { } p && posts.TryGetValue(p, out var post) ? post : "",
-                units[r.UnitId].Name,
-                r.Score,
-                LevelTexts.LevelText(text, r),
-                Note(r, text))).ToList();
-        return Results.File(ClassificationXlsx.Write(year, root.Name, lines), XlsxType, $"xep-loai-{year}-{root.ExternalId}.xlsx");
-    }
-
-    private static string Note(ClassificationRecord r, TextTable text)
-    {
-        var state = r.State == ClassificationState.Decided ? text["classStateDecided"] : text["classStateDraft"];
-        return string.IsNullOrWhiteSpace(r.Reason) ? state : $"{state}; {r.Reason}";
-    }
+    private static async Task<IResult> ExportAsync(int year, string? unit, ClassificationExport export, CancellationToken ct) =>
+        await export.BuildAsync(year, unit, ct) is { } file
+            ? Results.File(file.Bytes, XlsxType, file.Name)
+            : Results.NotFound(new { error = "unknown unit" });
 }

@@ -1,4 +1,5 @@
 using EvalBot.Conversation;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace EvalBot.Features.Classification;
 
@@ -34,10 +35,34 @@ public static class ClassificationSetup
         services.AddBoardOperation<CompileBoardOperation>();
         services.AddScoped<ICommandHandler, ClassificationCommand>();
         services.AddCommandTopic(ClassificationCommand.Topic);
+        services.AddExport(configuration);
         services.AddClassificationJobs();
         // After the demo seeder (registered with the organisation, earlier): the demo's past years, decided.
         services.AddHostedService<DemoYears>();
         return services;
+    }
+
+    /// <summary>The official list in a personal chat: <c>xuất</c> / <c>export</c>, the file consent answer, the download link.</summary>
+    private static void AddExport(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<ExportOptions>()
+            .Bind(configuration.GetSection(ExportOptions.Section))
+            .Validate(o => o.LinkLifetime > TimeSpan.Zero && o.ConsentLifetime > TimeSpan.Zero && o.UploadTimeout > TimeSpan.Zero,
+                "Export:LinkLifetime, Export:ConsentLifetime and Export:UploadTimeout must be positive.")
+            .ValidateOnStart();
+        services.TryAddScoped<SummaryAccess>();
+        services.AddScoped<ClassificationExport>();
+        services.AddScoped<ExportAccess>();
+        services.AddScoped<ExportGrants>();
+        services.AddScoped<ExportOffer>();
+        services.AddScoped<FileUploader>();
+        services.AddHttpClient(FileUploader.HttpClientName, (sp, client) =>
+            client.Timeout = sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<ExportOptions>>().Value.UploadTimeout);
+        services.AddScoped<ExportCommand>();
+        services.AddScoped<ICommandHandler>(sp => sp.GetRequiredService<ExportCommand>());
+        services.AddScoped<ICardActionHandler>(sp => sp.GetRequiredService<ExportCommand>());
+        services.AddScoped<IFileConsentHandler, ExportConsent>();
+        services.AddCommandTopic(ExportCommand.Topic);
     }
 
     private static bool ValidDay(string text) =>

@@ -23,9 +23,11 @@ public static class ClassificationXlsx
         using var stream = new MemoryStream();
         using (var document = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook))
         {
-            var workbook = document.AddWorkbookPart();
+            // Fixed relationship ids (the library draws random ones): the same list gives the same bytes, and the size
+            // announced on a file consent card is the size uploaded once the user accepts.
+            var workbook = document.AddNewPart<WorkbookPart>("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml", "rId1");
             workbook.Workbook = new Workbook();
-            var sheetPart = workbook.AddNewPart<WorksheetPart>();
+            var sheetPart = workbook.AddNewPart<WorksheetPart>("rId1");
             var data = new SheetData();
             data.Append(Row(1, [$"DANH SÁCH ĐÁNH GIÁ, XẾP LOẠI CHẤT LƯỢNG NĂM {year.ToString(CultureInfo.InvariantCulture)}"]));
             data.Append(Row(2, [$"Đơn vị: {unitName}"]));

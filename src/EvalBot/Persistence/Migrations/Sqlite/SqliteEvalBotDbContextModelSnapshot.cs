@@ -605,6 +605,42 @@ namespace EvalBot.Persistence.Migrations.Sqlite
                     b.ToTable("discipline_records", (string)null);
                 });
 
+            modelBuilder.Entity("EvalBot.Persistence.Entities.ExportGrant", b =>
+                {
+                    b.Property<string>("TokenHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("UsedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("TokenHash");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.ToTable("export_grants", (string)null);
+                });
+
             modelBuilder.Entity("EvalBot.Persistence.Entities.FeedbackRequest", b =>
                 {
                     b.Property<long>("Id")
