@@ -20,6 +20,24 @@ public sealed class CsvImportTests : IDisposable
     }
 
     [Fact]
+    public async Task A_unit_names_its_competent_level_by_person_id_and_an_unknown_one_is_refused()
+    {
+        await ImportOrganisationAsync();
+
+        var named = await _host.CsvAsync(ImportKind.Units, "unit_id,name,cap_co_tham_quyen\nU1,Phòng Tổng hợp,P3\n");
+        var unknown = await _host.CsvAsync(ImportKind.Units, "unit_id,name,competent_person_id\nU1,Phòng Tổng hợp,P-NOBODY\n");
+
+        Assert.True(named.Succeeded, string.Join("\n", named.Errors));
+        var (competent, p3) = await _host.QueryAsync(async db => (
+            await db.Units.Where(u => u.ExternalId == "U1").Select(u => u.CompetentPersonId).SingleAsync(),
+            await db.People.Where(p => p.ExternalId == "P3").Select(p => p.Id).SingleAsync()));
+        Assert.Equal(p3, competent);
+        Assert.False(unknown.Succeeded);
+        Assert.Equal("competent_person_id", Assert.Single(unknown.Errors).Column);
+        Assert.Equal(p3, await _host.QueryAsync(db => db.Units.Where(u => u.ExternalId == "U1").Select(u => u.CompetentPersonId).SingleAsync()));
+    }
+
+    [Fact]
     public async Task Imports_units_posts_groups_and_people_with_their_references()
     {
         await ImportOrganisationAsync();
