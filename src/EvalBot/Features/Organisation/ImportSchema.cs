@@ -13,6 +13,16 @@ public static class ImportSchema
     private const int Name = 256;
     private const int Short = 32;
 
+    // Declared before ByKind, which reads it while the class initialises.
+    private static readonly ColumnSpec[] UnitColumns =
+    [
+        new("unit_id", true, Id, "ma_don_vi", "external_id"), new("name", true, Name, "ten_don_vi", "ten"),
+        new("parent_unit_id", false, Id, "ma_don_vi_cap_tren", "don_vi_cap_tren"), new("is_agency", false, Short, "la_co_quan", "co_quan"),
+        new("period_kind", false, Short, "ky_danh_gia"), new("time_zone", false, 64, "mui_gio"),
+        new("head_person_id", false, Id, "ma_thu_truong", "thu_truong", "truong_don_vi"),
+        new("competent_person_id", false, Id, "ma_cap_co_tham_quyen", "cap_co_tham_quyen", "nguoi_co_tham_quyen"),
+    ];
+
     private static readonly Dictionary<ImportKind, IReadOnlyList<ColumnSpec>> ByKind = Enum.GetValues<ImportKind>().ToDictionary(k => k, Build);
 
     public static IReadOnlyList<ColumnSpec> Columns(ImportKind kind) => ByKind[kind];
@@ -21,14 +31,7 @@ public static class ImportSchema
 
     private static IReadOnlyList<ColumnSpec> Build(ImportKind kind) => kind switch
     {
-        ImportKind.Units =>
-        [
-            new("unit_id", true, Id, "ma_don_vi", "external_id"), new("name", true, Name, "ten_don_vi", "ten"),
-            new("parent_unit_id", false, Id, "ma_don_vi_cap_tren", "don_vi_cap_tren"), new("is_agency", false, Short, "la_co_quan", "co_quan"),
-            new("period_kind", false, Short, "ky_danh_gia"), new("time_zone", false, 64, "mui_gio"),
-            new("head_person_id", false, Id, "ma_thu_truong", "thu_truong", "truong_don_vi"),
-            new("competent_person_id", false, Id, "ma_cap_co_tham_quyen", "cap_co_tham_quyen", "nguoi_co_tham_quyen"),
-        ],
+        ImportKind.Units => UnitColumns,
         ImportKind.Posts or ImportKind.Groups =>
         [
             kind == ImportKind.Posts ? new("post_id", true, Id, "ma_vi_tri", "ma_vi_tri_viec_lam", "external_id") : new("group_id", true, Id, "ma_nhom", "external_id"),
