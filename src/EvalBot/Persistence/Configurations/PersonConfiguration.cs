@@ -20,6 +20,7 @@ public sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
         builder.Property(x => x.AadObjectId).HasMaxLength(128);
         builder.Property(x => x.Population).HasMaxLength(32).HasConversion(population => population.ToString(), text => PopulationFromStored(text));
         builder.Property(x => x.PreferredLanguage).HasMaxLength(8);
+        builder.Property(x => x.SeenLanguage).HasMaxLength(8);
         builder.Property(x => x.TimeZone).HasMaxLength(64);
         builder.HasOne(x => x.Unit).WithMany().HasForeignKey(x => x.UnitId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(x => x.Post).WithMany().HasForeignKey(x => x.PostId).OnDelete(DeleteBehavior.Restrict);

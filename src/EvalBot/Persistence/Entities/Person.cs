@@ -35,6 +35,12 @@ public sealed class Person
     /// <summary><c>vi</c> or <c>en</c>; empty follows the Teams locale.</summary>
     public string? PreferredLanguage { get; set; }
 
+    /// <summary>
+    /// The language of the Teams client the person last wrote from (<c>vi</c> or <c>en</c>, from the activity's locale),
+    /// kept for what is sent to them outside a turn; null until they have written with a locale.
+    /// </summary>
+    public string? SeenLanguage { get; set; }
+
     /// <summary>IANA time zone; empty uses the unit's.</summary>
     public string? TimeZone { get; set; }
     public bool IsActive { get; set; } = true;
@@ -46,8 +52,12 @@ public static class PersonLanguage
     /// <summary>The language of the organisation, used when nobody chose another.</summary>
     public const string Default = "vi";
 
-    /// <summary>The language a message sent to the person outside a turn is written in: their preference, else <see cref="Default"/>.</summary>
-    public static string MessageLanguage(this Person person) => person.LanguageOr(Default);
+    /// <summary>
+    /// The language a message sent to the person outside a turn is written in: their preference, else the language of
+    /// the Teams client they last wrote from, else <see cref="Default"/>. The same rule as a turn's answers.
+    /// </summary>
+    public static string MessageLanguage(this Person person) =>
+        person.LanguageOr(person?.SeenLanguage is "vi" or "en" ? person.SeenLanguage : Default);
 
     /// <summary>The person's preferred language (<c>vi</c> or <c>en</c>) when set, else the fallback.</summary>
     public static string LanguageOr(this Person? person, string fallback) =>

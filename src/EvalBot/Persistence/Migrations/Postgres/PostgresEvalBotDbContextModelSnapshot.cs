@@ -979,6 +979,10 @@ namespace EvalBot.Persistence.Migrations.Postgres
                         .HasMaxLength(8)
                         .HasColumnType("character varying(8)");
 
+                    b.Property<string>("SeenLanguage")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
                     b.Property<long?>("TaskGroupId")
                         .HasColumnType("bigint");
 

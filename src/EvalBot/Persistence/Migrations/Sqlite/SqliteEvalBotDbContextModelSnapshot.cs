@@ -942,6 +942,10 @@ namespace EvalBot.Persistence.Migrations.Sqlite
                         .HasMaxLength(8)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SeenLanguage")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("TaskGroupId")
                         .HasColumnType("INTEGER");
 
