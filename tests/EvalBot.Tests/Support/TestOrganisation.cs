@@ -43,7 +43,12 @@ public sealed record TestOrganisation(Unit Unit, Person Head, Person Leader, Per
 
     private static Person Person(EvalBotDbContext db, Unit unit, string id, string name, string aad, long? managerId = null)
     {
-        var person = new Person { ExternalId = id, FullName = name, AadObjectId = aad, UnitId = unit.Id, ManagerId = managerId, Population = Population.CivilServant };
+        // They have written to the bot before from a Vietnamese Teams client, the locale the test activities carry: a turn
+        // then leaves their row as it is, so a test can check that a turn touched nothing of theirs.
+        var person = new Person
+        {
+            ExternalId = id, FullName = name, AadObjectId = aad, UnitId = unit.Id, ManagerId = managerId, Population = Population.CivilServant, SeenLanguage = "vi",
+        };
         db.People.Add(person);
         return person;
     }
