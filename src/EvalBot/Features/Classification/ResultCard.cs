@@ -6,7 +6,7 @@ using EvalBot.Persistence.Entities;
 namespace EvalBot.Features.Classification;
 
 /// <summary>The person's result card (<c>cards/classification-result.json</c>): the decided level, the score and every reason.</summary>
-public sealed class ResultCard(CardTemplates templates, OrganisationClock clock)
+public sealed class ResultCard(CardTemplates templates, OrganisationClock clock, Domain.RuleSets.RuleSetCatalog ruleSets)
 {
     public System.Text.Json.Nodes.JsonObject Render(ClassificationRecord row, Person person, string language)
     {
@@ -19,7 +19,7 @@ public sealed class ResultCard(CardTemplates templates, OrganisationClock clock)
             ["name"] = CardText.Plain(person.FullName),
             ["level"] = LevelTexts.LevelText(text, row),
             ["score"] = row.Score is { } s ? text.Number(s) : "—",
-            ["ruleSet"] = $"{row.RuleSetId} v{row.RuleSetVersion}",
+            ["ruleSet"] = LegalName(row),
             ["decidedAt"] = row.DecidedAt is { } at ? TextTable.DateTime(at, clock.Zone) : "—",
             ["version"] = row.Version.ToString(CultureInfo.InvariantCulture),
             ["rerated"] = row.SupersedesId is not null,
@@ -29,4 +29,13 @@ public sealed class ResultCard(CardTemplates templates, OrganisationClock clock)
         };
         return templates.Render("classification-result", data, language);
     }
+
+    /// <summary>
+    /// The legal text the result was rated under, as a person reads it ("Nghị định 335/2025/NĐ-CP"): the first text of the
+    /// rule-set's legal basis; the rule-set's id and version when it is no longer known.
+    /// </summary>
+    private string LegalName(ClassificationRecord row) =>
+        ruleSets.RuleSets.FirstOrDefault(r => r.Id == row.RuleSetId && r.Version == row.RuleSetVersion)?.LegalBasis.Split(';')[0].Trim() is { Length: > 0 } name
+            ? name
+            : $"{row.RuleSetId} v{row.RuleSetVersion}";
 }

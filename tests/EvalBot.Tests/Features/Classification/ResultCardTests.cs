@@ -1,0 +1,34 @@
+using EvalBot.Domain.RuleSets;
+using EvalBot.Features.Classification;
+using EvalBot.Persistence.Entities;
+using EvalBot.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace EvalBot.Tests.Features.Classification;
+
+/// <summary>The result card names the legal text the person was rated under, not the rule-set's code.</summary>
+public sealed class ResultCardTests : IDisposable
+{
+    private readonly EvalBotFactory _bot = new();
+
+    public void Dispose() => _bot.Dispose();
+
+    [Theory]
+    [InlineData("ND335", null, "Nghị định 335/2025/NĐ-CP")]
+    [InlineData("ND90_48", null, "Nghị định 90/2020/NĐ-CP")]
+    [InlineData("ND335", "1999.9", "ND335 v1999.9")]
+    public void The_rule_set_is_named_by_its_legal_text(string id, string? version, string expected)
+    {
+        using var scope = _bot.Services.CreateScope();
+        var card = scope.ServiceProvider.GetRequiredService<ResultCard>();
+        var row = new ClassificationRecord
+        {
+            PersonId = 1, Year = 2026, State = ClassificationState.Decided, Level = 1, Score = 85,
+            RuleSetId = id, RuleSetVersion = version ?? RuleSetCatalog.Defaults.Find(id)!.Version,
+        };
+
+        var rendered = card.Render(row, new Person { ExternalId = "P1", FullName = "Nguyễn Văn A" }, "vi").Readable();
+
+        Assert.Contains(expected, rendered, StringComparison.Ordinal);
+    }
+}
