@@ -23,21 +23,23 @@ internal static class ProductPoints
                 [Inputs.Of("product", id), Inputs.Of(what, count), Inputs.Of("approver", ex.Approver), Inputs.Of("document", ex.DocumentRef)],
                 RuleEffect.Info, null,
                 $"Sản phẩm {id}: không trừ điểm {ViName(what)} do nguyên nhân khách quan được {ex.Approver} xác nhận (văn bản {ex.DocumentRef}).",
-                $"Product {id}: no {what} deduction, objective cause confirmed by {ex.Approver} (document {ex.DocumentRef})."));
+                $"Product {id}: no {EnName(what)} deduction, objective cause confirmed by {ex.Approver} (document {ex.DocumentRef})."));
             return points;
         }
 
         var cut = points * ruleSet.PeriodScoring.DeductionPercent / 100m * count;
         var after = Math.Max(0m, points - cut);
-        var note = report.Exemption is null ? "" : " (miễn trừ thiếu người xác nhận hoặc văn bản / exemption lacks approver or document)";
+        var (noteVi, noteEn) = report.Exemption is null ? ("", "") : (" (miễn trừ thiếu người xác nhận hoặc văn bản)", " (the exemption lacks an approver or a document)");
         trace.Add(new RuleApplication(
             "R05.deduction", $"{ruleSet.Id} Điều 14",
             [Inputs.Of("product", id), Inputs.Of(what, count), Inputs.Of("deductionPercent", ruleSet.PeriodScoring.DeductionPercent), Inputs.Of("points", points), Inputs.Of("after", after)],
             RuleEffect.Score, null,
-            $"Sản phẩm {id}: trừ {Fmt.Vi(ruleSet.PeriodScoring.DeductionPercent)}% điểm {ViName(what)} cho mỗi lần ({count} lần), còn {Fmt.Vi(after)}{note}.",
-            $"Product {id}: {Fmt.En(ruleSet.PeriodScoring.DeductionPercent)}% of its {what} points deducted per occurrence ({count}), leaving {Fmt.En(after)}{note}."));
+            $"Sản phẩm {id}: trừ {Fmt.Vi(ruleSet.PeriodScoring.DeductionPercent)}% điểm {ViName(what)} cho mỗi lần ({count} lần), còn {Fmt.Vi(after)}{noteVi}.",
+            $"Product {id}: {Fmt.En(ruleSet.PeriodScoring.DeductionPercent)}% of its {EnName(what)} points deducted per occurrence ({count}), leaving {Fmt.En(after)}{noteEn}."));
         return after;
     }
 
     private static string ViName(string what) => what == "failedQualityChecks" ? "chất lượng" : "tiến độ";
+
+    private static string EnName(string what) => what == "failedQualityChecks" ? "quality" : "timeliness";
 }

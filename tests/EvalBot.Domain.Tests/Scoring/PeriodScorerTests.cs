@@ -37,6 +37,32 @@ public class PeriodScorerTests
     }
 
     [Theory]
+    [InlineData("none")]
+    [InlineData("valid")]
+    [InlineData("no-document")]
+    public void Rule05_deductions_are_explained_in_each_language_with_no_internal_name(string exemption)
+    {
+        ObjectiveCauseExemption? ex = exemption switch
+        {
+            "valid" => new("Trưởng phòng Nguyễn Văn A", "CV 12/2026"),
+            "no-document" => new("Trưởng phòng Nguyễn Văn A", ""),
+            _ => null,
+        };
+        var product = Make.Product(quantity: 10m, factor: 2m);
+
+        var score = PeriodScorer.Score(Period(Make.Report(product, 10m, failed: 1, delays: 1, exemption: ex)), Make.Nd335, isLeader: false);
+
+        var lines = score.Applications.Where(a => a.RuleId is "R05.deduction" or "R05.exemption").ToList();
+        Assert.Equal(2, lines.Count);
+        Assert.All(lines, a => Assert.DoesNotContain("failedQualityChecks", a.TextEn, StringComparison.Ordinal));
+        Assert.All(lines, a => Assert.DoesNotContain("delays", a.TextEn, StringComparison.Ordinal));
+        Assert.All(lines, a => Assert.DoesNotContain("miễn trừ", a.TextEn, StringComparison.Ordinal));
+        Assert.All(lines, a => Assert.DoesNotContain("exemption", a.TextVi, StringComparison.Ordinal));
+        Assert.Contains(lines, a => a.TextEn.Contains("quality", StringComparison.Ordinal));
+        Assert.Contains(lines, a => a.TextEn.Contains("timeliness", StringComparison.Ordinal));
+    }
+
+    [Theory]
     [InlineData(10, 0, 50)]
     [InlineData(10, 5, 100)]
     [InlineData(0, 5, 50)]
