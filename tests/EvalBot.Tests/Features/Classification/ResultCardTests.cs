@@ -31,4 +31,18 @@ public sealed class ResultCardTests : IDisposable
 
         Assert.Contains(expected, rendered, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("vi", "đồng chí có thể gửi kiến nghị hoặc khiếu nại")]
+    [InlineData("en", "you may send a written petition or complaint")]
+    public void The_card_says_how_to_ask_for_a_review_of_the_result(string language, string expected)
+    {
+        using var scope = _bot.Services.CreateScope();
+        var card = scope.ServiceProvider.GetRequiredService<ResultCard>();
+        var row = new ClassificationRecord { PersonId = 1, Year = 2026, State = ClassificationState.Decided, Level = 1, Score = 85, RuleSetId = "ND335", RuleSetVersion = "1" };
+
+        var rendered = card.Render(row, new Person { ExternalId = "P1", FullName = "Nguyễn Văn A" }, language).Readable();
+
+        Assert.Contains(expected, rendered, StringComparison.Ordinal);
+    }
 }
