@@ -76,14 +76,16 @@ public sealed partial class TurnProcessor(
         var seenLocale = db.ConversationReferences.Local
             .FirstOrDefault(c => c.ConversationId == activity.Conversation?.Id && c.UserAadObjectId != null && c.UserAadObjectId == activity.From?.AadObjectId)?.Locale;
         var turn = new TurnContext(activity, db, outbox, now, seenLocale);
-        // "Me" and the language of every answer, read once before any handler runs; the Teams client's language is kept
-        // on the person for what is later sent to them outside a turn.
-        if (await turn.SenderAsync(cancellationToken) is { } sender && activity.EffectiveLocale is { Length: > 0 } locale
+        // "Me" and the language of every answer, read once before any handler runs.
+        var sender = await turn.SenderAsync(cancellationToken);
+        var response = await router.RouteAsync(turn, cancellationToken);
+        // The Teams client's language is kept on the person for what is later sent to them outside a turn; an activity
+        // EvalBot does not handle (an unknown invoke) teaches it nothing.
+        if (sender is not null && response is not { Kind: InvokeKind.NotImplemented } && activity.EffectiveLocale is { Length: > 0 } locale
             && UserLocale.From(locale) is var seen && sender.SeenLanguage != seen)
         {
             sender.SeenLanguage = seen;
         }
-        var response = await router.RouteAsync(turn, cancellationToken);
 
         if (activity.Id is { Length: > 0 })
         {
