@@ -13,7 +13,8 @@ namespace EvalBot.Features.Board;
 /// the competent level with a form each, heads overdue) and a button for each operation. It carries a <c>refresh</c>
 /// for the board member, so Teams shows it current whenever they open it.
 /// </summary>
-public sealed class BoardCard(BoardStatus status, IEnumerable<IBoardYearStatus> years, CardTemplates templates, OrganisationClock clock, IOptions<BoardOptions> options)
+public sealed class BoardCard(
+    BoardStatus status, IEnumerable<IBoardYearStatus> years, CardTemplates templates, OrganisationClock clock, CampaignCalendar calendar, IOptions<BoardOptions> options)
 {
     public async Task<JsonObject> RenderAsync(string language, string? userId, DateTimeOffset now, string? notice, string? error, CancellationToken cancellationToken)
     {
@@ -27,7 +28,7 @@ public sealed class BoardCard(BoardStatus status, IEnumerable<IBoardYearStatus> 
             ["userId"] = userId ?? "",
             ["notice"] = notice ?? "",
             ["error"] = error ?? "",
-            ["periodValue"] = period is { Campaign.ClosedAt: null } open ? open.Campaign.Period : CurrentQuarter(clock.Today(now)),
+            ["periodValue"] = period is { Campaign.ClosedAt: null } open ? open.Campaign.Period : calendar.PeriodAt(Domain.Records.PeriodKind.Quarter, now).Label,
             ["yearValue"] = year.ToString(CultureInfo.InvariantCulture),
         };
         foreach (var key in (string[])["taskTitle", "taskProgress", "taskResult", "periodTitle", "periodDates", "unitsMore", "messages", "yearTitle", "yearState", "casesTitle", "casesMore"])
@@ -48,8 +49,6 @@ public sealed class BoardCard(BoardStatus status, IEnumerable<IBoardYearStatus> 
         AddYear(data, yearStatus, text);
         return templates.Render("board", data, language);
     }
-
-    internal static string CurrentQuarter(DateOnly today) => string.Create(CultureInfo.InvariantCulture, $"{today.Year}-Q{((today.Month - 1) / 3) + 1}");
 
     private static void AddTask(JsonObject data, BoardTask? task, TextTable text)
     {
