@@ -29,6 +29,12 @@ public abstract class EvalBotDbContext(DbContextOptions options) : DbContext(opt
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
     public DbSet<BoardTask> BoardTasks => Set<BoardTask>();
     public DbSet<ExportGrant> ExportGrants => Set<ExportGrant>();
+    public DbSet<PartyOrganisation> PartyOrganisations => Set<PartyOrganisation>();
+    public DbSet<PartyMembership> PartyMemberships => Set<PartyMembership>();
+    public DbSet<PartyCollective> PartyCollectives => Set<PartyCollective>();
+    public DbSet<PartyCollectiveMember> PartyCollectiveMembers => Set<PartyCollectiveMember>();
+    public DbSet<PartyRating> PartyRatings => Set<PartyRating>();
+    public DbSet<PartyComplaint> PartyComplaints => Set<PartyComplaint>();
 
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
