@@ -62,6 +62,7 @@ internal static class TimeInYearRules
         }
     }
 
-    private static int MonthsBetween(DateOnly from, DateOnly to) =>
+    /// <summary>Whole months from <paramref name="from"/> to <paramref name="to"/> (a month counts once its day is reached).</summary>
+    public static int MonthsBetween(DateOnly from, DateOnly to) =>
         ((to.Year - from.Year) * 12) + to.Month - from.Month - (to.Day < from.Day ? 1 : 0);
 }

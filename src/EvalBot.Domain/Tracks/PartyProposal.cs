@@ -62,3 +62,18 @@ public static class PartyProposals
         year is null ? [] : year.Applications.Where(a => a.Level is not null && a.RuleId != "R07.bands"
             && a.Effect is RuleEffect.SetsLevel or RuleEffect.CapsLevel or RuleEffect.ForcesLevel);
 }
+
+/// <summary>Rule 19: who is on a year's Party review list.</summary>
+public static class PartyList
+{
+    /// <summary>
+    /// True when a member admitted on <paramref name="admitted"/> is left off the list reviewed on
+    /// <paramref name="reviewDate"/>: admitted fewer months before than the rule-set's threshold (Reg. 366 Art. 5.2).
+    /// </summary>
+    public static bool IsTooNew(DateOnly? admitted, DateOnly reviewDate, RuleSet ruleSet)
+    {
+        ArgumentNullException.ThrowIfNull(ruleSet);
+        return ruleSet.TimeInYear.NewPartyMemberExcludedBelowMonths is { } months && admitted is { } day
+            && TimeInYearRules.MonthsBetween(day, reviewDate) < months;
+    }
+}

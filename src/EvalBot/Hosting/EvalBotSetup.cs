@@ -7,6 +7,7 @@ using EvalBot.Features.CheckIns;
 using EvalBot.Features.CheckIns.Campaigns;
 using EvalBot.Features.Classification;
 using EvalBot.Features.Organisation;
+using EvalBot.Features.Party;
 using EvalBot.Features.PeerFeedback;
 using EvalBot.Features.Summaries;
 using EvalBot.Features.Help;
@@ -59,6 +60,7 @@ public static class EvalBotSetup
         services.AddClassification(configuration);
         services.AddBoard(configuration);
         services.AddPeerFeedback(configuration);
+        services.AddParty();
         services.AddScoped<IFeedbackSummaries, PeerFeedbackSummaries>();
         services.AddScheduling(configuration);
         services.AddOperations(configuration);
@@ -90,6 +92,7 @@ public static class EvalBotSetup
         admin.MapCampaignAdmin();
         admin.MapClassificationAdmin();
         admin.MapFeedbackAdmin();
+        admin.MapPartyAdmin();
         admin.MapOrganisationAdmin();
         admin.MapOperationsAdmin();
         app.MapExportLinks();

@@ -91,7 +91,7 @@ public sealed class ManifestPackagerTests : IDisposable
         var lists = manifest["bots"]![0]!["commandLists"]!.AsArray();
         var personal = lists.Single(l => l!["scopes"]!.AsArray().Any(s => (string?)s == "personal"))!;
         var shared = lists.Single(l => l!["scopes"]!.AsArray().Any(s => (string?)s == "team"))!;
-        Assert.Equal(["báo cáo", "góp ý", "tóm tắt", "đơn vị", "hồ sơ", "xếp loại", "xuất", "quản trị", "trợ giúp"], personal["commands"]!.AsArray().Select(c => (string?)c!["title"]));
+        Assert.Equal(["báo cáo", "góp ý", "tóm tắt", "đơn vị", "hồ sơ", "xếp loại", "xuất", "đảng viên", "quản trị", "trợ giúp"], personal["commands"]!.AsArray().Select(c => (string?)c!["title"]));
         Assert.Equal(["trợ giúp"], shared["commands"]!.AsArray().Select(c => (string?)c!["title"]));
         Assert.Equal(["team", "groupChat"], shared["scopes"]!.AsArray().Select(s => (string?)s));
     }

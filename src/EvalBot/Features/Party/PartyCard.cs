@@ -1,0 +1,139 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using EvalBot.Cards;
+using EvalBot.Domain;
+using EvalBot.Domain.Tracks;
+using EvalBot.Persistence;
+using EvalBot.Persistence.Entities;
+using Microsoft.EntityFrameworkCore;
+
+namespace EvalBot.Features.Party;
+
+/// <summary>What the viewer of a Party rating card may do on it now.</summary>
+public enum PartyRole
+{
+    View,
+    SelfRate,
+    Verify,
+    Decide,
+}
+
+/// <summary>
+/// The Party rating card (<c>cards/party-rating.json</c>): one rating with its steps so far (suggested, self-rated,
+/// verified, decided points and levels; the texts of the self-rating and the comments), the remediation items of earlier
+/// reviews (section III of Forms 2A/2B/2C), what must happen first, and the form of the step the viewer takes, if any.
+/// </summary>
+public sealed class PartyCard(EvalBotDbContext db, PartyDirectory directory, CardTemplates templates)
+{
+    private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
+
+    /// <summary>The viewer's step on the rating now, or <see cref="PartyRole.View"/>.</summary>
+    public async Task<PartyRole> RoleAsync(Person me, PartySubject subject, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(me);
+        ArgumentNullException.ThrowIfNull(subject);
+        var step = subject.Rating.Step;
+        if (step is PartyRatingStep.Open or PartyRatingStep.SelfRated && me.Id == subject.SelfRaterId) return PartyRole.SelfRate;
+        if (step == PartyRatingStep.SelfRated && PartyDirectory.Takes(me, await directory.VerifierAsync(subject, ct), subject)) return PartyRole.Verify;
+        if (step == PartyRatingStep.Verified && PartyDirectory.Takes(me, await directory.DeciderAsync(subject, ct), subject)) return PartyRole.Decide;
+        return PartyRole.View;
+    }
+
+    public async Task<JsonObject> RenderAsync(PartySubject subject, PartyRole role, string language, string? notice, string? error, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(subject);
+        var text = new TextTable(templates, language);
+        var r = subject.Rating;
+        var c = role == PartyRole.View ? null : await directory.CaseAsync(subject, ct);
+        var refusals = role switch
+        {
+            PartyRole.SelfRate => PartyProcedure.MaySelfRate(c!),
+            PartyRole.Verify => PartyProcedure.MayVerify(c!),
+            PartyRole.Decide => PartyProcedure.MayDecide(c!),
+            _ => [],
+        };
+        var (general, task) = role == PartyRole.SelfRate ? (r.SelfGeneral ?? r.SuggestedGeneral, r.SelfTask ?? r.SuggestedTask) : (r.SelfGeneral, r.SelfTask);
+        var data = new JsonObject
+        {
+            ["title"] = CardText.Plain(text.Format(subject.Collective is null ? "partyTitleMember" : "partyTitleCollective", r.Year.ToString(Invariant), subject.Name)),
+            ["status"] = CardText.Plain(text.Format(StepKey(r.Step), subject.Organisation.Name)),
+            ["notice"] = notice ?? "",
+            ["error"] = error ?? "",
+            ["ratingId"] = r.Id.ToString(Invariant),
+            ["refusals"] = new JsonArray([.. refusals.Select(f => (JsonNode)new JsonObject { ["text"] = CardText.Plain(language == "en" ? f.TextEn : f.TextVi) })]),
+            ["facts"] = Facts(subject, text),
+            ["remediation"] = await RemediationAsync(subject, text, ct),
+            ["texts"] = Texts(r, text),
+            ["canSelf"] = role == PartyRole.SelfRate,
+            ["canVerify"] = role == PartyRole.Verify,
+            ["canDecide"] = role == PartyRole.Decide,
+            ["general"] = Points(general),
+            ["task"] = Points(task),
+            ["strengths"] = r.Strengths ?? "",
+            ["shortcomings"] = r.Shortcomings ?? "",
+            ["direction"] = r.Direction ?? "",
+            ["note"] = "",
+            ["cellDate"] = r.CellReviewedOn?.ToString("yyyy-MM-dd", Invariant) ?? "",
+            ["collectiveDate"] = r.CollectiveReviewedOn?.ToString("yyyy-MM-dd", Invariant) ?? "",
+            ["reviewedTwice"] = role == PartyRole.Verify && c is { IsCollective: false, IsLeader: true },
+            ["levels"] = Core.BoardCaseCards.Levels(text),
+            ["levelDefault"] = r.ProposedLevel is { } proposed ? ((Level)proposed).Code() : "",
+            ["footer"] = r.Step == PartyRatingStep.Decided ? text["partyFooter"] : "",
+        };
+        return templates.Render("party-rating", data, language);
+    }
+
+    private static string StepKey(PartyRatingStep step) => step switch
+    {
+        PartyRatingStep.Open => "partyStepOpen",
+        PartyRatingStep.SelfRated => "partyStepSelfRated",
+        PartyRatingStep.Verified => "partyStepVerified",
+        _ => "partyStepDecided",
+    };
+
+    private static string Points(decimal? value) => value?.ToString("0.##", Invariant) ?? "";
+
+    private static JsonArray Facts(PartySubject subject, TextTable text)
+    {
+        var r = subject.Rating;
+        var facts = new List<(string, string)> { (text["partyFactOrganisation"], subject.Organisation.Name) };
+        if (r.SuggestedGeneral is { } sg && r.SuggestedTask is { } st) facts.Add((text["partyFactSuggested"], Sum(text, sg, st, null)));
+        if (subject.Member is not null) facts.Add((text["partyFactState"], text.LevelName(r.StateLevel is { } s ? (Level)s : null)));
+        facts.Add((text["partyFactSelf"], r.SelfGeneral is { } g && r.SelfTask is { } t ? Sum(text, g, t, r.SelfLevel) : text["partyNone"]));
+        if (r.VerifiedGeneral is { } vg && r.VerifiedTask is { } vt) facts.Add((text["partyFactVerified"], Sum(text, vg, vt, r.ProposedLevel)));
+        if (r.Level is { } level) facts.Add((text["partyFactDecided"], text.LevelName((Level)level)));
+        return [.. facts.Select(f => (JsonNode)new JsonObject { ["title"] = f.Item1, ["value"] = CardText.Plain(f.Item2) })];
+    }
+
+    private static string Sum(TextTable text, decimal general, decimal task, int? level) =>
+        text.Format("partyPoints", text.Number(general), text.Number(task), text.Number(general + task), level is { } l ? text.LevelName((Level)l) : "—");
+
+    private static JsonArray Texts(PartyRating r, TextTable text)
+    {
+        var texts = new (string Key, string? Value)[]
+        {
+            ("partyTextStrengths", r.Strengths), ("partyTextShortcomings", r.Shortcomings), ("partyTextDirection", r.Direction),
+            ("partyTextVerification", r.VerificationNote), ("partyTextDecision", r.DecisionNote),
+        };
+        return [.. texts.Where(t => !string.IsNullOrWhiteSpace(t.Value))
+            .Select(t => (JsonNode)new JsonObject { ["title"] = text[t.Key], ["value"] = CardText.Plain(t.Value) })];
+    }
+
+    /// <summary>A member's remediation items of earlier reviews with their status (Forms 2A/2B/2C, section III).</summary>
+    private async Task<JsonArray> RemediationAsync(PartySubject subject, TextTable text, CancellationToken ct)
+    {
+        if (subject.Member is not { } member) return [];
+        var items = await db.RemediationItems.AsNoTracking().Where(i => i.PersonId == member.Id).OrderBy(i => i.DueDate).Take(20).ToListAsync(ct);
+        return [.. items.Select(i => (JsonNode)new JsonObject
+        {
+            ["text"] = CardText.Plain(text.Format("partyRemediationItem", i.Text, TextTable.Date(i.DueDate), text[RemediationKey(i.Status.AsReported())])),
+        })];
+    }
+
+    private static string RemediationKey(RemediationItemStatus status) => status switch
+    {
+        RemediationItemStatus.Remedied => "remediationRemedied",
+        RemediationItemStatus.InProgress => "remediationInProgress",
+        _ => "remediationNotRemedied",
+    };
+}

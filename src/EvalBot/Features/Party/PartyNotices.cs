@@ -1,0 +1,51 @@
+using System.Globalization;
+using EvalBot.Cards;
+using EvalBot.Delivery;
+using EvalBot.Persistence;
+using EvalBot.Persistence.Entities;
+using Microsoft.EntityFrameworkCore;
+
+namespace EvalBot.Features.Party;
+
+/// <summary>
+/// Sends the Party rating card to whoever holds the next step, in their personal chat and their language: the member
+/// (or the collective's head) when the rating opens and when it is decided, the advisory body after the self-rating, the
+/// competent level after the verification; the organisation board where no organisation names anyone. One message per
+/// rating, step and recipient, whatever the retries.
+/// </summary>
+public sealed class PartyNotices(EvalBotDbContext db, PartyDirectory directory, PartyCard card, CardTemplates templates, OutboxWriter outbox, ProactiveAddressing addressing)
+{
+    /// <summary>Sends the card of the rating's current step to its holder(s); returns how many were queued.</summary>
+    public async Task<int> SendAsync(PartySubject subject, DateTimeOffset now, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(subject);
+        var r = subject.Rating;
+        var (recipients, role, noticeKey) = r.Step switch
+        {
+            PartyRatingStep.Open => (await PeopleAsync(subject.SelfRaterId, ct), PartyRole.SelfRate, "partySelfNotice"),
+            PartyRatingStep.SelfRated => (await PeopleAsync(await directory.VerifierAsync(subject, ct), ct), PartyRole.Verify, "partyVerifyNotice"),
+            PartyRatingStep.Verified => (await PeopleAsync(await directory.DeciderAsync(subject, ct), ct), PartyRole.Decide, "partyDecideNotice"),
+            _ => (await PeopleAsync(subject.SelfRaterId, ct), PartyRole.View, "partyResultNotice"),
+        };
+        var queued = 0;
+        foreach (var person in recipients.Where(p => p.Id != subject.SelfRaterId || role is PartyRole.SelfRate or PartyRole.View))
+        {
+            if (await addressing.ForAsync(person, null, null, ct) is not { } to) continue;
+            var language = person.MessageLanguage();
+            var text = new TextTable(templates, language);
+            var notice = role is PartyRole.Verify or PartyRole.Decide ? text.Format(noticeKey, subject.Name) : text.Format(noticeKey, r.Year.ToString(CultureInfo.InvariantCulture));
+            var rendered = await card.RenderAsync(subject, role, language, notice, null, ct);
+            var key = FormattableString.Invariant($"party.{r.Step}:{r.Id}:{person.Id}");
+            if (await outbox.EnqueueToPersonAsync(key, "party." + role.ToString().ToLowerInvariant(), to with { PersonId = person.Id }, Conversation.TurnContext.CardMessage(rendered), ct, now))
+            {
+                queued++;
+            }
+        }
+
+        return queued;
+    }
+
+    private async Task<List<Person>> PeopleAsync(long? personId, CancellationToken ct) => personId is { } id
+        ? await db.People.Where(p => p.Id == id && p.IsActive).ToListAsync(ct)
+        : await db.People.Where(p => p.IsOrganisationBoard && p.IsActive).ToListAsync(ct);
+}

@@ -1,0 +1,121 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using EvalBot.Auditing;
+using EvalBot.Domain;
+using EvalBot.Domain.Classification;
+using EvalBot.Domain.Tracks;
+using EvalBot.Persistence.Entities;
+using EvalBot.Protocol;
+
+namespace EvalBot.Features.Party;
+
+/// <summary>The outcome of a step: an error to show on the card, or a notice and the rating moved on.</summary>
+/// <param name="Error">What is wrong with the form (nothing recorded).</param>
+/// <param name="Notice">What was recorded.</param>
+public sealed record PartyStepResult(string? Error, string? Notice);
+
+/// <summary>
+/// The three steps of a Party rating recorded from a card (rule 31): the self-rating by the member or the collective's
+/// head, the verification and proposal by the advisory body (a reason when the points change; the review dates of a
+/// leader, rule 33), the decision by the competent level (a comment when it departs from the proposal). Each checks the
+/// order rules first (rules 2, 31–33) and says what must happen first; the level comes from the domain's proposal.
+/// </summary>
+public sealed class PartySteps(PartyDirectory directory, PartyConditions conditions, AuditLog audit, OrganisationClock clock)
+{
+    private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
+
+    public async Task<PartyStepResult> SelfRateAsync(PartySubject subject, Person me, JsonObject form, TextTable text, DateTimeOffset now, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(subject);
+        ArgumentNullException.ThrowIfNull(me);
+        if (Refused(PartyProcedure.MaySelfRate(await directory.CaseAsync(subject, ct)), text) is { } refused) return refused;
+        if (Points(form, "party.general") is not { } general || Points(form, "party.task") is not { } task) return new(text["partyErrPoints"], null);
+        var proposal = await conditions.ProposeAsync(subject, general, task, now, ct);
+        if (proposal.Status == ClassificationStatus.Rejected) return new(text["partyErrPoints"], null);
+        var r = subject.Rating;
+        (r.SelfGeneral, r.SelfTask, r.SelfLevel) = (general, task, Level(proposal));
+        (r.Strengths, r.Shortcomings, r.Direction) = (Text(form, "party.strengths"), Text(form, "party.shortcomings"), Text(form, "party.direction"));
+        (r.SelfRatedAt, r.SelfRatedBy, r.Step) = (now, Actor(me), PartyRatingStep.SelfRated);
+        r.ExplanationJson = Explain(proposal);
+        audit.Record(Actor(me), "party.self", "party-rating", Target(r), new { general, task, level = r.SelfLevel }, now);
+        return new(null, text.Format("partySelfSaved", LevelText(proposal, text)));
+    }
+
+    public async Task<PartyStepResult> VerifyAsync(PartySubject subject, Person me, JsonObject form, TextTable text, DateTimeOffset now, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(subject);
+        ArgumentNullException.ThrowIfNull(me);
+        var c = await directory.CaseAsync(subject, ct);
+        if (Refused(PartyProcedure.MayVerify(c), text) is { } refused) return refused;
+        var r = subject.Rating;
+        if (Points(form, "party.general") is not { } general || Points(form, "party.task") is not { } task) return new(text["partyErrPoints"], null);
+        var note = Text(form, "party.note");
+        if ((general != r.SelfGeneral || task != r.SelfTask) && note is null) return new(text["partyErrNote"], null);
+        var today = clock.Today(now);
+        if (!Day(form, "party.cellDate", r.Year, today, out var cell) || !Day(form, "party.collectiveDate", r.Year, today, out var collective))
+            return new(text.Format("partyErrDate", r.Year.ToString(Invariant)), null);
+        var proposal = await conditions.ProposeAsync(subject, general, task, now, ct);
+        if (proposal.Status == ClassificationStatus.Rejected) return new(text["partyErrPoints"], null);
+        (r.VerifiedGeneral, r.VerifiedTask, r.ProposedLevel, r.VerificationNote) = (general, task, Level(proposal), note);
+        (r.CellReviewedOn, r.CollectiveReviewedOn) = (cell ?? r.CellReviewedOn, c.IsLeader ? collective ?? r.CollectiveReviewedOn : null);
+        (r.VerifiedAt, r.VerifiedBy, r.Step) = (now, Actor(me), PartyRatingStep.Verified);
+        r.ExplanationJson = Explain(proposal);
+        audit.Record(Actor(me), "party.verify", "party-rating", Target(r), new { general, task, level = r.ProposedLevel, changed = note is not null }, now);
+        return new(null, text.Format("partyVerified", LevelText(proposal, text)));
+    }
+
+    public async Task<PartyStepResult> DecideAsync(PartySubject subject, Person me, JsonObject form, TextTable text, DateTimeOffset now, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(subject);
+        ArgumentNullException.ThrowIfNull(me);
+        if (Refused(PartyProcedure.MayDecide(await directory.CaseAsync(subject, ct)), text) is { } refused) return refused;
+        var r = subject.Rating;
+        if (ParseLevel(JsonRead.Text(form, "party.level")) is not { } level) return new(text["partyErrLevel"], null);
+        var note = Text(form, "party.note");
+        if ((int)level != r.ProposedLevel && note is null) return new(text["partyErrDecisionNote"], null);
+        (r.Level, r.DecisionNote, r.DecidedAt, r.DecidedBy, r.Step) = ((int)level, note, now, Actor(me), PartyRatingStep.Decided);
+        audit.Record(Actor(me), "party.decide", "party-rating", Target(r), new { level = (int)level, proposed = r.ProposedLevel }, now);
+        return new(null, text.Format("partyDecided", text.LevelName(level), subject.Name));
+    }
+
+    public static Level? ParseLevel(string? value) => value?.Trim().ToUpperInvariant() switch
+    {
+        "HTXS" => Domain.Level.Excellent,
+        "HTT" => Domain.Level.Good,
+        "HT" => Domain.Level.Complete,
+        "KHT" => Domain.Level.NotComplete,
+        _ => null,
+    };
+
+    private static PartyStepResult? Refused(IReadOnlyList<PartyRefusal> refusals, TextTable text) => refusals.Count == 0
+        ? null
+        : new(string.Join(" ", refusals.Select(f => text.Language == "en" ? f.TextEn : f.TextVi)), null);
+
+    private static int? Level(PartyProposal proposal) => proposal.Level is { } l ? (int)l : null;
+
+    private static string LevelText(PartyProposal proposal, TextTable text) =>
+        proposal.Status == ClassificationStatus.NotRated ? text["partyNotRated"] : text.LevelName(proposal.Level);
+
+    private static string Actor(Person me) => me.AadObjectId ?? me.ExternalId;
+
+    private static string Target(PartyRating r) => r.Id.ToString(Invariant);
+
+    private static string Explain(PartyProposal proposal) => JsonSerializer.Serialize(proposal.Applications.Select(a => new { a.RuleId, a.Level, a.TextVi, a.TextEn }));
+
+    private static decimal? Points(JsonObject form, string id) =>
+        decimal.TryParse(JsonRead.Text(form, id)?.Trim().Replace(',', '.'), NumberStyles.AllowDecimalPoint, Invariant, out var value) && value <= 100m ? value : null;
+
+    private static string? Text(JsonObject form, string id) =>
+        JsonRead.Text(form, id)?.Trim() is { Length: > 0 } value ? value[..Math.Min(value.Length, 2000)] : null;
+
+    /// <summary>An optional date: absent is fine; present must be a date in the year or later and not after today.</summary>
+    private static bool Day(JsonObject form, string id, int year, DateOnly today, out DateOnly? day)
+    {
+        day = null;
+        if (JsonRead.Text(form, id)?.Trim() is not { Length: > 0 } value) return true;
+        if (!DateOnly.TryParseExact(value, "yyyy-MM-dd", Invariant, DateTimeStyles.None, out var parsed) || parsed.Year < year || parsed > today) return false;
+        day = parsed;
+        return true;
+    }
+}

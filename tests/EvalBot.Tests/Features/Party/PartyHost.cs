@@ -1,0 +1,91 @@
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using EvalBot.Persistence.Entities;
+using EvalBot.Tests.Features.Classification;
+using EvalBot.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace EvalBot.Tests.Features.Party;
+
+/// <summary>
+/// The classification host's agency (on 10 December 2026) with a Party committee whose competent level is the
+/// organisation board, its cell (competent: the chair "aad-top", advisory body: "aad-board"), four members in the cell
+/// (two staff, the unit head, the chair) and a fifth admitted in October, and the leadership collective (the chair heads
+/// it, the unit head is in it) rated by the committee.
+/// </summary>
+public sealed class PartyHost : IAsyncDisposable
+{
+    private PartyHost(ClassificationHost inner) => Inner = inner;
+
+    public ClassificationHost Inner { get; }
+    public Dictionary<string, long> Ids { get; private set; } = [];
+    public long Leadership { get; private set; }
+
+    public static async Task<PartyHost> StartAsync()
+    {
+        var inner = await ClassificationHost.StartAsync(excellent: 1, good: 2,
+            services: s => s.AddSingleton<TimeProvider>(new ShiftedTimeProvider(new DateTimeOffset(2026, 12, 10, 3, 0, 0, TimeSpan.Zero))));
+        var host = new PartyHost(inner);
+        await inner.CompileAsync();
+        host.Ids = await inner.Bot.QueryAsync(db => db.People.ToDictionaryAsync(p => p.ExternalId, p => p.Id));
+        host.Leadership = await inner.Bot.QueryAsync(host.SeedAsync);
+        return host;
+    }
+
+    private async Task<long> SeedAsync(EvalBot.Persistence.EvalBotDbContext db)
+    {
+        var committee = new PartyOrganisation { ExternalId = "DU", Name = "Đảng ủy xã", Kind = PartyOrganisationKinds.Committee };
+        db.PartyOrganisations.Add(committee);
+        await db.SaveChangesAsync();
+        var cell = new PartyOrganisation
+        {
+            ExternalId = "CB", Name = "Chi bộ Văn phòng", Kind = PartyOrganisationKinds.Cell, ParentId = committee.Id,
+            CompetentPersonId = Ids["P-TOP"], AdvisoryPersonId = Ids["P-BOARD"],
+        };
+        db.PartyOrganisations.Add(cell);
+        await db.SaveChangesAsync();
+        foreach (var (person, admitted) in new[] { ("P-00", 2010), ("P-01", 2015), ("P-HEAD", 2005), ("P-TOP", 2000) })
+        {
+            db.PartyMemberships.Add(new PartyMembership { ExternalId = person, PersonId = Ids[person], CellId = cell.Id, AdmittedOn = new DateOnly(admitted, 3, 1) });
+        }
+
+        db.PartyMemberships.Add(new PartyMembership { ExternalId = "P-02", PersonId = Ids["P-02"], CellId = cell.Id, AdmittedOn = new DateOnly(2026, 10, 1) });
+        var leadership = new PartyCollective { ExternalId = "LD", Name = "Tập thể lãnh đạo UBND xã", Kind = PartyCollectiveKinds.Leadership, PartyOrganisationId = committee.Id, HeadPersonId = Ids["P-TOP"] };
+        db.PartyCollectives.Add(leadership);
+        await db.SaveChangesAsync();
+        db.PartyCollectiveMembers.AddRange(new PartyCollectiveMember { CollectiveId = leadership.Id, PersonId = Ids["P-TOP"] }, new PartyCollectiveMember { CollectiveId = leadership.Id, PersonId = Ids["P-HEAD"] });
+        await db.People.Where(p => p.ExternalId.StartsWith("P-0") || p.ExternalId == "P-HEAD" || p.ExternalId == "P-TOP").ExecuteUpdateAsync(u => u.SetProperty(p => p.IsPartyMember, true));
+        await db.SaveChangesAsync();
+        return leadership.Id;
+    }
+
+    /// <summary>Every state rating of the year decided, as the heads would have done by 15 December.</summary>
+    public Task DecideStateAsync() => Inner.Bot.QueryAsync(db => db.Set<ClassificationRecord>()
+        .ExecuteUpdateAsync(u => u.SetProperty(r => r.State, ClassificationState.Decided)));
+
+    public async Task<HttpResponseMessage> OpenAsync() => await Inner.Admin.PostAsync($"/admin/years/{ClassificationHost.Year}/party/compile", null);
+
+    public Task<PartyRating> RatingOfAsync(string person) =>
+        Inner.Bot.QueryAsync(db => db.PartyRatings.AsNoTracking().SingleAsync(r => r.PersonId == Ids[person]));
+
+    public Task<PartyRating> CollectiveRatingAsync() =>
+        Inner.Bot.QueryAsync(db => db.PartyRatings.AsNoTracking().SingleAsync(r => r.CollectiveId == Leadership));
+
+    /// <summary>Presses a Party card button as <paramref name="user"/> with the form's values.</summary>
+    public Task<JsonObject> PressAsync(string verb, long rating, string user, params (string Id, string Value)[] form)
+    {
+        var data = new JsonObject { ["rating"] = rating.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+        foreach (var (id, value) in form) data[id] = value;
+        return Inner.InvokeAsync(verb, data, user);
+    }
+
+    public async Task<JsonObject> AdminPostAsync(string path, object body)
+    {
+        var response = await Inner.Admin.PostAsJsonAsync(path, body);
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<JsonObject>())!;
+    }
+
+    public ValueTask DisposeAsync() => Inner.DisposeAsync();
+}
