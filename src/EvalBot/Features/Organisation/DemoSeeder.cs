@@ -19,6 +19,8 @@ public sealed class DemoSeeder(
     [
         ("units.csv", ImportKind.Units), ("posts.csv", ImportKind.Posts), ("groups.csv", ImportKind.Groups),
         ("people.csv", ImportKind.People), ("targets.csv", ImportKind.Targets), ("leave.csv", ImportKind.Leave),
+        ("party_organisations.csv", ImportKind.PartyOrganisations), ("party_members.csv", ImportKind.PartyMembers),
+        ("party_collectives.csv", ImportKind.PartyCollectives),
     ];
 
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -46,12 +48,13 @@ public sealed class DemoSeeder(
         }
 
         var folder = DemoFolder.Find(options.Value.DemoFolder, environment.ContentRootPath);
-        var current = DemoQuarters.Current(clock, time.GetUtcNow());
+        var now = time.GetUtcNow();
+        var current = DemoQuarters.Current(clock, now);
         var tables = new List<ImportTable>();
         foreach (var (file, kind) in Files)
         {
             var (table, errors) = CsvTableReader.Read(await File.ReadAllBytesAsync(Path.Combine(folder, file), ct), kind);
-            tables.Add(DemoTemplate.Expand(table ?? throw DemoFileError(file, errors), current));
+            tables.Add(DemoTemplate.Expand(table ?? throw DemoFileError(file, errors), current, clock.Today(now)));
         }
 
         var result = await scope.ServiceProvider.GetRequiredService<OrganisationImporter>().ImportAsync(tables, "csv", AuditLog.SystemActor, ct);

@@ -10,7 +10,7 @@ namespace EvalBot.Features.Organisation;
 /// three years of history. Tokens: <c>{Q0}</c>, <c>{Q-1}</c>, <c>{Q-2}</c> give a label (<c>2026-Q3</c>); <c>.start</c>
 /// or <c>.end</c> give the first or last day, optionally shifted by days (<c>{Q-1.start+20}</c>). A row using
 /// <c>{Q}</c> (no number) is repeated for every quarter from the first of the year two years back to the current one,
-/// oldest first (<see cref="Quarters"/>).
+/// oldest first (<see cref="Quarters"/>). <c>{D}</c> is the seed day itself, optionally shifted by days (<c>{D-90}</c>).
 /// </summary>
 public static partial class DemoTemplate
 {
@@ -27,8 +27,11 @@ public static partial class DemoTemplate
     [GeneratedRegex(@"\{Q(?<n>-?\d)?(?:\.(?<edge>start|end))?(?<days>[+-]\d{1,3})?\}", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex Token();
 
-    /// <summary>The table with every token replaced, relative to <paramref name="current"/> (a quarter).</summary>
-    public static ImportTable Expand(ImportTable table, DomainPeriod current)
+    [GeneratedRegex(@"\{D(?<days>[+-]\d{1,4})?\}", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex DayToken();
+
+    /// <summary>The table with every token replaced, relative to <paramref name="current"/> (a quarter) and <paramref name="today"/> (the seed day).</summary>
+    public static ImportTable Expand(ImportTable table, DomainPeriod current, DateOnly today)
     {
         ArgumentNullException.ThrowIfNull(table);
         var rows = new List<ImportRow>();
@@ -37,7 +40,7 @@ public static partial class DemoTemplate
             var repeated = row.Cells.Any(c => Token().Matches(c).Any(m => !m.Groups["n"].Success));
             foreach (var offset in repeated ? Quarters(current) : [0])
             {
-                rows.Add(row with { Cells = row.Cells.Select(c => Replace(c, current, offset)).ToList() });
+                rows.Add(row with { Cells = row.Cells.Select(c => Day(Replace(c, current, offset), today)).ToList() });
             }
         }
 
@@ -62,4 +65,7 @@ public static partial class DemoTemplate
         var days = m.Groups["days"].Success ? int.Parse(m.Groups["days"].Value, CultureInfo.InvariantCulture) : 0;
         return date.AddDays(days).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
     });
+
+    private static string Day(string cell, DateOnly today) => DayToken().Replace(cell, m =>
+        today.AddDays(m.Groups["days"].Success ? int.Parse(m.Groups["days"].Value, CultureInfo.InvariantCulture) : 0).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
 }

@@ -2,7 +2,7 @@ namespace EvalBot.Features.Organisation;
 
 /// <summary>
 /// What a CSV file or an XLSX sheet holds. The order is the order of application, so that a row can refer to
-/// rows of an earlier kind in the same file (people to units, targets to people).
+/// rows of an earlier kind in the same file (people to units, targets to people, Party members to people and cells).
 /// </summary>
 public enum ImportKind
 {
@@ -16,6 +16,9 @@ public enum ImportKind
     Findings,
     Transfers,
     Votes,
+    PartyOrganisations,
+    PartyMembers,
+    PartyCollectives,
 }
 
 /// <summary>Names of the kinds as admins type them: the English name or a Vietnamese one, in any case, with or without diacritics.</summary>
@@ -33,6 +36,11 @@ public static class ImportKinds
         ["findings"] = ImportKind.Findings, ["ket_luan"] = ImportKind.Findings,
         ["transfers"] = ImportKind.Transfers, ["dieu_dong"] = ImportKind.Transfers, ["luan_chuyen"] = ImportKind.Transfers,
         ["votes"] = ImportKind.Votes, ["tin_nhiem"] = ImportKind.Votes, ["phieu_tin_nhiem"] = ImportKind.Votes,
+        ["party_organisations"] = ImportKind.PartyOrganisations, ["to_chuc_dang"] = ImportKind.PartyOrganisations, ["chi_bo_dang_bo"] = ImportKind.PartyOrganisations,
+
+        // Not plain "dang_vien": it is the people column party_member, and "dang_vien.csv" may well be a list of people.
+        ["party_members"] = ImportKind.PartyMembers, ["dang_vien_sinh_hoat"] = ImportKind.PartyMembers, ["sinh_hoat_dang"] = ImportKind.PartyMembers,
+        ["party_collectives"] = ImportKind.PartyCollectives, ["tap_the"] = ImportKind.PartyCollectives, ["tap_the_lanh_dao"] = ImportKind.PartyCollectives,
     };
 
     /// <summary>The kind named by <paramref name="name"/> (e.g. <c>people</c>, <c>Cán bộ</c>), or null.</summary>
@@ -59,6 +67,12 @@ public static class ImportKinds
         return found.Count == 1 ? found.First() : null;
     }
 
-    /// <summary>The documented English name, as used in reports: <c>units</c>, <c>people</c>, …</summary>
-    public static string Name(this ImportKind kind) => kind.ToString().ToLowerInvariant();
+    /// <summary>The documented English name, as used in reports: <c>units</c>, <c>people</c>, <c>party_members</c>, …</summary>
+    public static string Name(this ImportKind kind) => kind switch
+    {
+        ImportKind.PartyOrganisations => "party_organisations",
+        ImportKind.PartyMembers => "party_members",
+        ImportKind.PartyCollectives => "party_collectives",
+        _ => kind.ToString().ToLowerInvariant(),
+    };
 }

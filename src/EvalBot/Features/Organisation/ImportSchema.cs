@@ -12,8 +12,9 @@ public static class ImportSchema
     private const int Id = 128;
     private const int Name = 256;
     private const int Short = 32;
+    private const int MemberList = 8192;
 
-    // Declared before ByKind, which reads it while the class initialises.
+    // Declared before ByKind, which reads them while the class initialises.
     private static readonly ColumnSpec[] UnitColumns =
     [
         new("unit_id", true, Id, "ma_don_vi", "external_id"), new("name", true, Name, "ten_don_vi", "ten"),
@@ -21,6 +22,29 @@ public static class ImportSchema
         new("period_kind", false, Short, "ky_danh_gia"), new("time_zone", false, 64, "mui_gio"),
         new("head_person_id", false, Id, "ma_thu_truong", "thu_truong", "truong_don_vi"),
         new("competent_person_id", false, Id, "ma_cap_co_tham_quyen", "cap_co_tham_quyen", "nguoi_co_tham_quyen"),
+    ];
+
+    private static readonly ColumnSpec[] PartyOrganisationColumns =
+    [
+        new("party_org_id", true, Id, "ma_to_chuc_dang", "external_id"), new("name", true, Name, "ten_to_chuc", "ten_to_chuc_dang", "ten"),
+        new("kind", true, Short, "loai_to_chuc", "loai"), new("parent_party_org_id", false, Id, "ma_to_chuc_cap_tren", "to_chuc_cap_tren"),
+        new("competent_person_id", false, Id, "ma_cap_co_tham_quyen", "cap_co_tham_quyen", "nguoi_co_tham_quyen"),
+        new("advisory_person_id", false, Id, "ma_co_quan_tham_muu", "co_quan_tham_muu", "tham_muu"),
+    ];
+
+    private static readonly ColumnSpec[] PartyMemberColumns =
+    [
+        new("person_id", true, Id, "ma_can_bo", "ma_dang_vien"), new("cell_id", true, Id, "ma_chi_bo", "chi_bo"),
+        new("admitted_on", false, Short, "ngay_vao_dang"), new("temporary_cell_id", false, Id, "ma_chi_bo_sinh_hoat_tam_thoi", "chi_bo_sinh_hoat_tam_thoi"),
+        new("status", false, Short, "trang_thai", "tinh_trang_sinh_hoat"),
+    ];
+
+    private static readonly ColumnSpec[] PartyCollectiveColumns =
+    [
+        new("collective_id", true, Id, "ma_tap_the", "external_id"), new("name", true, Name, "ten_tap_the", "ten"),
+        new("kind", true, Short, "loai_tap_the", "loai"), new("party_org_id", true, Id, "ma_to_chuc_dang"),
+        new("parent_collective_id", false, Id, "ma_tap_the_cap_tren", "tap_the_cap_tren"),
+        new("head_person_id", true, Id, "ma_nguoi_dung_dau", "nguoi_dung_dau"), new("member_person_ids", false, MemberList, "thanh_vien", "ma_thanh_vien"),
     ];
 
     private static readonly Dictionary<ImportKind, IReadOnlyList<ColumnSpec>> ByKind = Enum.GetValues<ImportKind>().ToDictionary(k => k, Build);
@@ -81,6 +105,9 @@ public static class ImportSchema
             new("high", true, Short, "tin_nhiem_cao"), new("medium", true, Short, "tin_nhiem"), new("low", true, Short, "tin_nhiem_thap"),
             new("present", true, Short, "co_mat"), new("convened", true, Short, "trieu_tap"),
         ],
+        ImportKind.PartyOrganisations => PartyOrganisationColumns,
+        ImportKind.PartyMembers => PartyMemberColumns,
+        ImportKind.PartyCollectives => PartyCollectiveColumns,
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 }

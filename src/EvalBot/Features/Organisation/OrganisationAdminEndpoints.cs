@@ -17,7 +17,7 @@ public static class OrganisationAdminEndpoints
         ArgumentNullException.ThrowIfNull(admin);
         admin.MapPost("/org/import", ImportAsync)
             .WithName("ImportOrganisation")
-            .WithSummary("Imports units, posts, groups, people, targets and records from CSV or XLSX, all or nothing.")
+            .WithSummary("Imports units, posts, groups, people, targets, records and Party organisation data from CSV or XLSX, all or nothing.")
             .Produces<ImportReport>()
             .Produces<ImportErrorReport>(StatusCodes.Status400BadRequest)
             .Produces(StatusCodes.Status413PayloadTooLarge);
@@ -39,7 +39,7 @@ public static class OrganisationAdminEndpoints
         if (!ImportFormat.IsXlsx(body) && kind is null)
         {
             var error = kindText.Length == 0
-                ? ImportError.File("csv", "Tệp CSV cần tham số ?kind= (units, posts, groups, people, targets, leave, discipline, findings, transfers, votes).", "A CSV body needs ?kind= (units, posts, groups, people, targets, leave, discipline, findings, transfers, votes).")
+                ? ImportError.File("csv", "Tệp CSV cần tham số ?kind= (units, posts, groups, people, targets, leave, discipline, findings, transfers, votes, party_organisations, party_members, party_collectives).", "A CSV body needs ?kind= (units, posts, groups, people, targets, leave, discipline, findings, transfers, votes, party_organisations, party_members, party_collectives).")
                 : ImportError.File("csv", $"Loại dữ liệu '{kindText}' không tồn tại.", $"Unknown kind '{kindText}'.");
             return Results.BadRequest(new ImportErrorReport(1, [error]));
         }

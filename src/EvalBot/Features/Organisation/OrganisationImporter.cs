@@ -103,6 +103,7 @@ public sealed class OrganisationImporter(EvalBotDbContext db, AuditLog audit, IL
         await db.SaveChangesAsync(ct);
         deferred.ForEach(assign => assign());
         await new RecordWriter(db, index, counts).WriteAsync(file, ct);
+        await new PartyWriter(db, index, counts).WriteAsync(file, ct);
         var report = counts.Report(format, file.Kinds);
         audit.Record(actor, "organisation.import", "organisation", $"{format}:{string.Join(',', report.Kinds.Select(k => k.Kind))}", report, at);
         await db.SaveChangesAsync(ct);

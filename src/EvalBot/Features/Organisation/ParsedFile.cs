@@ -16,6 +16,9 @@ public sealed class ParsedFile
     public List<FindingRow> Findings { get; } = [];
     public List<TransferRow> Transfers { get; } = [];
     public List<VoteRow> Votes { get; } = [];
+    public List<PartyOrganisationRow> PartyOrganisations { get; } = [];
+    public List<PartyMemberRow> PartyMembers { get; } = [];
+    public List<PartyCollectiveRow> PartyCollectives { get; } = [];
     public HashSet<ImportKind> Kinds { get; } = [];
 
     public static (ParsedFile File, List<ImportError> Errors) Parse(IEnumerable<ImportTable> tables)
@@ -59,6 +62,9 @@ public sealed class ParsedFile
             case ImportKind.Findings: var f = RecordRowParser.Finding(r); Findings.Add(f); return f.Id;
             case ImportKind.Transfers: var tr = RecordRowParser.Transfer(r); Transfers.Add(tr); return tr.Id;
             case ImportKind.Votes: var v = RecordRowParser.Vote(r); Votes.Add(v); return v.Id;
+            case ImportKind.PartyOrganisations: var o = PartyRowParser.Organisation(r); PartyOrganisations.Add(o); return o.Id;
+            case ImportKind.PartyMembers: var m = PartyRowParser.Member(r); PartyMembers.Add(m); return m.Person;
+            case ImportKind.PartyCollectives: var c = PartyRowParser.Collective(r); PartyCollectives.Add(c); return c.Id;
             default: throw new ArgumentOutOfRangeException(nameof(kind));
         }
     }

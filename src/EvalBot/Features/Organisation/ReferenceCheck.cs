@@ -2,7 +2,7 @@ namespace EvalBot.Features.Organisation;
 
 /// <summary>
 /// Checks that every reference names a row of the same file or a stored one, that Entra object ids stay unique,
-/// and that neither unit parents nor direct leaders form a cycle once the file is applied.
+/// and that neither unit parents nor direct leaders form a cycle once the file is applied; the Party rows in <see cref="PartyCheck"/>.
 /// </summary>
 public static class ReferenceCheck
 {
@@ -49,6 +49,7 @@ public static class ReferenceCheck
         foreach (var (at, person) in PersonReferences(file)) Check(at, "person_id", person, people, "người", "person");
         foreach (var t in file.Transfers) Check(t.At, "to_unit_id", t.ToUnit, units, "đơn vị", "unit");
         UniqueEntraIds(file, index, errors);
+        PartyCheck.Run(file, index, people, errors);
         Cycles.Check(file.Units.Where(u => u.Parent.Present).Select(u => (u.At, u.Id, u.Parent.Value)),
             index.Units.Values.ToDictionary(u => u.ExternalId, u => index.UnitOf(u.ParentId), StringComparer.Ordinal),
             "parent_unit_id", "đơn vị cấp trên", "unit parents", errors);

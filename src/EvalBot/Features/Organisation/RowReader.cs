@@ -61,6 +61,10 @@ public sealed class RowReader(ImportTable table, ColumnMap map, ImportRow row, L
         return default;
     }
 
+    /// <summary>An optional date: absent without the column, null when the cell is empty.</summary>
+    public Maybe<DateOnly?> OptionalDate(string column) =>
+        !Has(column) ? default(Maybe<DateOnly?>) : Raw(column).Length == 0 ? new(true, null) : new(true, Date(column));
+
     /// <summary>A decimal with a point, or with a comma when it cannot be a thousands separator (one comma, not three digits after it).</summary>
     public decimal Number(string column, decimal? empty = null)
     {

@@ -1,4 +1,7 @@
+using Collective = EvalBot.Persistence.Entities.PartyCollectiveKinds;
+using OrgKind = EvalBot.Persistence.Entities.PartyOrganisationKinds;
 using Population = EvalBot.Domain.Records.Population;
+using Status = EvalBot.Persistence.Entities.PartyMembershipStatuses;
 
 namespace EvalBot.Features.Organisation;
 
@@ -55,5 +58,26 @@ public static class Vocabulary
     public static readonly IReadOnlyDictionary<string, string> FindingKinds = new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["degradation"] = "degradation", ["suy_thoai"] = "degradation", ["suspension"] = "suspension", ["tam_dinh_chi"] = "suspension", ["tam_dinh_chi_cong_tac"] = "suspension",
+    };
+
+    // English first: a refused value lists the first keys.
+    public static readonly IReadOnlyDictionary<string, string> PartyOrgKinds = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["committee"] = OrgKind.Committee, ["grassroots"] = OrgKind.Grassroots, ["cell"] = OrgKind.Cell,
+        ["dang_uy"] = OrgKind.Committee, ["cap_uy"] = OrgKind.Committee, ["huyen_uy"] = OrgKind.Committee, ["tinh_uy"] = OrgKind.Committee, ["thanh_uy"] = OrgKind.Committee,
+        ["dang_bo_co_so"] = OrgKind.Grassroots, ["dang_bo"] = OrgKind.Grassroots, ["chi_bo"] = OrgKind.Cell,
+    };
+
+    public static readonly IReadOnlyDictionary<string, string> MembershipStatuses = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["active"] = Status.Active, ["exempt"] = Status.Exempt, ["suspended"] = Status.Suspended,
+        ["dang_sinh_hoat"] = Status.Active, ["mien_sinh_hoat"] = Status.Exempt, ["dinh_chi_sinh_hoat"] = Status.Suspended,
+    };
+
+    public static readonly IReadOnlyDictionary<string, string> CollectiveKinds = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["leadership"] = Collective.Leadership, ["party"] = Collective.Party, ["agency"] = Collective.Agency,
+        ["tap_the_lanh_dao"] = Collective.Leadership, ["ban_lanh_dao"] = Collective.Leadership, ["chi_bo"] = Collective.Party, ["cap_uy"] = Collective.Party,
+        ["co_quan"] = Collective.Agency, ["don_vi"] = Collective.Agency,
     };
 }
