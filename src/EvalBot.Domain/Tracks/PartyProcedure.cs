@@ -133,12 +133,15 @@ public static class PartyProcedure
                 "The review in the leadership collective has no date yet; a leader is reviewed both at the cell and in the leadership collective."));
         }
 
-        if (c.CellReviewedOn is { } cell && c.CollectiveReviewedOn is { } collective && collective < cell)
-        {
-            refusals.Add(new("R33", $"Kiểm điểm ở tập thể lãnh đạo ({Day(collective, "dd/MM/yyyy")}) trước kiểm điểm ở chi bộ ({Day(cell, "dd/MM/yyyy")}); chi bộ phải kiểm điểm trước.",
-                $"The leadership-collective review ({Day(collective, "yyyy-MM-dd")}) is before the cell review ({Day(cell, "yyyy-MM-dd")}); the cell reviews first."));
-        }
+        if (ReviewOrder(c.CellReviewedOn, c.CollectiveReviewedOn) is { } order) refusals.Add(order);
     }
+
+    /// <summary>Rule 33's order: the leadership-collective review may not be dated before the cell review; null when it is not.</summary>
+    public static PartyRefusal? ReviewOrder(DateOnly? cellReviewedOn, DateOnly? collectiveReviewedOn) =>
+        cellReviewedOn is { } cell && collectiveReviewedOn is { } collective && collective < cell
+            ? new("R33", $"Kiểm điểm ở tập thể lãnh đạo ({Day(collective, "dd/MM/yyyy")}) trước kiểm điểm ở chi bộ ({Day(cell, "dd/MM/yyyy")}); chi bộ phải kiểm điểm trước.",
+                $"The leadership-collective review ({Day(collective, "yyyy-MM-dd")}) is before the cell review ({Day(cell, "yyyy-MM-dd")}); the cell reviews first.")
+            : null;
 
     private static string Day(DateOnly day, string format) => day.ToString(format, CultureInfo.InvariantCulture);
 

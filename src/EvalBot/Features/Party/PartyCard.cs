@@ -34,9 +34,12 @@ public sealed class PartyCard(EvalBotDbContext db, PartyDirectory directory, Car
         ArgumentNullException.ThrowIfNull(subject);
         var step = subject.Rating.Step;
         if (step is PartyRatingStep.Open or PartyRatingStep.SelfRated && me.Id == subject.SelfRaterId) return PartyRole.SelfRate;
-        if (step == PartyRatingStep.SelfRated && PartyDirectory.Takes(me, await directory.VerifierAsync(subject, ct), subject)) return PartyRole.Verify;
         if (step == PartyRatingStep.Verified && PartyDirectory.Takes(me, await directory.DeciderAsync(subject, ct), subject)) return PartyRole.Decide;
-        return PartyRole.View;
+
+        // The advisory body may verify again until the decision (to add a review date or correct the proposal).
+        return step is PartyRatingStep.SelfRated or PartyRatingStep.Verified && PartyDirectory.Takes(me, await directory.VerifierAsync(subject, ct), subject)
+            ? PartyRole.Verify
+            : PartyRole.View;
     }
 
     public async Task<JsonObject> RenderAsync(PartySubject subject, PartyRole role, string language, string? notice, string? error, CancellationToken ct)

@@ -55,6 +55,8 @@ public sealed class PartySteps(PartyDirectory directory, PartyConditions conditi
         var today = clock.Today(now);
         if (!Day(form, "party.cellDate", r.Year, today, out var cell) || !Day(form, "party.collectiveDate", r.Year, today, out var collective))
             return new(text.Format("partyErrDate", r.Year.ToString(Invariant)), null);
+        if (c.IsLeader && PartyProcedure.ReviewOrder(cell ?? r.CellReviewedOn, collective ?? r.CollectiveReviewedOn) is { } order)
+            return new(text.Language == "en" ? order.TextEn : order.TextVi, null);
         var proposal = await conditions.ProposeAsync(subject, general, task, now, ct);
         if (proposal.Status == ClassificationStatus.Rejected) return new(text["partyErrPoints"], null);
         (r.VerifiedGeneral, r.VerifiedTask, r.ProposedLevel, r.VerificationNote) = (general, task, Level(proposal), note);

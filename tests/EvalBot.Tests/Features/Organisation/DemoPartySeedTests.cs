@@ -68,7 +68,7 @@ public sealed class DemoPartySeedTests : IDisposable
         Assert.Null(orgs["Huyện ủy Demo"].CompetentPersonId);
         Assert.Equal(new[] { "P-PATTI", "P-001", "P-MEGAN", "P-006", "P-015" }.Select(p => people[p]).Order(), MembersOf(leadership));
         var cell = collectives["Chi bộ Văn phòng – Tổng hợp"];
-        Assert.Equal((PartyCollectiveKinds.Party, orgs["Đảng bộ xã Demo"].Id, people["P-001"]), (cell.Kind, cell.PartyOrganisationId, cell.HeadPersonId));
+        Assert.Equal((PartyCollectiveKinds.Party, orgs["Đảng bộ xã Demo"].Id, people["P-MEGAN"]), (cell.Kind, cell.PartyOrganisationId, cell.HeadPersonId));
         Assert.Subset(MembersOf(cell).ToHashSet(), new[] { "P-PATTI", "P-LYNNE", "P-MEGAN", "P-ADELE", "P-001" }.Select(p => people[p]).ToHashSet());
     }
 }

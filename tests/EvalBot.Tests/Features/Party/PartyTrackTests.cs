@@ -33,6 +33,7 @@ public sealed class PartyTrackTests : IAsyncLifetime
         Assert.Equal(0, await _host.Inner.Bot.QueryAsync(db => db.PartyRatings.CountAsync()));
 
         await _host.DecideStateAsync();
+        await _host.Inner.SayAsync("trợ giúp", "aad-board");
         var opened = await _host.OpenAsync();
         var again = await _host.OpenAsync();
 
@@ -129,11 +130,12 @@ public sealed class PartyTrackTests : IAsyncLifetime
         Assert.Equal(PartyRatingStep.Decided, (await _host.CollectiveRatingAsync()).Step);
 
         var wrongOrder = Text(await _host.PressAsync("party.verify", head, "aad-board", ("party.general", "25"), ("party.task", "60"), ("party.cellDate", "2026-12-05"), ("party.collectiveDate", "2026-12-03")));
-        Assert.Contains("kiểm điểm ở chi bộ", wrongOrder, StringComparison.Ordinal);
+        Assert.Contains("chi bộ phải kiểm điểm trước", wrongOrder, StringComparison.Ordinal);
+        Assert.Null((await _host.RatingOfAsync("P-HEAD")).CollectiveReviewedOn);
         await _host.PressAsync("party.verify", head, "aad-board", ("party.general", "25"), ("party.task", "60"), ("party.cellDate", "2026-12-03"), ("party.collectiveDate", "2026-12-05"));
-        await _host.PressAsync("party.decide", head, "aad-top", ("party.level", "HTT"));
+        var decided = Text(await _host.PressAsync("party.decide", head, "aad-top", ("party.level", "HTT"), ("party.note", "Đồng ý")));
 
-        Assert.Equal(PartyRatingStep.Decided, (await _host.RatingOfAsync("P-HEAD")).Step);
+        Assert.True(PartyRatingStep.Decided == (await _host.RatingOfAsync("P-HEAD")).Step, decided);
     }
 
     [Fact]
