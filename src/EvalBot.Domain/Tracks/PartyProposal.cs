@@ -21,6 +21,8 @@ public sealed record PartyProposal(ClassificationStatus Status, Level? Level, de
 /// </summary>
 public static class PartyProposals
 {
+    private const string NewMemberRule = "R19.new-member";
+
     /// <summary>Proposes a level for <paramref name="general"/> + <paramref name="task"/> points.</summary>
     /// <param name="general">The general groups' points (…/30).</param>
     /// <param name="task">The task group's points (…/70).</param>
@@ -37,9 +39,11 @@ public static class PartyProposals
                 [Inputs.Of("error", e)], RuleEffect.Rejected, null, $"Điểm không hợp lệ: {e}.", $"Invalid points: {e}."))]);
         }
 
-        if (year?.Status == ClassificationStatus.NotRated)
+        // Only a member too new to be reviewed is not rated (rule 19); a year without scored periods is still rated on
+        // the points the member and the advisory body give.
+        if (year?.Status == ClassificationStatus.NotRated && year.Applications.Any(a => a.RuleId == NewMemberRule))
         {
-            return new PartyProposal(ClassificationStatus.NotRated, null, total, [.. year.Applications.Where(a => a.Effect == RuleEffect.NotRated)]);
+            return new PartyProposal(ClassificationStatus.NotRated, null, total, [.. year.Applications.Where(a => a.RuleId == NewMemberRule)]);
         }
 
         var band = Bands.Explain(total, ruleSet);

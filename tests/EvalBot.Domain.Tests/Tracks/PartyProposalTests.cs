@@ -69,6 +69,27 @@ public class PartyProposalTests
     }
 
     [Fact]
+    public void A_member_without_scored_periods_is_rated_on_the_points_given()
+    {
+        var year = Make.Year(Make.Person(party: true), []);
+
+        var proposal = PartyProposals.Propose(25m, 60m, Make.Qd366, YearOf(year));
+
+        Assert.Equal((ClassificationStatus.Rated, Level.Good), (proposal.Status, proposal.Level));
+    }
+
+    [Theory]
+    [InlineData(2026, 6, 10, false)]
+    [InlineData(2026, 6, 11, true)]
+    [InlineData(2026, 6, 9, false)]
+    [InlineData(2020, 1, 1, false)]
+    public void Rule19_members_admitted_under_six_months_before_the_review_are_left_off_the_list(int year, int month, int day, bool tooNew)
+    {
+        Assert.Equal(tooNew, PartyList.IsTooNew(new DateOnly(year, month, day), new DateOnly(2026, 12, 10), Make.Qd366));
+        Assert.False(PartyList.IsTooNew(null, new DateOnly(2026, 12, 10), Make.Qd366));
+    }
+
+    [Fact]
     public void A_collective_is_proposed_on_its_points_alone()
     {
         var proposal = PartyProposals.Propose(27m, 64m, Make.Qd366, null);

@@ -133,7 +133,7 @@ public sealed class PartyTrackTests : IAsyncLifetime
         Assert.Contains("chi bộ phải kiểm điểm trước", wrongOrder, StringComparison.Ordinal);
         Assert.Null((await _host.RatingOfAsync("P-HEAD")).CollectiveReviewedOn);
         await _host.PressAsync("party.verify", head, "aad-board", ("party.general", "25"), ("party.task", "60"), ("party.cellDate", "2026-12-03"), ("party.collectiveDate", "2026-12-05"));
-        var decided = Text(await _host.PressAsync("party.decide", head, "aad-top", ("party.level", "HTT"), ("party.note", "Đồng ý")));
+        var decided = Text(await _host.PressAsync("party.decide", head, "aad-top", ("party.level", "HTT")));
 
         Assert.True(PartyRatingStep.Decided == (await _host.RatingOfAsync("P-HEAD")).Step, decided);
     }
