@@ -13,7 +13,7 @@ public sealed record ExportFile(byte[] Bytes, string Name, Unit Root);
 /// <c>GET /admin/years/{year}/classification.xlsx</c> and for the file sent in a personal chat. Who may ask for which
 /// unit is decided by the caller (<see cref="ExportAccess"/> in the chat, the admin key for the API).
 /// </summary>
-public sealed class ClassificationExport(EvalBotDbContext db, ClassificationStore store, CardTemplates templates)
+public sealed class ClassificationExport(EvalBotDbContext db, ClassificationStore store, CardTemplates templates, TimeProvider time, OrganisationClock clock)
 {
     public const string XlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
@@ -48,10 +48,22 @@ public sealed class ClassificationExport(EvalBotDbContext db, ClassificationStor
                 people[r.PersonId].PostId is { } p && posts.TryGetValue(p, out var post) ? post : "",
                 units[r.UnitId].Name,
                 r.Score,
+                ScoreText(r),
                 LevelTexts.LevelText(text, r),
-                Note(r, text))).ToList();
-        return new ExportFile(ClassificationXlsx.Write(year, root.Name, lines), FileName(year, root), root);
+                Note(r, text),
+                r.State == ClassificationState.Decided)).ToList();
+        var head = root.HeadPersonId is { } h ? await db.People.AsNoTracking().Where(p => p.Id == h).Select(p => p.FullName).FirstOrDefaultAsync(ct) : null;
+        var superior = root.ParentId is { } parent && units.TryGetValue(parent, out var above) ? above.Name : "";
+        var sheet = new ClassificationSheet(year, superior, root.Name, clock.Today(time.GetUtcNow()), head, lines);
+        return new ExportFile(ClassificationXlsx.Write(sheet), FileName(year, root), root);
     }
+
+    /// <summary>What the score cell says without a score: never empty, so a reader knows why there is none.</summary>
+    private static string ScoreText(ClassificationRecord r) => r.Outcome switch
+    {
+        ClassificationOutcome.NotRated => "Không chấm điểm",
+        _ => "Do cấp có thẩm quyền quyết định",
+    };
 
     /// <summary>The file name: the year and the unit's external id, ASCII only.</summary>
     public static string FileName(int year, Unit root)

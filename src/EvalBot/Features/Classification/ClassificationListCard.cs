@@ -11,8 +11,8 @@ namespace EvalBot.Features.Classification;
 /// <summary>
 /// The classification list as a card table (<c>cards/classification-list.json</c>), in the columns of the official summary,
 /// limited to the people the viewer may see, and to decided rows unless the viewer decides the row, heads its agency or
-/// sits on the organisation board. A card cannot download a file, so the card shows the list itself and says
-/// how the organisation board exports the official XLSX.
+/// sits on the organisation board. The board and heads get the official XLSX from the card's download button
+/// (<c>classification.export</c>, a file in their personal chat).
 /// </summary>
 public sealed class ClassificationListCard(EvalBotDbContext db, CardTemplates templates, ClassificationStore store, SummaryAccess access, IOptions<CardsOptions> cards)
 {
@@ -39,7 +39,9 @@ public sealed class ClassificationListCard(EvalBotDbContext db, CardTemplates te
             ["year"] = year.ToString(CultureInfo.InvariantCulture),
             ["count"] = ordered.Count.ToString(CultureInfo.InvariantCulture),
             ["empty"] = ordered.Count == 0,
-            ["export"] = text.Format("classExportHint", year, headed?.ExternalId ?? units.GetValueOrDefault(viewer.UnitId)?.ExternalId ?? ""),
+            ["export"] = text.Format("classExportHint", year),
+            // Only the board and heads may export; anyone else would get a refusal, so the button is not offered to them.
+            ["canExport"] = viewer.IsOrganisationBoard || headed is not null,
             ["page"] = text.Pager(shown),
             ["rows"] = new JsonArray([.. shown.Items.Select((r, i) =>
             {

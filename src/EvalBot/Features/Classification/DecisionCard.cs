@@ -13,7 +13,7 @@ namespace EvalBot.Features.Classification;
 /// The head's decision card (<c>cards/classification-decision.json</c>): the draft list with each person's level, score and
 /// short why, the quota of the agency, the candidates over it ranked by score, and the approve / demote / exception actions.
 /// </summary>
-public sealed class DecisionCard(EvalBotDbContext db, CardTemplates templates, ClassificationStore store, QuotaReview quota, IOptions<CardsOptions> cards)
+public sealed class DecisionCard(EvalBotDbContext db, CardTemplates templates, ClassificationStore store, QuotaReview quota, IOptions<CardsOptions> cards, OrganisationClock clock)
 {
     public const string BoardList = "board";
 
@@ -83,7 +83,8 @@ public sealed class DecisionCard(EvalBotDbContext db, CardTemplates templates, C
         var overKeys = over.Select(c => c.PersonId).ToHashSet(StringComparer.Ordinal);
         var overMine = over.Where(c => ids.Contains(c.PersonId)).ToList();
         var flagged = rows.Count(r => r.Outcome.NeedsDecision());
-        var decided = rows.Count > 0 && rows.All(r => r.State == ClassificationState.Decided);
+        var drafts = rows.Count(r => r.State == ClassificationState.Draft);
+        var decided = rows.Count > 0 && drafts == 0;
         var names = people.Values.GroupBy(p => AgencyQuota.Key(p.Id), StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().FullName, StringComparer.Ordinal);
         string Name(string key) => names.GetValueOrDefault(key) ?? text["classOtherUnitOne"];
         var size = cards.Value.PageSize;
@@ -92,6 +93,8 @@ public sealed class DecisionCard(EvalBotDbContext db, CardTemplates templates, C
         {
             ["year"] = year.ToString(CultureInfo.InvariantCulture),
             ["list"] = deciderId is null ? BoardList : "own",
+            ["title"] = text[decided ? "classDecisionHeaderDecided" : "classDecisionHeader"],
+            ["status"] = Status(text, rows, drafts),
             ["count"] = rows.Count.ToString(CultureInfo.InvariantCulture),
             ["notice"] = notice ?? "",
             ["error"] = error ?? "",
@@ -107,15 +110,12 @@ public sealed class DecisionCard(EvalBotDbContext db, CardTemplates templates, C
                 ["unit"] = CardText.Plain(units.GetValueOrDefault(r.UnitId, "")),
                 ["level"] = LevelTexts.LevelText(text, r),
                 ["score"] = r.Score is { } s ? text.Number(s) : "—",
-                ["why"] = CardText.Plain(Why(r, language)),
-                ["over"] = overKeys.Contains(AgencyQuota.Key(r.PersonId)),
+                ["why"] = CardText.Plain(Why(r, text)),
+                // Only a draft can still be over: a decided row was approved within the quota or set by the competent level.
+                ["over"] = r.State == ClassificationState.Draft && overKeys.Contains(AgencyQuota.Key(r.PersonId)),
                 ["state"] = r.State == ClassificationState.Decided ? text["classStateDecided"] : text["classStateDraft"],
             })]),
-            ["quota"] = new JsonArray([.. quotas.SelectMany(q => q.Scopes.Select(s => (JsonNode)new JsonObject
-            {
-                ["scope"] = CardText.Plain(s.ScopeId),
-                ["value"] = text.Format(s.Excellent > s.Cap ? "classQuotaOver" : "classQuotaWithin", s.Excellent, s.Cap, s.Good),
-            }))]),
+            ["quota"] = QuotaRows(text, quotas, decided, ids),
             ["exception"] = string.Join("; ", quotas.Where(q => q.Exception is not null).Select(q => text.Format("classExceptionRecorded",
                 CardText.Plain(q.Exception!.DecisionNumber), TextTable.Date(q.Exception.DecidedOn), CardText.Plain(q.Exception.ApprovedBy)))),
             // The whole agency's excess ranked; past a page only the count, since the head's own are all in the choices below.
@@ -172,12 +172,47 @@ public sealed class DecisionCard(EvalBotDbContext db, CardTemplates templates, C
         return result;
     }
 
-    public static string Why(ClassificationRecord r, string language)
+    /// <summary>
+    /// The row's reason as its level stands: the compile's reason when the level is the compiled one; otherwise the
+    /// compile's reason first, then the change (the head's demotion, the competent level's decision) with its reason, so
+    /// the line ends with the level the row shows.
+    /// </summary>
+    public static string Why(ClassificationRecord r, TextTable text)
     {
         ArgumentNullException.ThrowIfNull(r);
-        var why = Explanations.Why(r.ExplanationJson, language);
-        return r.Reason is { Length: > 0 } reason ? $"{reason} · {why}" : why;
+        ArgumentNullException.ThrowIfNull(text);
+        var why = Explanations.Why(r.ExplanationJson, text.Language);
+        var reason = r.Reason is { Length: > 0 } given ? given : "—";
+        if (r.Level is { } level && r.Level != r.CompiledLevel)
+        {
+            var key = r.Outcome is ClassificationOutcome.AuthorityDecided or ClassificationOutcome.Rerated ? "classWhyAuthority" : "classWhyDemoted";
+            return text.Format(key, why.Length > 0 ? why : "—", text.LevelName((Level)level), reason);
+        }
+
+        return r.Reason is { Length: > 0 } ? $"{reason} · {why}" : why;
     }
+
+    /// <summary>Where the list stands: approved (on the last decision's date), a draft, or partly approved.</summary>
+    private string Status(TextTable text, List<ClassificationRecord> rows, int drafts)
+    {
+        if (rows.Count == 0) return "—";
+        if (drafts == rows.Count) return text["classStatusDraft"];
+        if (drafts > 0) return text.Format("classStatusPartly", drafts, rows.Count);
+        var last = rows.Max(r => r.DecidedAt);
+        return last is { } at ? text.Format("classStatusDecided", TextTable.Date(clock.Today(at))) : text["classStateDecided"];
+    }
+
+    /// <summary>
+    /// The quota of every scope that has anyone to count (a scope with no HTXS and no HTT says nothing and is left out).
+    /// On an approved list a scope still over the cap is over by other lists' drafts, and says so.
+    /// </summary>
+    private static JsonArray QuotaRows(TextTable text, List<AgencyQuota> quotas, bool decided, HashSet<string> mine) =>
+        new([.. quotas.SelectMany(q => q.Scopes.Where(s => s.Excellent > 0 || s.Good > 0).Select(s => (JsonNode)new JsonObject
+        {
+            ["scope"] = CardText.Plain(s.ScopeId),
+            ["value"] = text.Format(s.Excellent <= s.Cap ? "classQuotaWithin"
+                : decided && !s.Excess.Any(c => mine.Contains(c.PersonId)) ? "classQuotaOverOthers" : "classQuotaOver", s.Excellent, s.Cap, s.Good),
+        }))]);
 }
 
 /// <summary>The year's decision data read once, for rendering many lists: current rows, quotas by agency, people (id and name only) and unit names by id.</summary>

@@ -9,9 +9,11 @@ namespace EvalBot.Features.Summaries;
 
 /// <summary>
 /// The person summary (<c>cards/summary-person.json</c>): period-by-period trend as bars, the year's products, open
-/// remediation items, discipline and the provisional level; peer feedback only when a feedback provider is registered.
+/// remediation items, discipline and the level: the decided one once the year's result is decided, else the provisional one,
+/// marked as such; peer feedback only when a feedback provider is registered.
 /// </summary>
-public sealed class PersonSummaryCard(EvalBotDbContext db, CardTemplates templates, Provisional provisional, IEnumerable<IFeedbackSummaries> feedback, OrganisationClock clock)
+public sealed class PersonSummaryCard(
+    EvalBotDbContext db, CardTemplates templates, Provisional provisional, IEnumerable<IFeedbackSummaries> feedback, OrganisationClock clock, ClassificationStore store)
 {
     public async Task<JsonObject> RenderAsync(Person person, Person viewer, string language, DateTimeOffset now, CancellationToken ct)
     {
@@ -21,6 +23,7 @@ public sealed class PersonSummaryCard(EvalBotDbContext db, CardTemplates templat
         var today = clock.Today(now);
         var data = await YearData.LoadAsync(db, today.Year, ct);
         var result = provisional.For([person], data, today)[0];
+        var decided = await store.CurrentForAsync(person.Id, today.Year, ct) is { State: ClassificationState.Decided } row ? row : null;
         var max = result.RuleSet?.Scale.TotalMax ?? 100m;
         var history = await SummarySeries.ScoresAsync(db, person.Id, today.Year - 1, today.Year, ct);
         var unit = data.Units.GetValueOrDefault(person.UnitId)?.Name ?? "";
@@ -36,10 +39,15 @@ public sealed class PersonSummaryCard(EvalBotDbContext db, CardTemplates templat
             ["name"] = CardText.Plain(person.FullName),
             ["unit"] = CardText.Plain(unit),
             ["year"] = today.Year.ToString(CultureInfo.InvariantCulture),
-            ["level"] = result.Result is null ? text["levelNone"] : ProvisionalText(text, result),
-            ["score"] = result.Result?.Score is { } s ? text.Points(s, max) : "—",
+            ["levelTitle"] = text[decided is null ? "sumProvisional" : "sumDecidedLevel"],
+            ["scoreTitle"] = text[decided is null ? "sumScore" : "sumDecidedScore"],
+            ["level"] = decided is not null ? LevelTexts.LevelText(text, decided) : result.Result is null ? text["levelNone"] : ProvisionalText(text, result),
+            ["score"] = (decided is null ? result.Result?.Score : decided.Score) is { } s ? text.Points(s, max) : "—",
+            ["levelNote"] = decided is null ? text["sumProvisionalNote"]
+                : text.Format("sumDecidedNote", today.Year, decided.DecidedAt is { } at ? TextTable.Date(clock.Today(at)) : "—"),
             ["ruleSet"] = result.RuleSet?.Label ?? "—",
-            ["atRisk"] = result.AtRisk,
+            // The risk is the provisional one: a decided year has its level.
+            ["atRisk"] = decided is null && result.AtRisk,
             ["hasTrend"] = history.Count > 0,
             ["trend"] = TrendRows.Build(history, max, result.GoodThreshold, text),
             ["hasProducts"] = products.Count > 0,

@@ -12,10 +12,12 @@ namespace EvalBot.Features.Summaries;
 
 /// <summary>
 /// The unit summary (<c>cards/summary-unit.json</c>) for a unit and everything below it: report rate and completion for
-/// the newest opened period, provisional levels per group against the HTXS quota headroom, people at risk of KHT, and
-/// who has not reported.
+/// the newest opened period, levels per group against the HTXS quota headroom (each person's decided level once their year
+/// is decided, else the provisional one, and the heading says which), people at risk of KHT among the undecided, and who
+/// has not reported.
 /// </summary>
-public sealed class UnitSummaryCard(EvalBotDbContext db, CardTemplates templates, Provisional provisional, IOptions<CardsOptions> cards, OrganisationClock clock)
+public sealed class UnitSummaryCard(
+    EvalBotDbContext db, CardTemplates templates, Provisional provisional, IOptions<CardsOptions> cards, OrganisationClock clock, ClassificationStore store)
 {
     public async Task<JsonObject> RenderAsync(Unit unit, string language, DateTimeOffset now, CancellationToken ct)
     {
@@ -45,11 +47,12 @@ public sealed class UnitSummaryCard(EvalBotDbContext db, CardTemplates templates
         var started = statuses.Select(s => s.PersonId).ToHashSet();
         var confirmed = statuses.Count(s => s.Status is CheckInStatus.Confirmed or CheckInStatus.Adjusted);
         var results = provisional.For(members, data, today);
+        var (decided, levels) = await LevelsAsync(results, today.Year, ct);
         var groups = await db.TaskGroups.AsNoTracking().ToDictionaryAsync(g => g.Id, g => g.Name, ct);
         string GroupOf(Person p) => p.TaskGroupId is { } g && groups.TryGetValue(g, out var n) ? n : text["sumNoGroup"];
         // The lists of people stop at a page (a card over ~100 KB is refused by Teams); the rest are counted.
         var size = cards.Value.PageSize;
-        var atRisk = results.Where(r => r.AtRisk).ToList();
+        var atRisk = results.Where(r => r.AtRisk && !decided.ContainsKey(r.Person.Id)).ToList();
         List<Person> missing = period is null ? [] : [.. members.Where(m => !reported.Contains(m.Id))];
         string Percent(int part) => members.Count == 0 ? "—" : text.Number(Math.Round(100m * part / members.Count, 1)) + "%";
         var card = new JsonObject
@@ -59,7 +62,10 @@ public sealed class UnitSummaryCard(EvalBotDbContext db, CardTemplates templates
             ["period"] = period is null ? "—" : text.PeriodLabel(period),
             ["reportRate"] = $"{reported.Count}/{members.Count} ({Percent(reported.Count)})",
             ["completion"] = $"{confirmed}/{members.Count} ({Percent(confirmed)})",
-            ["groups"] = new JsonArray([.. results.Where(r => r.Result is not null).GroupBy(r => GroupOf(r.Person)).OrderBy(g => g.Key, StringComparer.Ordinal)
+            ["groupsTitle"] = decided.Count == 0 ? text["sumGroupsTitle"]
+                : decided.Count >= members.Count ? text["sumGroupsTitleDecided"] : text.Format("sumGroupsTitlePartly", decided.Count, members.Count),
+            ["levelNote"] = members.Count > 0 && decided.Count >= members.Count ? text.Format("sumUnitDecidedNote", today.Year) : text["sumProvisionalNote"],
+            ["groups"] = new JsonArray([.. levels.GroupBy(r => GroupOf(r.Result.Person)).OrderBy(g => g.Key, StringComparer.Ordinal)
                 .Select(g => (JsonNode)GroupRow(g.Key, [.. g], text))]),
             ["hasRisk"] = atRisk.Count > 0,
             ["riskMore"] = text.More(atRisk.Count - size),
@@ -69,6 +75,20 @@ public sealed class UnitSummaryCard(EvalBotDbContext db, CardTemplates templates
             ["missing"] = MissingRows(missing.Take(size), started, text),
         };
         return templates.Render("summary-unit", card, language);
+    }
+
+    /// <summary>The decided rows of the members' year, and each member's level: the decided one, else the provisional one.</summary>
+    private async Task<(Dictionary<long, ClassificationRecord> Decided, List<PersonLevel> Levels)> LevelsAsync(IReadOnlyList<ProvisionalResult> results, int year, CancellationToken ct)
+    {
+        var ids = results.Select(r => r.Person.Id).ToHashSet();
+        var decided = (await store.CurrentAsync(year, tracked: false, ct))
+            .Where(r => r.State == ClassificationState.Decided && ids.Contains(r.PersonId)).ToDictionary(r => r.PersonId);
+        var levels = results.Where(r => r.RuleSet is not null && (r.Result is not null || decided.ContainsKey(r.Person.Id)))
+            .Select(r => decided.TryGetValue(r.Person.Id, out var row)
+                ? new PersonLevel(r, row.Level is { } l ? (Level)l : null, row.Score)
+                : new PersonLevel(r, r.Level, r.Result!.Score))
+            .ToList();
+        return (decided, levels);
     }
 
     /// <summary>People at risk of "not completed", each with the rule that puts them there.</summary>
@@ -87,12 +107,12 @@ public sealed class UnitSummaryCard(EvalBotDbContext db, CardTemplates templates
             ["status"] = started.Contains(m.Id) ? text["campaignStatusDraft"] : text["campaignStatusNotStarted"],
         })]);
 
-    /// <summary>Counts per provisional level, and the HTXS places left under the group's quota (negative = over).</summary>
-    private static JsonObject GroupRow(string name, List<ProvisionalResult> results, TextTable text)
+    /// <summary>Counts per level (decided or provisional), and the HTXS places left under the group's quota (negative = over).</summary>
+    private static JsonObject GroupRow(string name, List<PersonLevel> results, TextTable text)
     {
         var candidates = results.Where(r => r.Level is not null)
-            .Select(r => new QuotaCandidate(r.Person.Id.ToString(CultureInfo.InvariantCulture), "unit", name, r.Level!.Value, r.Result!.Score)).ToList();
-        var ruleSet = results.First().RuleSet!;
+            .Select(r => new QuotaCandidate(r.Result.Person.Id.ToString(CultureInfo.InvariantCulture), "unit", name, r.Level!.Value, r.Score)).ToList();
+        var ruleSet = results.First().Result.RuleSet!;
         var cap = ruleSet.Quota.Mode == Domain.RuleSets.QuotaMode.None ? (int?)null
             : QuotaCheck.Check(candidates, ruleSet, null, 0m).Scopes.Where(s => s.Scope == QuotaScope.Group).Select(s => (int?)s.Cap).FirstOrDefault();
         int Count(Level l) => candidates.Count(c => c.Level == l);
@@ -110,3 +130,6 @@ public sealed class UnitSummaryCard(EvalBotDbContext db, CardTemplates templates
         };
     }
 }
+
+/// <summary>A person's level on the unit card: the decided one when their year is decided, else the provisional one.</summary>
+internal sealed record PersonLevel(ProvisionalResult Result, Level? Level, decimal? Score);
