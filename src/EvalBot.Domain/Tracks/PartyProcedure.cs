@@ -40,16 +40,25 @@ public sealed record PartyCase(PartyStep Step, bool IsCollective, bool StateRati
 
     /// <summary>Complaints, denunciations or reports without the superior committee's re-check (rule 31).</summary>
     public int UncheckedComplaints { get; init; }
+
+    /// <summary>Required opinions the member's dossier does not hold yet (rule 37).</summary>
+    public IReadOnlyList<PartyOpinionKind> MissingOpinions { get; init; } = [];
+
+    /// <summary>A collective's review meeting, set when its head sent the draft report (rule 34).</summary>
+    public DateOnly? MeetingOn { get; init; }
+
+    /// <summary>Today in the organisation's time zone, when the case is read for a step (the meeting must be held to verify).</summary>
+    public DateOnly? Today { get; init; }
 }
 
 /// <summary>Why a step may not be taken yet: the rule, and what must happen first, in both languages.</summary>
-/// <param name="RuleId">The rule of domain-rules §10 (R02, R31, R32, R33).</param>
+/// <param name="RuleId">The rule of domain-rules §10 (R02, R31, R32, R33, R34, R37).</param>
 /// <param name="TextVi">What must happen first, in Vietnamese.</param>
 /// <param name="TextEn">The same in English.</param>
 public sealed record PartyRefusal(string RuleId, string TextVi, string TextEn);
 
 /// <summary>
-/// Rules 2, 31, 32 and 33: when each step of a Party rating may be taken. The answer lists every reason at once, each
+/// Rules 2, 31, 32, 33, 34 and 37: when each step of a Party rating may be taken. The answer lists every reason at once, each
 /// saying what must happen first, so nobody has to try again to learn the next one.
 /// </summary>
 public static class PartyProcedure
@@ -77,6 +86,7 @@ public static class PartyProcedure
 
         if (c.Step == PartyStep.Decided) refusals.Add(AlreadyPast(c.Step));
         StateFirst(c, refusals);
+        if (c.IsCollective && c.Step != PartyStep.Open && c.Today is { } today && CollectiveMeeting.MayVerify(c.MeetingOn, today) is { } meeting) refusals.Add(meeting);
         return refusals;
     }
 
@@ -109,6 +119,7 @@ public static class PartyProcedure
         }
 
         if (c.IsLeader && !c.IsCollective) ReviewPlaces(c, refusals);
+        refusals.AddRange(c.MissingOpinions.Select(PartyOpinions.Refusal));
         return refusals;
     }
 
