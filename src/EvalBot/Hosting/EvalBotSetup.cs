@@ -60,7 +60,7 @@ public static class EvalBotSetup
         services.AddClassification(configuration);
         services.AddBoard(configuration);
         services.AddPeerFeedback(configuration);
-        services.AddParty();
+        services.AddParty(configuration);
         services.AddScoped<IFeedbackSummaries, PeerFeedbackSummaries>();
         services.AddScheduling(configuration);
         services.AddOperations(configuration);

@@ -8,5 +8,10 @@ public sealed class ShiftedTimeProvider(DateTimeOffset start) : TimeProvider
 {
     private readonly long _started = System.GetTimestamp();
 
-    public override DateTimeOffset GetUtcNow() => start + System.GetElapsedTime(_started);
+    private long _skippedTicks;
+
+    public override DateTimeOffset GetUtcNow() => start + System.GetElapsedTime(_started) + TimeSpan.FromTicks(Interlocked.Read(ref _skippedTicks));
+
+    /// <summary>Moves the clock forward, as days passing between two steps of a procedure.</summary>
+    public void Skip(TimeSpan span) => Interlocked.Add(ref _skippedTicks, span.Ticks);
 }

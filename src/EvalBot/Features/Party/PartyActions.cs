@@ -40,6 +40,7 @@ public sealed class PartyActions(PartyDirectory directory, PartyCard card, Party
         {
             await turn.Db.SaveChangesAsync(cancellationToken);
             await notices.SendAsync(subject, turn.Now, cancellationToken);
+            if (wanted == PartyRole.SelfRate) await notices.DistributeDraftAsync(subject, turn.Now, cancellationToken);
         }
 
         var now = result.Error is null ? await card.RoleAsync(me, subject, cancellationToken) : role;

@@ -23,7 +23,7 @@ public enum PartyRole
 /// verified, decided points and levels; the texts of the self-rating and the comments), the remediation items of earlier
 /// reviews (section III of Forms 2A/2B/2C), what must happen first, and the form of the step the viewer takes, if any.
 /// </summary>
-public sealed class PartyCard(EvalBotDbContext db, PartyDirectory directory, CardTemplates templates)
+public sealed class PartyCard(EvalBotDbContext db, PartyDirectory directory, CardTemplates templates, PartyMeetingDays meetingDays)
 {
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
@@ -55,6 +55,7 @@ public sealed class PartyCard(EvalBotDbContext db, PartyDirectory directory, Car
             PartyRole.Decide => PartyProcedure.MayDecide(c!),
             _ => [],
         };
+        var opinions = role == PartyRole.Verify && subject.Member is not null ? await directory.OpinionFileAsync(r, ct) : null;
         var (general, task) = role == PartyRole.SelfRate ? (r.SelfGeneral ?? r.SuggestedGeneral, r.SelfTask ?? r.SuggestedTask) : (r.SelfGeneral, r.SelfTask);
         var data = new JsonObject
         {
@@ -66,7 +67,7 @@ public sealed class PartyCard(EvalBotDbContext db, PartyDirectory directory, Car
             ["refusals"] = new JsonArray([.. refusals.Select(f => (JsonNode)new JsonObject { ["text"] = CardText.Plain(language == "en" ? f.TextEn : f.TextVi) })]),
             ["facts"] = Facts(subject, text),
             ["remediation"] = await RemediationAsync(subject, text, ct),
-            ["texts"] = Texts(r, text),
+            ["texts"] = Texts(r, text, role is PartyRole.Verify or PartyRole.Decide),
             ["canSelf"] = role == PartyRole.SelfRate,
             ["canVerify"] = role == PartyRole.Verify,
             ["canDecide"] = role == PartyRole.Decide,
@@ -78,12 +79,26 @@ public sealed class PartyCard(EvalBotDbContext db, PartyDirectory directory, Car
             ["note"] = "",
             ["cellDate"] = r.CellReviewedOn?.ToString("yyyy-MM-dd", Invariant) ?? "",
             ["collectiveDate"] = r.CollectiveReviewedOn?.ToString("yyyy-MM-dd", Invariant) ?? "",
+            ["isCollective"] = subject.Collective is not null,
+            ["meetingOn"] = r.MeetingOn?.ToString("yyyy-MM-dd", Invariant) ?? "",
+            ["meetingHint"] = role == PartyRole.SelfRate && subject.Collective is not null ? MeetingHint(text) : "",
+            ["askResidence"] = opinions?.ResidenceRequired == true,
+            ["askTemporaryCell"] = opinions?.HasTemporaryCell == true,
+            ["residence"] = r.ResidenceComment ?? "",
+            ["residenceException"] = r.ResidenceException ?? "",
+            ["temporaryCell"] = r.TemporaryCellComment ?? "",
             ["reviewedTwice"] = role == PartyRole.Verify && c is { IsCollective: false, IsLeader: true },
             ["levels"] = Core.BoardCaseCards.Levels(text),
             ["levelDefault"] = r.ProposedLevel is { } proposed ? ((Level)proposed).Code() : "",
             ["footer"] = r.Step == PartyRatingStep.Decided ? text["partyFooter"] : "",
         };
         return templates.Render("party-rating", data, language);
+    }
+
+    private string MeetingHint(TextTable text)
+    {
+        var (days, earliest) = meetingDays.Earliest();
+        return text.Format("partyMeetingHint", days, TextTable.Date(earliest));
     }
 
     private static string StepKey(PartyRatingStep step) => step switch
@@ -104,6 +119,7 @@ public sealed class PartyCard(EvalBotDbContext db, PartyDirectory directory, Car
         if (subject.Member is not null) facts.Add((text["partyFactState"], text.LevelName(r.StateLevel is { } s ? (Level)s : null)));
         facts.Add((text["partyFactSelf"], r.SelfGeneral is { } g && r.SelfTask is { } t ? Sum(text, g, t, r.SelfLevel) : text["partyNone"]));
         if (r.VerifiedGeneral is { } vg && r.VerifiedTask is { } vt) facts.Add((text["partyFactVerified"], Sum(text, vg, vt, r.ProposedLevel)));
+        if (r.MeetingOn is { } meeting && r.DraftSentOn is { } sent) facts.Add((text["partyFactMeeting"], text.Format("partyMeetingFact", TextTable.Date(meeting), TextTable.Date(sent))));
         if (r.Level is { } level) facts.Add((text["partyFactDecided"], text.LevelName((Level)level)));
         return [.. facts.Select(f => (JsonNode)new JsonObject { ["title"] = f.Item1, ["value"] = CardText.Plain(f.Item2) })];
     }
@@ -111,11 +127,14 @@ public sealed class PartyCard(EvalBotDbContext db, PartyDirectory directory, Car
     private static string Sum(TextTable text, decimal general, decimal task, int? level) =>
         text.Format("partyPoints", text.Number(general), text.Number(task), text.Number(general + task), level is { } l ? text.LevelName((Level)l) : "—");
 
-    private static JsonArray Texts(PartyRating r, TextTable text)
+    /// <summary>The texts of the steps; the required opinions only to the advisory body and the competent level (rule 39).</summary>
+    private static JsonArray Texts(PartyRating r, TextTable text, bool opinions)
     {
         var texts = new (string Key, string? Value)[]
         {
             ("partyTextStrengths", r.Strengths), ("partyTextShortcomings", r.Shortcomings), ("partyTextDirection", r.Direction),
+            ("partyTextResidence", opinions ? r.ResidenceComment : null), ("partyTextResidenceException", opinions ? r.ResidenceException : null),
+            ("partyTextTemporaryCell", opinions ? r.TemporaryCellComment : null),
             ("partyTextVerification", r.VerificationNote), ("partyTextDecision", r.DecisionNote),
         };
         return [.. texts.Where(t => !string.IsNullOrWhiteSpace(t.Value))

@@ -2,6 +2,7 @@ using EvalBot.Domain.Tracks;
 using EvalBot.Persistence;
 using EvalBot.Persistence.Entities;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace EvalBot.Features.Party;
 
@@ -20,7 +21,7 @@ public sealed record PartySubject(PartyRating Rating, Person? Member, PartyColle
 /// above that names one; nobody verifies or decides a rating they self-rated (their own, or a collective they head):
 /// it goes one level up. When no organisation names anyone, the organisation board does (null).
 /// </summary>
-public sealed class PartyDirectory(EvalBotDbContext db)
+public sealed class PartyDirectory(EvalBotDbContext db, IOptions<PartyOptions> options, OrganisationClock clock, TimeProvider time)
 {
     private Dictionary<long, PartyOrganisation>? _organisations;
 
@@ -75,6 +76,8 @@ public sealed class PartyDirectory(EvalBotDbContext db)
             {
                 DecideFirst = await StandingsAsync(lower, rating.Year, ct),
                 UncheckedComplaints = complaints,
+                MeetingOn = rating.MeetingOn,
+                Today = clock.Today(time.GetUtcNow()),
             };
         }
 
@@ -91,7 +94,17 @@ public sealed class PartyDirectory(EvalBotDbContext db)
             CellReviewedOn = rating.CellReviewedOn,
             CollectiveReviewedOn = rating.CollectiveReviewedOn,
             UncheckedComplaints = complaints,
+            MissingOpinions = PartyOpinions.Missing(await OpinionFileAsync(rating, ct)),
         };
+    }
+
+    /// <summary>What the member's dossier holds of the opinions rule 37 requires.</summary>
+    public async Task<PartyOpinionFile> OpinionFileAsync(PartyRating rating, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(rating);
+        var temporary = await db.PartyMemberships.AnyAsync(m => m.PersonId == rating.PersonId && m.TemporaryCellId != null, ct);
+        return new PartyOpinionFile(options.Value.RequireResidenceComment, !string.IsNullOrWhiteSpace(rating.ResidenceComment),
+            !string.IsNullOrWhiteSpace(rating.ResidenceException), temporary, !string.IsNullOrWhiteSpace(rating.TemporaryCellComment));
     }
 
     private async Task<IReadOnlyList<CollectiveStanding>> StandingsAsync(List<PartyCollective> collectives, int year, CancellationToken ct)

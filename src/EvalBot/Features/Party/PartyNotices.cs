@@ -45,6 +45,31 @@ public sealed class PartyNotices(EvalBotDbContext db, PartyDirectory directory, 
         return queued;
     }
 
+    /// <summary>
+    /// Sends a collective's draft report (its self-rating, Form 01) to every participant of its review meeting, with the
+    /// meeting's day (rule 34); a revised draft goes out again. Returns how many were queued.
+    /// </summary>
+    public async Task<int> DistributeDraftAsync(PartySubject subject, DateTimeOffset now, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(subject);
+        var r = subject.Rating;
+        if (subject.Collective is not { } collective || r.MeetingOn is not { } meeting || r.SelfRatedAt is not { } sent) return 0;
+        var members = await db.PartyCollectiveMembers.Where(m => m.CollectiveId == collective.Id && m.PersonId != collective.HeadPersonId)
+            .Join(db.People.Where(p => p.IsActive), m => m.PersonId, p => p.Id, (m, p) => p).ToListAsync(ct);
+        var queued = 0;
+        foreach (var person in members)
+        {
+            if (await addressing.ForAsync(person, null, null, ct) is not { } to) continue;
+            var language = person.MessageLanguage();
+            var notice = new TextTable(templates, language).Format("partyDraftNotice", collective.Name, TextTable.Date(meeting));
+            var rendered = await card.RenderAsync(subject, PartyRole.View, language, notice, null, ct);
+            var key = FormattableString.Invariant($"party.draft:{r.Id}:{person.Id}:{sent.ToUnixTimeSeconds()}");
+            if (await outbox.EnqueueToPersonAsync(key, "party.draft", to with { PersonId = person.Id }, Conversation.TurnContext.CardMessage(rendered), ct, now)) queued++;
+        }
+
+        return queued;
+    }
+
     private async Task<List<Person>> PeopleAsync(long? personId, CancellationToken ct) => personId is { } id
         ? await db.People.Where(p => p.Id == id && p.IsActive).ToListAsync(ct)
         : await db.People.Where(p => p.IsOrganisationBoard && p.IsActive).ToListAsync(ct);

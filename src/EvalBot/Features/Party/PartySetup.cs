@@ -1,4 +1,7 @@
 using EvalBot.Conversation;
+using EvalBot.Domain.Calendar;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace EvalBot.Features.Party;
 
@@ -8,8 +11,13 @@ public static class PartySetup
     /// The Party track (Regulation 366-QĐ/TW): the year's round opened from the admin API, the <c>đảng viên</c> /
     /// <c>party</c> command and the three steps on the Party rating card.
     /// </summary>
-    public static IServiceCollection AddParty(this IServiceCollection services)
+    public static IServiceCollection AddParty(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddOptions<PartyOptions>().Bind(configuration.GetSection(PartyOptions.Section))
+            .Validate(o => o.DraftWorkingDaysBeforeMeeting is >= 0 and <= 30, "Party:DraftWorkingDaysBeforeMeeting must be 0 to 30 working days.")
+            .ValidateOnStart();
+        services.TryAddSingleton(sp => new WorkCalendar(sp.GetRequiredService<IOptions<CalendarOptions>>().Value.ToOptions()));
+        services.AddScoped<PartyMeetingDays>();
         services.AddScoped<PartyDirectory>();
         services.AddScoped<PartyConditions>();
         services.AddScoped<PartyRound>();

@@ -3,10 +3,12 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using EvalBot.Auditing;
 using EvalBot.Domain;
+using EvalBot.Domain.Calendar;
 using EvalBot.Domain.Classification;
 using EvalBot.Domain.Tracks;
 using EvalBot.Persistence.Entities;
 using EvalBot.Protocol;
+using Microsoft.Extensions.Options;
 
 namespace EvalBot.Features.Party;
 
@@ -21,7 +23,7 @@ public sealed record PartyStepResult(string? Error, string? Notice);
 /// leader, rule 33), the decision by the competent level (a comment when it departs from the proposal). Each checks the
 /// order rules first (rules 2, 31–33) and says what must happen first; the level comes from the domain's proposal.
 /// </summary>
-public sealed class PartySteps(PartyDirectory directory, PartyConditions conditions, AuditLog audit, OrganisationClock clock)
+public sealed class PartySteps(PartyDirectory directory, PartyConditions conditions, AuditLog audit, OrganisationClock clock, WorkCalendar calendar, IOptions<PartyOptions> options)
 {
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
@@ -31,15 +33,20 @@ public sealed class PartySteps(PartyDirectory directory, PartyConditions conditi
         ArgumentNullException.ThrowIfNull(me);
         if (Refused(PartyProcedure.MaySelfRate(await directory.CaseAsync(subject, ct)), text) is { } refused) return refused;
         if (Points(form, "party.general") is not { } general || Points(form, "party.task") is not { } task) return new(text["partyErrPoints"], null);
+        var r = subject.Rating;
+        var meeting = subject.Collective is null ? default : Meeting(form, r.Year, clock.Today(now), text);
+        if (meeting.Error is { } meetingError) return new(meetingError, null);
         var proposal = await conditions.ProposeAsync(subject, general, task, now, ct);
         if (proposal.Status == ClassificationStatus.Rejected) return new(text["partyErrPoints"], null);
-        var r = subject.Rating;
+        if (subject.Collective is not null) (r.DraftSentOn, r.MeetingOn) = (clock.Today(now), meeting.Day);
         (r.SelfGeneral, r.SelfTask, r.SelfLevel) = (general, task, Level(proposal));
         (r.Strengths, r.Shortcomings, r.Direction) = (Text(form, "party.strengths"), Text(form, "party.shortcomings"), Text(form, "party.direction"));
         (r.SelfRatedAt, r.SelfRatedBy, r.Step) = (now, Actor(me), PartyRatingStep.SelfRated);
         r.ExplanationJson = Explain(proposal);
-        audit.Record(Actor(me), "party.self", "party-rating", Target(r), new { general, task, level = r.SelfLevel }, now);
-        return new(null, text.Format("partySelfSaved", LevelText(proposal, text)));
+        audit.Record(Actor(me), "party.self", "party-rating", Target(r), new { general, task, level = r.SelfLevel, meeting = r.MeetingOn }, now);
+        return new(null, subject.Collective is null
+            ? text.Format("partySelfSaved", LevelText(proposal, text))
+            : text.Format("partyDraftSent", LevelText(proposal, text), TextTable.Date(r.MeetingOn!.Value)));
     }
 
     public async Task<PartyStepResult> VerifyAsync(PartySubject subject, Person me, JsonObject form, TextTable text, DateTimeOffset now, CancellationToken ct)
@@ -61,6 +68,12 @@ public sealed class PartySteps(PartyDirectory directory, PartyConditions conditi
         if (proposal.Status == ClassificationStatus.Rejected) return new(text["partyErrPoints"], null);
         (r.VerifiedGeneral, r.VerifiedTask, r.ProposedLevel, r.VerificationNote) = (general, task, Level(proposal), note);
         (r.CellReviewedOn, r.CollectiveReviewedOn) = (cell ?? r.CellReviewedOn, c.IsLeader ? collective ?? r.CollectiveReviewedOn : null);
+        if (subject.Member is not null)
+        {
+            (r.ResidenceComment, r.ResidenceException, r.TemporaryCellComment) =
+                (Text(form, "party.residence"), Text(form, "party.residenceException"), Text(form, "party.temporaryCell"));
+        }
+
         (r.VerifiedAt, r.VerifiedBy, r.Step) = (now, Actor(me), PartyRatingStep.Verified);
         r.ExplanationJson = Explain(proposal);
         audit.Record(Actor(me), "party.verify", "party-rating", Target(r), new { general, task, level = r.ProposedLevel, changed = note is not null }, now);
@@ -110,6 +123,22 @@ public sealed class PartySteps(PartyDirectory directory, PartyConditions conditi
 
     private static string? Text(JsonObject form, string id) =>
         JsonRead.Text(form, id)?.Trim() is { Length: > 0 } value ? value[..Math.Min(value.Length, 2000)] : null;
+
+    /// <summary>A collective's review meeting from the self-rating form: a date, at least the configured working days after today (rule 34).</summary>
+    private (DateOnly? Day, string? Error) Meeting(JsonObject form, int year, DateOnly today, TextTable text)
+    {
+        var days = options.Value.DraftWorkingDaysBeforeMeeting;
+        var earliest = CollectiveMeeting.Earliest(today, days, calendar);
+        if (JsonRead.Text(form, "party.meetingOn")?.Trim() is not { Length: > 0 } value
+            || !DateOnly.TryParseExact(value, "yyyy-MM-dd", Invariant, DateTimeStyles.None, out var day) || day.Year < year)
+        {
+            return (null, text.Format("partyErrMeeting", TextTable.Date(earliest)));
+        }
+
+        return CollectiveMeeting.MaySchedule(today, day, days, calendar) is { } refusal
+            ? (null, text.Language == "en" ? refusal.TextEn : refusal.TextVi)
+            : (day, null);
+    }
 
     /// <summary>An optional date: absent is fine; present must be a date in the year or later and not after today.</summary>
     private static bool Day(JsonObject form, string id, int year, DateOnly today, out DateOnly? day)

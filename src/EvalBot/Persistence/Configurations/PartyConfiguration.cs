@@ -68,6 +68,9 @@ public sealed class PartyRatingConfiguration : IEntityTypeConfiguration<PartyRat
         builder.Property(x => x.VerifiedBy).HasMaxLength(128);
         builder.Property(x => x.DecisionNote).HasMaxLength(4000);
         builder.Property(x => x.DecidedBy).HasMaxLength(128);
+        builder.Property(x => x.ResidenceComment).HasMaxLength(4000);
+        builder.Property(x => x.ResidenceException).HasMaxLength(4000);
+        builder.Property(x => x.TemporaryCellComment).HasMaxLength(4000);
         builder.Property(x => x.ConcurrencyStamp).IsConcurrencyToken();
     }
 }

@@ -40,6 +40,10 @@ public sealed class PartyRating : IConcurrencyStamped
     public DateTimeOffset? SelfRatedAt { get; set; }
     public string? SelfRatedBy { get; set; }
 
+    /// <summary>A collective's draft report (Form 01): the day it was sent to the meeting's participants and the meeting's day (rule 34).</summary>
+    public DateOnly? DraftSentOn { get; set; }
+    public DateOnly? MeetingOn { get; set; }
+
     /// <summary>Step 2: the advisory body's verified points, proposal, reason and the review meetings' dates.</summary>
     public decimal? VerifiedGeneral { get; set; }
     public decimal? VerifiedTask { get; set; }
@@ -47,6 +51,12 @@ public sealed class PartyRating : IConcurrencyStamped
     public string? VerificationNote { get; set; }
     public DateOnly? CellReviewedOn { get; set; }
     public DateOnly? CollectiveReviewedOn { get; set; }
+
+    /// <summary>The required opinions (rule 37), recorded by the advisory body: the residence party committee's comment or the
+    /// reason there is none, the temporary cell's comment.</summary>
+    public string? ResidenceComment { get; set; }
+    public string? ResidenceException { get; set; }
+    public string? TemporaryCellComment { get; set; }
     public DateTimeOffset? VerifiedAt { get; set; }
     public string? VerifiedBy { get; set; }
 

@@ -22,11 +22,14 @@ public sealed class PartyHost : IAsyncDisposable
     public Dictionary<string, long> Ids { get; private set; } = [];
     public long Leadership { get; private set; }
 
+    /// <summary>The host's clock (10 December 2026 at the start), moved forward with <see cref="ShiftedTimeProvider.Skip"/>.</summary>
+    public ShiftedTimeProvider Time { get; private init; } = null!;
+
     public static async Task<PartyHost> StartAsync()
     {
-        var inner = await ClassificationHost.StartAsync(excellent: 1, good: 2,
-            services: s => s.AddSingleton<TimeProvider>(new ShiftedTimeProvider(new DateTimeOffset(2026, 12, 10, 3, 0, 0, TimeSpan.Zero))));
-        var host = new PartyHost(inner);
+        var time = new ShiftedTimeProvider(new DateTimeOffset(2026, 12, 10, 3, 0, 0, TimeSpan.Zero));
+        var inner = await ClassificationHost.StartAsync(excellent: 1, good: 2, services: s => s.AddSingleton<TimeProvider>(time));
+        var host = new PartyHost(inner) { Time = time };
         await inner.CompileAsync();
         host.Ids = await inner.Bot.QueryAsync(db => db.People.ToDictionaryAsync(p => p.ExternalId, p => p.Id));
         host.Leadership = await inner.Bot.QueryAsync(host.SeedAsync);

@@ -5,6 +5,7 @@ using EvalBot.Admin;
 using EvalBot.Persistence.Entities;
 using EvalBot.Tests.Support;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace EvalBot.Tests.Features.Party;
 
@@ -21,6 +22,7 @@ public sealed class PartyPlaygroundTests : IAsyncLifetime
     private const string Megan = "00000000-0000-0000-0000-0000000000021";
     private const string Tenant = "00000000-0000-0000-0000-0000000000001";
 
+    private readonly ShiftedTimeProvider _time = new(TimeProvider.System.GetUtcNow());
     private EvalBotFactory _bot = null!;
     private FakeTeamsConnector _otherClient = null!;
     private AgentsPlayground _adele = null!, _lynne = null!, _patti = null!;
@@ -29,7 +31,8 @@ public sealed class PartyPlaygroundTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _port = AgentsPlayground.FreePort();
-        _bot = new EvalBotFactory(new Dictionary<string, string?> { ["EvalBot:SeedDemo"] = "true", ["Scheduling:Enabled"] = "false", ["Admin:ApiKey"] = AdminKey });
+        _bot = new EvalBotFactory(new Dictionary<string, string?> { ["EvalBot:SeedDemo"] = "true", ["Scheduling:Enabled"] = "false", ["Admin:ApiKey"] = AdminKey },
+            services => services.AddSingleton<TimeProvider>(_time));
         _bot.UseKestrel(_port);
         _bot.StartServer();
         var endpoint = $"http://127.0.0.1:{_port}/api/messages";
@@ -66,10 +69,15 @@ public sealed class PartyPlaygroundTests : IAsyncLifetime
             (await admin.PostAsync($"/admin/years/{year}/party/compile", null)).EnsureSuccessStatusCode();
         }
 
-        // The cell's collective first (rule 32): its secretary self-rates it; the advisory body verifies; the competent level decides.
+        // The cell's collective first (rule 32): its secretary self-rates it, with the review meeting two weeks on (rule 34:
+        // at least three working days after the draft goes to the members); once the meeting has been held, the advisory
+        // body verifies and the competent level decides.
+        var meetingOn = DateOnly.FromDateTime(_time.GetUtcNow().UtcDateTime).AddDays(14).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var collective = await _bot.QueryAsync(db => db.PartyRatings.Where(r => r.Year == year)
             .Join(db.PartyCollectives.Where(c => c.ExternalId == "TT-CB-VPTH"), r => r.CollectiveId, c => (long?)c.Id, (r, c) => r.Id).SingleAsync());
-        await PostAsync(http, Activities.Invoke(_otherClient.ServiceUrl, "party.self", Form(collective, ("party.general", "26"), ("party.task", "62")), Megan));
+        await PostAsync(http, Activities.Invoke(_otherClient.ServiceUrl, "party.self", Form(collective, ("party.general", "26"), ("party.task", "62"), ("party.meetingOn", meetingOn)), Megan));
+        Assert.Equal(PartyRatingStep.SelfRated, await StepAsync(collective));
+        _time.Skip(TimeSpan.FromDays(15));
         await PressAsync(_lynne, "Chi bộ Văn phòng – Tổng hợp", "party.verify", ("party.general", "26"), ("party.task", "62"));
         await PressAsync(_patti, "Chi bộ Văn phòng – Tổng hợp", "party.decide", ("party.level", "HTT"), ("party.note", "Đồng ý với đề xuất"));
         Assert.Equal(PartyRatingStep.Decided, await StepAsync(collective));
@@ -79,7 +87,8 @@ public sealed class PartyPlaygroundTests : IAsyncLifetime
             .Join(db.People.Where(p => p.ExternalId == "P-ADELE"), r => r.PersonId, p => (long?)p.Id, (r, p) => r.Id).SingleAsync());
         await PressAsync(_adele, "Adele Vance", "party.self", ("party.general", "25"), ("party.task", "61.5"), ("party.strengths", "On time"));
         Assert.Equal(PartyRatingStep.SelfRated, await StepAsync(adele));
-        await PressAsync(_lynne, "Adele Vance", "party.verify", ("party.general", "25"), ("party.task", "61.5"));
+        await PressAsync(_lynne, "Adele Vance", "party.verify", ("party.general", "25"), ("party.task", "61.5"),
+            ("party.residence", "Gương mẫu nơi cư trú"));
         await PressAsync(_patti, "Adele Vance", "party.decide", ("party.level", "HTT"), ("party.note", "Đồng ý với đề xuất"));
 
         var row = await _bot.QueryAsync(db => db.PartyRatings.AsNoTracking().SingleAsync(r => r.Id == adele));

@@ -16,6 +16,7 @@ namespace EvalBot.Tests.Features.Party;
 public sealed class PartyTrackTests : IAsyncLifetime
 {
     private static readonly JsonSerializerOptions Readable = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private static readonly (string, string) Residence = ("party.residence", "Gương mẫu nơi cư trú");
     private PartyHost _host = null!;
 
     public async Task InitializeAsync() => _host = await PartyHost.StartAsync();
@@ -63,7 +64,7 @@ public sealed class PartyTrackTests : IAsyncLifetime
         Assert.Contains("Cần ghi ý kiến", Text(unexplained), StringComparison.Ordinal);
         Assert.Equal(PartyRatingStep.SelfRated, (await _host.RatingOfAsync("P-01")).Step);
 
-        await _host.PressAsync("party.verify", id, "aad-board", ("party.general", "24"), ("party.task", "60.5"), ("party.note", "Trừ 1 điểm tiêu chí chung"));
+        await _host.PressAsync("party.verify", id, "aad-board", ("party.general", "24"), ("party.task", "60.5"), ("party.note", "Trừ 1 điểm tiêu chí chung"), Residence);
         Assert.True(await Queued("party.decide", "aad-top"));
         var decided = await _host.PressAsync("party.decide", id, "aad-top", ("party.level", "HTT"));
 
@@ -124,7 +125,8 @@ public sealed class PartyTrackTests : IAsyncLifetime
         Assert.Contains("kiểm điểm ở tập thể lãnh đạo", first, StringComparison.Ordinal);
 
         var collective = (await _host.CollectiveRatingAsync()).Id;
-        await _host.PressAsync("party.self", collective, "aad-top", ("party.general", "27"), ("party.task", "63"));
+        await _host.PressAsync("party.self", collective, "aad-top", ("party.general", "27"), ("party.task", "63"), ("party.meetingOn", "2026-12-15"));
+        _host.Time.Skip(TimeSpan.FromDays(5));
         await _host.PressAsync("party.verify", collective, "aad-board", ("party.general", "27"), ("party.task", "63"));
         await _host.PressAsync("party.decide", collective, "aad-board", ("party.level", "HTXS"));
         Assert.Equal(PartyRatingStep.Decided, (await _host.CollectiveRatingAsync()).Step);
@@ -132,7 +134,7 @@ public sealed class PartyTrackTests : IAsyncLifetime
         var wrongOrder = Text(await _host.PressAsync("party.verify", head, "aad-board", ("party.general", "25"), ("party.task", "60"), ("party.cellDate", "2026-12-05"), ("party.collectiveDate", "2026-12-03")));
         Assert.Contains("chi bộ phải kiểm điểm trước", wrongOrder, StringComparison.Ordinal);
         Assert.Null((await _host.RatingOfAsync("P-HEAD")).CollectiveReviewedOn);
-        await _host.PressAsync("party.verify", head, "aad-board", ("party.general", "25"), ("party.task", "60"), ("party.cellDate", "2026-12-03"), ("party.collectiveDate", "2026-12-05"));
+        await _host.PressAsync("party.verify", head, "aad-board", ("party.general", "25"), ("party.task", "60"), ("party.cellDate", "2026-12-03"), ("party.collectiveDate", "2026-12-05"), Residence);
         var decided = Text(await _host.PressAsync("party.decide", head, "aad-top", ("party.level", "HTT")));
 
         Assert.True(PartyRatingStep.Decided == (await _host.RatingOfAsync("P-HEAD")).Step, decided);
@@ -160,7 +162,7 @@ public sealed class PartyTrackTests : IAsyncLifetime
     {
         var id = (await _host.RatingOfAsync(person)).Id;
         await _host.PressAsync("party.self", id, user, ("party.general", "25"), ("party.task", "60"));
-        await _host.PressAsync("party.verify", id, "aad-board", ("party.general", "25"), ("party.task", "60"));
+        await _host.PressAsync("party.verify", id, "aad-board", ("party.general", "25"), ("party.task", "60"), Residence);
         return id;
     }
 

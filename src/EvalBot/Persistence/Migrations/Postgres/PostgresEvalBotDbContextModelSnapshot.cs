@@ -1151,6 +1151,9 @@ namespace EvalBot.Persistence.Migrations.Postgres
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
 
+                    b.Property<DateOnly?>("DraftSentOn")
+                        .HasColumnType("date");
+
                     b.Property<string>("ExplanationJson")
                         .IsRequired()
                         .HasColumnType("text");
@@ -1163,6 +1166,9 @@ namespace EvalBot.Persistence.Migrations.Postgres
                     b.Property<int?>("Level")
                         .HasColumnType("integer");
 
+                    b.Property<DateOnly?>("MeetingOn")
+                        .HasColumnType("date");
+
                     b.Property<DateTimeOffset>("OpenedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -1174,6 +1180,14 @@ namespace EvalBot.Persistence.Migrations.Postgres
 
                     b.Property<int?>("ProposedLevel")
                         .HasColumnType("integer");
+
+                    b.Property<string>("ResidenceComment")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("ResidenceException")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
 
                     b.Property<decimal?>("SelfGeneral")
                         .HasColumnType("numeric");
@@ -1213,6 +1227,10 @@ namespace EvalBot.Persistence.Migrations.Postgres
 
                     b.Property<long?>("SupersedesId")
                         .HasColumnType("bigint");
+
+                    b.Property<string>("TemporaryCellComment")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
 
                     b.Property<string>("VerificationNote")
                         .HasMaxLength(4000)

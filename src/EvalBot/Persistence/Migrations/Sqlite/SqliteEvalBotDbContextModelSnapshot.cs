@@ -1104,6 +1104,9 @@ namespace EvalBot.Persistence.Migrations.Sqlite
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("DraftSentOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ExplanationJson")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -1116,6 +1119,9 @@ namespace EvalBot.Persistence.Migrations.Sqlite
                     b.Property<int?>("Level")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateOnly?>("MeetingOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("OpenedAt")
                         .HasColumnType("INTEGER");
 
@@ -1127,6 +1133,14 @@ namespace EvalBot.Persistence.Migrations.Sqlite
 
                     b.Property<int?>("ProposedLevel")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("ResidenceComment")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResidenceException")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
 
                     b.Property<decimal?>("SelfGeneral")
                         .HasColumnType("TEXT");
@@ -1166,6 +1180,10 @@ namespace EvalBot.Persistence.Migrations.Sqlite
 
                     b.Property<long?>("SupersedesId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("TemporaryCellComment")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("VerificationNote")
                         .HasMaxLength(4000)

@@ -1,0 +1,94 @@
+using System.Net;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using EvalBot.Persistence.Entities;
+using Microsoft.EntityFrameworkCore;
+
+namespace EvalBot.Tests.Features.Party;
+
+/// <summary>
+/// A collective's draft report goes to its meeting's participants at least three working days before the meeting, and
+/// the collective is verified after it (rule 34); a member's decision waits for the required opinions the advisory body
+/// records on the verification card (rule 37), which the member's result does not show (rule 39).
+/// </summary>
+public sealed class PartyMeetingAndOpinionsTests : IAsyncLifetime
+{
+    private static readonly JsonSerializerOptions Readable = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private PartyHost _host = null!;
+
+    public async Task InitializeAsync()
+    {
+        _host = await PartyHost.StartAsync();
+        await _host.DecideStateAsync();
+        Assert.Equal(HttpStatusCode.OK, (await _host.OpenAsync()).StatusCode);
+    }
+
+    public async Task DisposeAsync() => await _host.DisposeAsync();
+
+    [Fact]
+    public async Task Rule34_a_meeting_set_too_soon_is_refused_with_the_first_day_it_may_be_held_and_the_draft_goes_to_the_participants()
+    {
+        var collective = (await _host.CollectiveRatingAsync()).Id;
+
+        // Thursday 10 December 2026: three working days later is Tuesday 15 December.
+        var tooSoon = Text(await _host.PressAsync("party.self", collective, "aad-top", ("party.general", "27"), ("party.task", "63"), ("party.meetingOn", "2026-12-14")));
+        Assert.Contains("sớm nhất họp ngày 15/12/2026", tooSoon, StringComparison.Ordinal);
+        Assert.Equal(PartyRatingStep.Open, (await _host.CollectiveRatingAsync()).Step);
+        var none = Text(await _host.PressAsync("party.self", collective, "aad-top", ("party.general", "27"), ("party.task", "63")));
+        Assert.Contains("sớm nhất ngày 15/12/2026", none, StringComparison.Ordinal);
+
+        var sent = Text(await _host.PressAsync("party.self", collective, "aad-top", ("party.general", "27"), ("party.task", "63"), ("party.meetingOn", "2026-12-15")));
+        Assert.Contains("đã được gửi đến các thành viên dự họp ngày 15/12/2026", sent, StringComparison.Ordinal);
+        var row = await _host.CollectiveRatingAsync();
+        Assert.Equal((new DateOnly(2026, 12, 10), new DateOnly(2026, 12, 15)), (row.DraftSentOn!.Value, row.MeetingOn!.Value));
+        Assert.True(await Queued("party.draft", "aad-head"));
+        Assert.False(await Queued("party.draft", "aad-top"));
+        Assert.False(await Queued("party.draft", "aad-00"));
+
+        var early = Text(await _host.PressAsync("party.verify", collective, "aad-board", ("party.general", "27"), ("party.task", "63")));
+        Assert.Contains("thẩm định sau cuộc họp", early, StringComparison.Ordinal);
+        Assert.Equal(PartyRatingStep.SelfRated, (await _host.CollectiveRatingAsync()).Step);
+
+        _host.Time.Skip(TimeSpan.FromDays(5));
+        await _host.PressAsync("party.verify", collective, "aad-board", ("party.general", "27"), ("party.task", "63"));
+        Assert.Equal(PartyRatingStep.Verified, (await _host.CollectiveRatingAsync()).Step);
+    }
+
+    [Fact]
+    public async Task Rule37_the_decision_waits_for_the_residence_comment_or_its_reason_and_the_temporary_cells_comment()
+    {
+        await _host.Inner.Bot.QueryAsync(async db =>
+        {
+            var cell = await db.PartyOrganisations.SingleAsync(o => o.ExternalId == "CB");
+            var other = new PartyOrganisation { ExternalId = "CB2", Name = "Chi bộ Kinh tế", Kind = PartyOrganisationKinds.Cell, ParentId = cell.ParentId };
+            db.PartyOrganisations.Add(other);
+            await db.SaveChangesAsync();
+            return await db.PartyMemberships.Where(m => m.ExternalId == "P-00").ExecuteUpdateAsync(u => u.SetProperty(m => m.TemporaryCellId, other.Id));
+        });
+        var id = (await _host.RatingOfAsync("P-00")).Id;
+        await _host.PressAsync("party.self", id, "aad-00", ("party.general", "25"), ("party.task", "60"));
+
+        var card = Text(await _host.PressAsync("party.verify", id, "aad-board", ("party.general", "25"), ("party.task", "60")));
+        Assert.Contains("party.residence", card, StringComparison.Ordinal);
+        Assert.Contains("party.temporaryCell", card, StringComparison.Ordinal);
+        var missing = Text(await _host.PressAsync("party.decide", id, "aad-top", ("party.level", "HTT")));
+        Assert.Contains("cấp ủy nơi cư trú", missing, StringComparison.Ordinal);
+        Assert.Contains("chi bộ nơi sinh hoạt tạm thời", missing, StringComparison.Ordinal);
+
+        await _host.PressAsync("party.verify", id, "aad-board", ("party.general", "25"), ("party.task", "60"),
+            ("party.residenceException", "Cư trú ở tỉnh khác, cấp ủy chưa gửi nhận xét"), ("party.temporaryCell", "Sinh hoạt đầy đủ"));
+        var decided = Text(await _host.PressAsync("party.decide", id, "aad-top", ("party.level", "HTT")));
+
+        var row = await _host.RatingOfAsync("P-00");
+        Assert.True(PartyRatingStep.Decided == row.Step, decided);
+        Assert.Equal(("Cư trú ở tỉnh khác, cấp ủy chưa gửi nhận xét", "Sinh hoạt đầy đủ"), (row.ResidenceException, row.TemporaryCellComment));
+        var result = await _host.Inner.Bot.QueryAsync(db => db.Outbox.SingleAsync(o => o.Kind == "party.view" && o.RecipientAadObjectId == "aad-00"));
+        Assert.DoesNotContain("Sinh hoạt đầy đủ", result.ActivityJson, StringComparison.Ordinal);
+    }
+
+    private Task<bool> Queued(string kind, string aad) =>
+        _host.Inner.Bot.QueryAsync(db => db.Outbox.AnyAsync(o => o.Kind == kind && o.RecipientAadObjectId == aad));
+
+    private static string Text(JsonObject answer) => answer.ToJsonString(Readable);
+}
