@@ -9,7 +9,7 @@ namespace EvalBot.Features.Classification;
 public sealed record ExportFile(byte[] Bytes, string Name, Unit Root);
 
 /// <summary>
-/// Builds the official list (<see cref="ClassificationXlsx"/>) of a unit and every unit below it: the same bytes for
+/// Builds the official list (<see cref="OfficialListXlsx"/> in the <see cref="ClassificationXlsx"/> layout) of a unit and every unit below it: the same bytes for
 /// <c>GET /admin/years/{year}/classification.xlsx</c> and for the file sent in a personal chat. Who may ask for which
 /// unit is decided by the caller (<see cref="ExportAccess"/> in the chat, the admin key for the API).
 /// </summary>
@@ -43,7 +43,7 @@ public sealed class ClassificationExport(EvalBotDbContext db, ClassificationStor
         var posts = await db.Posts.AsNoTracking().ToDictionaryAsync(p => p.Id, p => p.Name, ct);
         var text = new TextTable(templates, "vi");
         var lines = rows.OrderBy(r => units[r.UnitId].Name, StringComparer.Ordinal).ThenBy(r => r.Level ?? 9).ThenByDescending(r => r.Score)
-            .Select(r => new ClassificationLine(
+            .Select(r => new OfficialListLine(
                 people[r.PersonId].FullName,
                 people[r.PersonId].PostId is { } p && posts.TryGetValue(p, out var post) ? post : "",
                 units[r.UnitId].Name,
@@ -54,8 +54,8 @@ public sealed class ClassificationExport(EvalBotDbContext db, ClassificationStor
                 r.State == ClassificationState.Decided)).ToList();
         var head = root.HeadPersonId is { } h ? await db.People.AsNoTracking().Where(p => p.Id == h).Select(p => p.FullName).FirstOrDefaultAsync(ct) : null;
         var superior = root.ParentId is { } parent && units.TryGetValue(parent, out var above) ? above.Name : "";
-        var sheet = new ClassificationSheet(year, superior, root.Name, clock.Today(time.GetUtcNow()), head, lines);
-        return new ExportFile(ClassificationXlsx.Write(sheet), FileName(year, root), root);
+        var sheet = new OfficialListSheet(ClassificationXlsx.Layout(year, root.Name), superior, root.Name, clock.Today(time.GetUtcNow()), head, lines);
+        return new ExportFile(OfficialListXlsx.Write(sheet), FileName(year, root), root);
     }
 
     /// <summary>What the score cell says without a score: never empty, so a reader knows why there is none.</summary>

@@ -7,7 +7,8 @@ namespace EvalBot.Features.Party;
 /// <summary>
 /// The Party track's admin endpoint: <c>POST /admin/years/{year}/party/compile</c> opens the year's Party rating (409, with
 /// the units still undecided, while any Party member's state rating for the year is not decided) and sends each member
-/// and each collective's head their self-rating card.
+/// and each collective's head their self-rating card; <c>GET /admin/years/{year}/party-classification.xlsx?org=&lt;id&gt;</c> is
+/// the organisation's Party list (<see cref="PartyExport"/>); complaints and their re-checks.
 /// </summary>
 public static class PartyAdmin
 {
@@ -30,6 +31,10 @@ public static class PartyAdmin
             await db.SaveChangesAsync(ct);
             return Results.Ok(new { result.Year, result.Opened, result.Existing, result.Excluded, Sent = sent });
         });
+        admin.MapGet("/years/{year:int}/party-classification.xlsx", async (int year, string? org, PartyExport export, CancellationToken ct) =>
+            await export.BuildAsync(year, org, ct) is { } file
+                ? Results.File(file.Bytes, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", file.Name)
+                : Results.NotFound(new { error = "unknown party organisation" }));
         admin.MapPost("/party/ratings/{id:long}/complaints", RecordComplaintAsync);
         admin.MapPost("/party/complaints/{id:long}/recheck", RecheckAsync);
         return admin;

@@ -24,6 +24,7 @@ public static class PartySetup
         services.AddScoped<PartyCard>();
         services.AddScoped<PartySteps>();
         services.AddScoped<PartyNotices>();
+        services.AddScoped<PartyExport>();
         services.AddScoped<ICardActionHandler, PartyActions>();
         services.AddScoped<ICommandHandler, PartyCommand>();
         services.AddCommandTopic(PartyCommand.Topic);

@@ -1,8 +1,8 @@
-using System.IO.Compression;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using System.Xml.Linq;
 using EvalBot.Features.Classification;
+using EvalBot.Tests.Support;
 
 namespace EvalBot.Tests.Features.Classification;
 
@@ -13,47 +13,18 @@ namespace EvalBot.Tests.Features.Classification;
 /// </summary>
 public sealed class ClassificationXlsxTests
 {
-    private static readonly XNamespace Main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+    private static readonly XNamespace Main = XlsxPackage.Main;
 
-    private sealed record Package(XDocument Workbook, XDocument Styles, XDocument Sheet)
-    {
-        /// <summary>Every cell's text by its reference (A1 …), inline strings and numbers alike.</summary>
-        public Dictionary<string, string> Cells => Sheet.Descendants(Main + "c").ToDictionary(
-            c => (string)c.Attribute("r")!,
-            c => string.Concat(c.Descendants(Main + "t").Select(t => t.Value)) + (string?)c.Element(Main + "v"));
-
-        public List<string> Merges => [.. Sheet.Descendants(Main + "mergeCell").Select(m => (string)m.Attribute("ref")!)];
-    }
-
-    private static async Task<Package> ReadAsync(ClassificationHost host, string unit)
+    private static async Task<XlsxPackage> ReadAsync(ClassificationHost host, string unit)
     {
         var response = await host.Admin.GetAsync($"/admin/years/2026/classification.xlsx?unit={unit}");
         response.EnsureSuccessStatusCode();
-        using var zip = new ZipArchive(new MemoryStream(await response.Content.ReadAsByteArrayAsync()), ZipArchiveMode.Read);
-        XDocument Part(Func<string, bool> match)
-        {
-            using var stream = zip.Entries.Single(e => match(e.FullName)).Open();
-            return XDocument.Load(stream);
-        }
-
-        return new Package(Part(n => n.EndsWith("workbook.xml", StringComparison.Ordinal)), Part(n => n.EndsWith("styles.xml", StringComparison.Ordinal)),
-            Part(n => n.Contains("worksheets/", StringComparison.Ordinal)));
+        return XlsxPackage.Read(await response.Content.ReadAsByteArrayAsync());
     }
 
     private static JsonObject Own => new() { ["year"] = "2026", ["list"] = "own" };
 
-    /// <summary>The table's rows below its header row: column letter → text.</summary>
-    private static List<Dictionary<string, string>> DataRows(Package p)
-    {
-        var cells = p.Cells;
-        var rows = new List<Dictionary<string, string>>();
-        for (var r = ClassificationXlsx.HeaderRow + 1; cells.ContainsKey($"B{r}") && cells.ContainsKey($"G{r}"); r++)
-        {
-            rows.Add("ABCDEFG".ToDictionary(c => c.ToString(), c => cells.GetValueOrDefault($"{c}{r}", "")));
-        }
-
-        return rows;
-    }
+    private static List<Dictionary<string, string>> DataRows(XlsxPackage p) => p.DataRows(ClassificationXlsx.HeaderRow);
 
     [Fact]
     public async Task A_list_with_undecided_rows_is_a_styled_A4_document_marked_as_a_draft()

@@ -1,13 +1,13 @@
 using DocumentFormat.OpenXml.Spreadsheet;
 
-namespace EvalBot.Features.Classification;
+namespace EvalBot.Core;
 
 /// <summary>
 /// The cell styles of the official list (<c>xl/styles.xml</c>): Times New Roman as administrative documents use it, the
 /// header blocks, the "DỰ THẢO" marker, the bordered table, and draft rows in italics so they never pass for decided ones.
 /// Each constant is the index of a cell format in <see cref="Create"/>.
 /// </summary>
-internal static class ClassificationXlsxStyles
+internal static class OfficialListStyles
 {
     public const uint Plain = 0;
     public const uint HeaderBold = 1;
