@@ -35,6 +35,7 @@ public abstract class EvalBotDbContext(DbContextOptions options) : DbContext(opt
     public DbSet<PartyCollectiveMember> PartyCollectiveMembers => Set<PartyCollectiveMember>();
     public DbSet<PartyRating> PartyRatings => Set<PartyRating>();
     public DbSet<PartyComplaint> PartyComplaints => Set<PartyComplaint>();
+    public DbSet<PartyQuotaDecision> PartyQuotaDecisions => Set<PartyQuotaDecision>();
 
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {

@@ -87,6 +87,7 @@ public sealed class PartyCard(EvalBotDbContext db, PartyDirectory directory, Car
             ["residence"] = r.ResidenceComment ?? "",
             ["residenceException"] = r.ResidenceException ?? "",
             ["temporaryCell"] = r.TemporaryCellComment ?? "",
+            ["askException"] = role == PartyRole.Decide && subject.Member is not null,
             ["reviewedTwice"] = role == PartyRole.Verify && c is { IsCollective: false, IsLeader: true },
             ["levels"] = Core.BoardCaseCards.Levels(text),
             ["levelDefault"] = r.ProposedLevel is { } proposed ? ((Level)proposed).Code() : "",

@@ -25,6 +25,7 @@ public static class PartySetup
         services.AddScoped<PartySteps>();
         services.AddScoped<PartyNotices>();
         services.AddScoped<PartyExport>();
+        services.AddScoped<PartyQuota>();
         services.AddScoped<ICardActionHandler, PartyActions>();
         services.AddScoped<ICommandHandler, PartyCommand>();
         services.AddCommandTopic(PartyCommand.Topic);

@@ -23,7 +23,7 @@ public sealed record PartyStepResult(string? Error, string? Notice);
 /// leader, rule 33), the decision by the competent level (a comment when it departs from the proposal). Each checks the
 /// order rules first (rules 2, 31–33) and says what must happen first; the level comes from the domain's proposal.
 /// </summary>
-public sealed class PartySteps(PartyDirectory directory, PartyConditions conditions, AuditLog audit, OrganisationClock clock, WorkCalendar calendar, IOptions<PartyOptions> options)
+public sealed class PartySteps(PartyDirectory directory, PartyConditions conditions, PartyQuota quota, AuditLog audit, OrganisationClock clock, WorkCalendar calendar, IOptions<PartyOptions> options)
 {
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
@@ -89,6 +89,7 @@ public sealed class PartySteps(PartyDirectory directory, PartyConditions conditi
         if (ParseLevel(JsonRead.Text(form, "party.level")) is not { } level) return new(text["partyErrLevel"], null);
         var note = Text(form, "party.note");
         if ((int)level != r.ProposedLevel && note is null) return new(text["partyErrDecisionNote"], null);
+        if (await quota.RefusalAsync(subject, level, me, form, text, now, ct) is { } over) return new(over, null);
         (r.Level, r.DecisionNote, r.DecidedAt, r.DecidedBy, r.Step) = ((int)level, note, now, Actor(me), PartyRatingStep.Decided);
         audit.Record(Actor(me), "party.decide", "party-rating", Target(r), new { level = (int)level, proposed = r.ProposedLevel }, now);
         return new(null, text.Format("partyDecided", text.LevelName(level), subject.Name));

@@ -87,3 +87,15 @@ public sealed class PartyComplaintConfiguration : IEntityTypeConfiguration<Party
         builder.Property(x => x.RecheckNote).HasMaxLength(4000);
     }
 }
+
+public sealed class PartyQuotaDecisionConfiguration : IEntityTypeConfiguration<PartyQuotaDecision>
+{
+    public void Configure(EntityTypeBuilder<PartyQuotaDecision> builder)
+    {
+        builder.ToTable("party_quota_decisions");
+        builder.HasIndex(x => new { x.PartyOrganisationId, x.Year }).IsUnique();
+        builder.Property(x => x.DecisionNumber).HasMaxLength(128);
+        builder.Property(x => x.ApprovedBy).HasMaxLength(256);
+        builder.Property(x => x.RecordedBy).HasMaxLength(128);
+    }
+}

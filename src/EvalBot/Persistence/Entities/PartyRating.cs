@@ -100,3 +100,19 @@ public sealed class PartyComplaint
     public string? RecheckedBy { get; set; }
     public string? RecheckNote { get; set; }
 }
+
+/// <summary>
+/// The competent level's decision allowing the higher HTXS share (25 % instead of 20 %) for an outstanding party
+/// organisation in one year (rule 21 under QĐ366), recorded on the decision card.
+/// </summary>
+public sealed class PartyQuotaDecision
+{
+    public long Id { get; set; }
+    public long PartyOrganisationId { get; set; }
+    public int Year { get; set; }
+    public required string DecisionNumber { get; set; }
+    public DateOnly DecidedOn { get; set; }
+    public required string ApprovedBy { get; set; }
+    public required string RecordedBy { get; set; }
+    public DateTimeOffset RecordedAt { get; set; }
+}

@@ -1115,6 +1115,49 @@ namespace EvalBot.Persistence.Migrations.Postgres
                     b.ToTable("party_organisations", (string)null);
                 });
 
+            modelBuilder.Entity("EvalBot.Persistence.Entities.PartyQuotaDecision", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("ApprovedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateOnly>("DecidedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("DecisionNumber")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<long>("PartyOrganisationId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PartyOrganisationId", "Year")
+                        .IsUnique();
+
+                    b.ToTable("party_quota_decisions", (string)null);
+                });
+
             modelBuilder.Entity("EvalBot.Persistence.Entities.PartyRating", b =>
                 {
                     b.Property<long>("Id")

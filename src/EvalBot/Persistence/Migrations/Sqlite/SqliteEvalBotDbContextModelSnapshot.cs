@@ -1070,6 +1070,47 @@ namespace EvalBot.Persistence.Migrations.Sqlite
                     b.ToTable("party_organisations", (string)null);
                 });
 
+            modelBuilder.Entity("EvalBot.Persistence.Entities.PartyQuotaDecision", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ApprovedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DecidedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecisionNumber")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PartyOrganisationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PartyOrganisationId", "Year")
+                        .IsUnique();
+
+                    b.ToTable("party_quota_decisions", (string)null);
+                });
+
             modelBuilder.Entity("EvalBot.Persistence.Entities.PartyRating", b =>
                 {
                     b.Property<long>("Id")
