@@ -23,7 +23,7 @@ public enum PartyRole
 /// verified, decided points and levels; the texts of the self-rating and the comments), the remediation items of earlier
 /// reviews (section III of Forms 2A/2B/2C), what must happen first, and the form of the step the viewer takes, if any.
 /// </summary>
-public sealed class PartyCard(EvalBotDbContext db, PartyDirectory directory, CardTemplates templates, PartyMeetingDays meetingDays)
+public sealed class PartyCard(EvalBotDbContext db, PartyDirectory directory, CardTemplates templates, PartyMeetingDays meetingDays, PartyHonours honours)
 {
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
@@ -65,7 +65,7 @@ public sealed class PartyCard(EvalBotDbContext db, PartyDirectory directory, Car
             ["error"] = error ?? "",
             ["ratingId"] = r.Id.ToString(Invariant),
             ["refusals"] = new JsonArray([.. refusals.Select(f => (JsonNode)new JsonObject { ["text"] = CardText.Plain(language == "en" ? f.TextEn : f.TextVi) })]),
-            ["facts"] = Facts(subject, text),
+            ["facts"] = Facts(subject, text, await honours.FlagsAsync(subject.Rating, ct)),
             ["remediation"] = await RemediationAsync(subject, text, ct),
             ["texts"] = Texts(r, text, role is PartyRole.Verify or PartyRole.Decide),
             ["canSelf"] = role == PartyRole.SelfRate,
@@ -112,7 +112,7 @@ public sealed class PartyCard(EvalBotDbContext db, PartyDirectory directory, Car
 
     private static string Points(decimal? value) => value?.ToString("0.##", Invariant) ?? "";
 
-    private static JsonArray Facts(PartySubject subject, TextTable text)
+    private static JsonArray Facts(PartySubject subject, TextTable text, IReadOnlyList<PartyCommendationFlag> honours)
     {
         var r = subject.Rating;
         var facts = new List<(string, string)> { (text["partyFactOrganisation"], subject.Organisation.Name) };
@@ -122,6 +122,7 @@ public sealed class PartyCard(EvalBotDbContext db, PartyDirectory directory, Car
         if (r.VerifiedGeneral is { } vg && r.VerifiedTask is { } vt) facts.Add((text["partyFactVerified"], Sum(text, vg, vt, r.ProposedLevel)));
         if (r.MeetingOn is { } meeting && r.DraftSentOn is { } sent) facts.Add((text["partyFactMeeting"], text.Format("partyMeetingFact", TextTable.Date(meeting), TextTable.Date(sent))));
         if (r.Level is { } level) facts.Add((text["partyFactDecided"], text.LevelName((Level)level)));
+        foreach (var flag in honours) facts.Add((text["partyFactHonour"], text.Language == "en" ? flag.TextEn : flag.TextVi));
         return [.. facts.Select(f => (JsonNode)new JsonObject { ["title"] = f.Item1, ["value"] = CardText.Plain(f.Item2) })];
     }
 

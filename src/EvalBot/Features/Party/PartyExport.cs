@@ -1,6 +1,7 @@
 using System.Globalization;
 using EvalBot.Cards;
 using EvalBot.Domain;
+using EvalBot.Domain.Tracks;
 using EvalBot.Persistence;
 using EvalBot.Persistence.Entities;
 using Microsoft.EntityFrameworkCore;
@@ -17,7 +18,7 @@ public sealed record PartyListFile(byte[] Bytes, string Name);
 /// latest step, the level and the step it is at; "DỰ THẢO" while any rating is not decided; signed on behalf of the cell
 /// or the committee by its secretary. Only levels and totals: never comments, ballots or opinions.
 /// </summary>
-public sealed class PartyExport(EvalBotDbContext db, CardTemplates templates, TimeProvider time, OrganisationClock clock)
+public sealed class PartyExport(EvalBotDbContext db, CardTemplates templates, PartyHonours honours, TimeProvider time, OrganisationClock clock)
 {
     public static readonly string[] Headers = ["STT", "Họ và tên / Tập thể", "Chức vụ", "Tổ chức đảng", "Điểm", "Mức xếp loại", "Ghi chú"];
 
@@ -33,7 +34,7 @@ public sealed class PartyExport(EvalBotDbContext db, CardTemplates templates, Ti
         var scope = Subtree(root.Id, orgs.Values);
         var ratings = await db.PartyRatings.AsNoTracking()
             .Where(r => r.Year == year && r.Step != PartyRatingStep.Superseded && scope.Contains(r.PartyOrganisationId)).ToListAsync(ct);
-        var lines = await LinesAsync(ratings, orgs, ct);
+        var lines = await LinesAsync(year, ratings, orgs, ct);
         var secretary = await db.PartyCollectives.AsNoTracking()
             .Where(c => c.PartyOrganisationId == root.Id && c.Kind == PartyCollectiveKinds.Party)
             .Join(db.People, c => c.HeadPersonId, p => p.Id, (c, p) => p.FullName).FirstOrDefaultAsync(ct);
@@ -60,13 +61,14 @@ public sealed class PartyExport(EvalBotDbContext db, CardTemplates templates, Ti
         return FormattableString.Invariant($"xep-loai-dang-vien-{year}-{id}.xlsx");
     }
 
-    private async Task<List<OfficialListLine>> LinesAsync(List<PartyRating> ratings, Dictionary<long, PartyOrganisation> orgs, CancellationToken ct)
+    private async Task<List<OfficialListLine>> LinesAsync(int year, List<PartyRating> ratings, Dictionary<long, PartyOrganisation> orgs, CancellationToken ct)
     {
         var personIds = ratings.Where(r => r.PersonId is not null).Select(r => r.PersonId!.Value).ToList();
         var collectiveIds = ratings.Where(r => r.CollectiveId is not null).Select(r => r.CollectiveId!.Value).ToList();
         var people = await db.People.AsNoTracking().Where(p => personIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
         var posts = await db.Posts.AsNoTracking().ToDictionaryAsync(p => p.Id, p => p.Name, ct);
         var collectives = await db.PartyCollectives.AsNoTracking().Where(c => collectiveIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, ct);
+        var flags = await honours.FlagsAsync(year, personIds, ct);
         var text = new TextTable(templates, "vi");
         return [.. ratings
             .OrderBy(r => r.CollectiveId is null)
@@ -79,7 +81,7 @@ public sealed class PartyExport(EvalBotDbContext db, CardTemplates templates, Ti
                     ? (collectives.GetValueOrDefault(c)?.Name ?? "", "Tập thể")
                     : (people.GetValueOrDefault(r.PersonId!.Value)?.FullName ?? "",
                        people.GetValueOrDefault(r.PersonId!.Value)?.PostId is { } p && posts.TryGetValue(p, out var n) ? n : "");
-                return new OfficialListLine(name, post, orgs[r.PartyOrganisationId].Name, Points(r), ScoreText(r), LevelText(r, text), Note(r), r.Step == PartyRatingStep.Decided);
+                return new OfficialListLine(name, post, orgs[r.PartyOrganisationId].Name, Points(r), ScoreText(r), LevelText(r, text), Note(r, flags), r.Step == PartyRatingStep.Decided);
             })];
     }
 
@@ -97,9 +99,11 @@ public sealed class PartyExport(EvalBotDbContext db, CardTemplates templates, Ti
         : (r.ProposedLevel ?? r.SelfLevel) is { } draft ? text.LevelName((Level)draft) + " (dự kiến)"
         : "—";
 
-    private static string Note(PartyRating r) => r.Step switch
+    /// <summary>The step the rating is at; a decided member's commendation flags after it (rule 41).</summary>
+    private static string Note(PartyRating r, Dictionary<long, IReadOnlyList<PartyCommendationFlag>> flags) => r.Step switch
     {
-        PartyRatingStep.Decided => "Đã quyết định" + (r.DecidedAt is { } at ? " ngày " + at.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture) : ""),
+        PartyRatingStep.Decided => "Đã quyết định" + (r.DecidedAt is { } at ? " ngày " + at.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture) : "")
+            + string.Concat((r.PersonId is { } p ? flags.GetValueOrDefault(p) ?? [] : []).Select(f => "; " + f.TextVi.TrimEnd('.'))),
         PartyRatingStep.Verified => "Dự thảo: đã thẩm định, chờ cấp có thẩm quyền quyết định",
         PartyRatingStep.SelfRated => "Dự thảo: đã tự đánh giá, chờ thẩm định",
         _ => "Dự thảo: chờ tự đánh giá",

@@ -10,4 +10,7 @@ public sealed class PartyOptions
 
     /// <summary>Whether a member's decision needs the residence party committee's comment, or a recorded reason (rule 37, QĐ366 Art. 17).</summary>
     public bool RequireResidenceComment { get; set; } = true;
+
+    /// <summary>Consecutive HTXS years that flag a member for a higher award (rule 41, Guidance 06 §19.2).</summary>
+    public int HigherAwardConsecutiveYears { get; set; } = Domain.Tracks.PartyCommendations.DefaultConsecutiveYears;
 }

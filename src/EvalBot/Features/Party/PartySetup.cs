@@ -15,6 +15,7 @@ public static class PartySetup
     {
         services.AddOptions<PartyOptions>().Bind(configuration.GetSection(PartyOptions.Section))
             .Validate(o => o.DraftWorkingDaysBeforeMeeting is >= 0 and <= 30, "Party:DraftWorkingDaysBeforeMeeting must be 0 to 30 working days.")
+            .Validate(o => o.HigherAwardConsecutiveYears is >= 2 and <= 10, "Party:HigherAwardConsecutiveYears must be 2 to 10 years.")
             .ValidateOnStart();
         services.TryAddSingleton(sp => new WorkCalendar(sp.GetRequiredService<IOptions<CalendarOptions>>().Value.ToOptions()));
         services.AddScoped<PartyMeetingDays>();
@@ -26,6 +27,7 @@ public static class PartySetup
         services.AddScoped<PartyNotices>();
         services.AddScoped<PartyExport>();
         services.AddScoped<PartyQuota>();
+        services.AddScoped<PartyHonours>();
         services.AddScoped<ICardActionHandler, PartyActions>();
         services.AddScoped<ICommandHandler, PartyCommand>();
         services.AddCommandTopic(PartyCommand.Topic);
