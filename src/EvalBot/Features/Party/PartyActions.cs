@@ -9,9 +9,10 @@ namespace EvalBot.Features.Party;
 /// The Party rating card's buttons: <c>party.self</c>, <c>party.verify</c>, <c>party.decide</c>, each with the rating's
 /// id in the card data. Who acts comes from the activity's sender, never from the card: the step must be theirs now
 /// (<see cref="PartyCard.RoleAsync"/>), otherwise nothing about the rating is said. A recorded step sends the card on
-/// to whoever holds the next one, and the sender's card comes back current with the outcome on top.
+/// to whoever holds the next one, and the sender's card comes back current with the outcome on top; the last decision
+/// of an organisation publishes its levels (<see cref="PartyPublication"/>).
 /// </summary>
-public sealed class PartyActions(PartyDirectory directory, PartyCard card, PartySteps steps, PartyNotices notices, CardTemplates templates) : ICardActionHandler
+public sealed class PartyActions(PartyDirectory directory, PartyCard card, PartySteps steps, PartyNotices notices, PartyPublication publication, CardTemplates templates) : ICardActionHandler
 {
     public IReadOnlyList<string> Verbs { get; } = ["party.self", "party.verify", "party.decide"];
 
@@ -41,6 +42,7 @@ public sealed class PartyActions(PartyDirectory directory, PartyCard card, Party
             await turn.Db.SaveChangesAsync(cancellationToken);
             await notices.SendAsync(subject, turn.Now, cancellationToken);
             if (wanted == PartyRole.SelfRate) await notices.DistributeDraftAsync(subject, turn.Now, cancellationToken);
+            if (wanted == PartyRole.Decide) await publication.PublishIfCompleteAsync(subject, turn.Now, cancellationToken);
         }
 
         var now = result.Error is null ? await card.RoleAsync(me, subject, cancellationToken) : role;

@@ -28,6 +28,7 @@ public static class PartySetup
         services.AddScoped<PartyExport>();
         services.AddScoped<PartyQuota>();
         services.AddScoped<PartyHonours>();
+        services.AddScoped<PartyPublication>();
         services.AddScoped<ICardActionHandler, PartyActions>();
         services.AddScoped<ICommandHandler, PartyCommand>();
         services.AddCommandTopic(PartyCommand.Topic);
