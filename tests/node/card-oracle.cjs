@@ -2,7 +2,10 @@
 // Card oracle for the .NET tests: the official Adaptive Cards templating engine and parser.
 // stdin:  {"op":"expand","cases":[{"id","template","data"}]}   -> {"results":[{"id","expanded","warnings"} | {"id","error"}]}
 //         {"op":"validate","cases":[{"id","card"}]}            -> {"results":[{"id","events":[{"phase","event","message"}]}]}
+//         {"op":"actions","cases":[{"id","card"}]}             -> {"results":[{"id","actions":[{"type","verb","title","inputs","targets","hiddenTargets"}]}]}
 // "validate" also parses every action fallback on its own, because the parser skips action fallbacks.
+// "actions" lists what each action of the parsed card would do: the ids of the inputs an Action.Execute/Submit sends
+// (as the official renderer gathers them, hidden ones included) and the elements an Action.ToggleVisibility shows.
 const { Template } = require('adaptivecards-templating');
 const AC = require('adaptivecards/dist/adaptivecards.js');
 const readStdinJson = require('./lib/read-stdin.cjs');
@@ -52,8 +55,26 @@ function validate(c) {
   return { id: c.id, events: found };
 }
 
+function actions(c) {
+  const card = new AC.AdaptiveCard();
+  card.parse(c.card, new AC.SerializationContext());
+  const found = [];
+  for (const a of new Set(card.getAllActions())) {
+    const type = a.getJsonTypeName();
+    const targets = type === 'Action.ToggleVisibility' ? Object.keys(a.targetElements || {}) : [];
+    found.push({
+      type, verb: a.verb || null, title: a.title || null,
+      inputs: Object.keys(a.getReferencedInputs() || {}),
+      targets, hiddenTargets: targets.filter((t) => { const e = card.getElementById(t); return e && !e.isVisible; }),
+    });
+  }
+  return { id: c.id, actions: found };
+}
+
+const ops = { validate, expand, actions };
+
 readStdinJson().then((input) => {
-  const op = input.op === 'validate' ? validate : input.op === 'expand' ? expand : null;
+  const op = ops[input.op] || null;
   if (!op) throw new Error('unknown op ' + input.op);
   process.stdout.write(JSON.stringify({ results: input.cases.map(op) }));
 }).catch((e) => { process.stderr.write(String(e && e.stack ? e.stack : e)); process.exit(1); });

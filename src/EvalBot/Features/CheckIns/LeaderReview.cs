@@ -67,7 +67,7 @@ public sealed class LeaderReview(EvalBotDbContext db, CardTemplates templates, C
         var notice = first is null
             ? text.Format("reviewNoticeNew", context.Person.FullName)
             : text.Format("reviewNoticeChanged", context.Person.FullName, context.Report.Version);
-        var message = TurnContext.CardMessage(Render(view, language, notice, decidedText: null));
+        var message = TurnContext.CardMessage(Render(view, language, notice, decision: null));
         if (first is null)
         {
             var recipient = new ProactiveRecipient(leader.AadObjectId, tenant, botId, turn.ServiceUrl, leader.Id, context.Period);
@@ -97,16 +97,18 @@ public sealed class LeaderReview(EvalBotDbContext db, CardTemplates templates, C
     }
 
     /// <summary>
-    /// The review card of a turn's <paramref name="view"/> of a submitted report; with <paramref name="decidedText"/> it is the
-    /// read-only record of the decision; after a failed check, with the <paramref name="typed"/> values and the errors.
+    /// The review card of a turn's <paramref name="view"/> of a submitted report: the summary and the Confirm button first,
+    /// the adjustment folded below (open where a field has an error). With a <paramref name="decision"/> it is the read-only
+    /// record of the decision (the leader's figures labelled as theirs, every change, the comment and the remediation item);
+    /// after a failed check, with the <paramref name="typed"/> values and the errors.
     /// </summary>
-    public JsonObject Render(CheckInView view, string language, string? notice, string? decidedText, IReadOnlyDictionary<string, string>? errors = null, JsonObject? typed = null)
+    public JsonObject Render(CheckInView view, string language, string? notice, ReviewDecision? decision, IReadOnlyDictionary<string, string>? errors = null, JsonObject? typed = null)
     {
         ArgumentNullException.ThrowIfNull(view);
         var context = view.Context;
         var report = context.Report ?? throw new InvalidOperationException("No report to review.");
         var text = form.Text(language);
-        var card = new ReviewCardFields(text, errors ?? new Dictionary<string, string>(), typed);
+        var card = new ReviewCardFields(text, errors ?? new Dictionary<string, string>(), typed, decision);
         var data = new JsonObject
         {
             ["reportId"] = report.Id.ToString(CultureInfo.InvariantCulture),
@@ -120,13 +122,23 @@ public sealed class LeaderReview(EvalBotDbContext db, CardTemplates templates, C
             ["submittedAt"] = report.SubmittedAt is { } at ? TextTable.DateTime(at, context.Zone) : "—",
             ["score"] = view is { Score: { } score, RuleSet: { } ruleSet } ? text.Points(score.Total, ruleSet.Scale.TotalMax) : "—",
             ["level"] = text.LevelName(view.Level),
-            ["decided"] = decidedText is not null,
-            ["decisionText"] = decidedText ?? "",
+            ["decided"] = decision is not null,
+            ["decisionText"] = decision?.Text ?? "",
+            ["open"] = card.Errors.Count > 0,
+            ["generalOpen"] = card.Errors.Keys.Any(k => k.StartsWith("general.", StringComparison.Ordinal)),
             ["lines"] = new JsonArray([.. context.Targets.Select(t => (JsonNode)card.Line(t, context.LineFor(t.Id) ?? new CheckInLine { TargetId = t.Id }))]),
             ["criteria"] = new JsonArray([.. view.Criteria.Select(c => (JsonNode)card.Criterion(c.Criterion, c.Max, view.ReportedGeneral, view.CountedGeneral))]),
             ["selfCriticism"] = CardText.Plain(report.SelfCriticism ?? "—"),
             ["remediationError"] = card.Errors.GetValueOrDefault("remediation", ""),
+            ["changes"] = new JsonArray([.. (decision?.Changes ?? []).Select(c => (JsonNode)new JsonObject { ["text"] = CardText.Plain(c.Describe(text)) })]),
+            ["comment"] = CardText.Plain(decision?.Comment ?? ""),
+            ["remediation"] = Remediation(decision?.Remediation),
         };
         return templates.Render("checkin-review", data, language);
     }
+
+    /// <summary>The remediation item a decision recorded, as the review and result cards list it.</summary>
+    internal static JsonArray Remediation(NewRemediation? item) => item is null
+        ? []
+        : [new JsonObject { ["text"] = CardText.Plain(item.Text), ["due"] = TextTable.Date(item.Due) }];
 }

@@ -67,21 +67,36 @@ public sealed class ReviewActions(
             return InvokeResponse.Card(review.Render(views.Of(context, turn.Now, criteria), language, null, null, input.Errors, action.Data));
         }
 
-        var subjectLanguage = subject.MessageLanguage();
-        var changes = Apply(context, input, reviewer, turn, form.Text(subjectLanguage));
+        var reported = context.Targets.ToDictionary(t => t.Id, t => context.LineFor(t.Id) is { } l ? new LineFigures(l.Done, l.QualityOk, l.OnTime) : default);
+        var changes = Apply(context, input, reviewer, turn);
         // The one view of the decided report: the points just confirmed are the ones stored, so they are not read back.
         var view = views.Of(context, turn.Now, criteria, counted: input.General);
+        changes.AddRange(GeneralChanges(view, input));
         report.Score = view.Score?.Total;
         var decidedText = text.Format(report.Status == CheckInStatus.Adjusted ? "reviewDecidedAdjusted" : "reviewDecidedConfirmed", TextTable.DateTime(turn.Now, context.Zone));
         audit.Record(turn.UserAadObjectId!, report.Status == CheckInStatus.Adjusted ? "checkin.adjust" : "checkin.confirm", "CheckInReport", $"{subject.ExternalId}/{report.Period}/v{report.Version}", new { report.Score, changes = changes.Count }, at: turn.Now);
         await NotifyPersonAsync(turn, view, reviewer, changes, input, cancellationToken);
-        return InvokeResponse.Card(review.Render(view, language, null, decidedText));
+        var decision = new ReviewDecision(decidedText, reported, changes, input.Comment, input.Remediation);
+        return InvokeResponse.Card(review.Render(view, language, null, decision));
     }
 
-    private List<string> Apply(CheckInContext context, ReviewInput input, Person reviewer, TurnContext turn, TextTable subjectText)
+    /// <summary>The general criteria whose points the leader set other than the person's self-assessment.</summary>
+    private static IEnumerable<ReviewChange> GeneralChanges(CheckInView view, ReviewInput input)
+    {
+        foreach (var (criterion, _) in view.Criteria)
+        {
+            decimal? self = view.ReportedGeneral.TryGetValue(criterion.Id, out var reported) ? reported : null;
+            if (input.General.TryGetValue(criterion.Id, out var counted) && self != counted)
+            {
+                yield return new GeneralChange(criterion, self, counted);
+            }
+        }
+    }
+
+    private List<ReviewChange> Apply(CheckInContext context, ReviewInput input, Person reviewer, TurnContext turn)
     {
         var report = context.Report!;
-        var changes = new List<string>();
+        var changes = new List<ReviewChange>();
         var changed = false;
         foreach (var target in context.Targets)
         {
@@ -92,7 +107,7 @@ public sealed class ReviewActions(
                 report.Lines.Add(line);
             }
 
-            changed |= ApplyLine(report, target, line, input.Lines[target.Id], reviewer, turn, subjectText, changes);
+            changed |= ApplyLine(report, target, line, input.Lines[target.Id], reviewer, turn, changes);
         }
 
         var generalJson = JsonSerializer.Serialize(input.General.OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary());
@@ -111,7 +126,7 @@ public sealed class ReviewActions(
     }
 
     /// <summary>Writes the leader's figures for one product, telling the person and the audit log what changed; true when a reported figure did.</summary>
-    private bool ApplyLine(CheckInReport report, Target target, CheckInLine line, ReviewLine typed, Person reviewer, TurnContext turn, TextTable subjectText, List<string> changes)
+    private bool ApplyLine(CheckInReport report, Target target, CheckInLine line, ReviewLine typed, Person reviewer, TurnContext turn, List<ReviewChange> changes)
     {
         var changed = false;
         foreach (var (field, from, to) in new[] { ("fieldDone", line.Done, typed.Done), ("fieldQualityOk", line.QualityOk, typed.QualityOk), ("fieldOnTime", line.OnTime, typed.OnTime) })
@@ -119,14 +134,14 @@ public sealed class ReviewActions(
             if (from != to)
             {
                 changed = true;
-                changes.Add(subjectText.Format("resultChange", target.Title, subjectText[field], subjectText.Number(from), subjectText.Number(to), typed.Reason));
+                changes.Add(new FigureChange(target.Title, field, from, to, typed.Reason));
                 audit.Record(turn.UserAadObjectId!, "checkin.line.adjust", "CheckInLine", $"{report.Id}/{target.Id}", new { field, from, to, reason = typed.Reason }, at: turn.Now);
             }
         }
 
         if (typed.FailedChecks != line.FailedChecks || typed.Delays != line.Delays || typed.ObjectiveCause != line.ObjectiveCause)
         {
-            changes.Add(subjectText.Format("resultDeduction", target.Title, typed.FailedChecks, typed.Delays, typed.ObjectiveCause ? subjectText["resultExempt"] : ""));
+            changes.Add(new DeductionChange(target.Title, typed.FailedChecks, typed.Delays, typed.ObjectiveCause, typed.Document));
             audit.Record(turn.UserAadObjectId!, typed.ObjectiveCause ? "checkin.exemption" : "checkin.deduction", "CheckInLine", $"{report.Id}/{target.Id}", new { typed.FailedChecks, typed.Delays, typed.ObjectiveCause, document = typed.Document }, at: turn.Now);
         }
 
@@ -158,7 +173,7 @@ public sealed class ReviewActions(
         audit.Record(turn.UserAadObjectId!, "remediation.create", "Person", context.Person.ExternalId, new { item.Text, due = item.Due }, at: turn.Now);
     }
 
-    private async Task NotifyPersonAsync(TurnContext turn, CheckInView view, Person reviewer, List<string> changes, ReviewInput input, CancellationToken cancellationToken)
+    private async Task NotifyPersonAsync(TurnContext turn, CheckInView view, Person reviewer, List<ReviewChange> changes, ReviewInput input, CancellationToken cancellationToken)
     {
         var context = view.Context;
         var person = context.Person;
@@ -176,11 +191,9 @@ public sealed class ReviewActions(
             ["leaderName"] = CardText.Plain(reviewer.FullName),
             ["score"] = view is { Score: { } score, RuleSet: { } ruleSet } ? text.Points(score.Total, ruleSet.Scale.TotalMax) : "—",
             ["level"] = text.LevelName(view.Level),
-            ["changes"] = new JsonArray([.. changes.Select(c => (JsonNode)new JsonObject { ["text"] = CardText.Plain(c) })]),
+            ["changes"] = new JsonArray([.. changes.Select(c => (JsonNode)new JsonObject { ["text"] = CardText.Plain(c.Describe(text)) })]),
             ["comment"] = CardText.Plain(input.Comment),
-            ["remediation"] = input.Remediation is { } item
-                ? new JsonArray(new JsonObject { ["text"] = CardText.Plain(item.Text), ["due"] = TextTable.Date(item.Due) })
-                : new JsonArray(),
+            ["remediation"] = LeaderReview.Remediation(input.Remediation),
         };
         var card = templates.Render("checkin-result", data, language);
         var recipient = new ProactiveRecipient(person.AadObjectId, tenant, botId, turn.ServiceUrl, person.Id, context.Period);

@@ -11,13 +11,16 @@ namespace EvalBot.Features.CheckIns;
 /// the value to decide (what the leader typed when the card comes back with errors, else what is stored), and each
 /// field's error.
 /// </summary>
-internal sealed class ReviewCardFields(TextTable text, IReadOnlyDictionary<string, string> errors, JsonObject? typed)
+internal sealed class ReviewCardFields(TextTable text, IReadOnlyDictionary<string, string> errors, JsonObject? typed, ReviewDecision? decision)
 {
     public IReadOnlyDictionary<string, string> Errors => errors;
 
+    /// <summary>A product: what the person reported and, once decided, the leader's figures when they differ; its fold is open when it has an error.</summary>
     public JsonObject Line(Target target, CheckInLine line)
     {
         var p = $"target.{target.Id}.";
+        var now = new LineFigures(line.Done, line.QualityOk, line.OnTime);
+        var reported = decision is not null && decision.Reported.TryGetValue(target.Id, out var before) ? before : now;
         return new JsonObject
         {
             ["id"] = target.Id.ToString(CultureInfo.InvariantCulture),
@@ -25,7 +28,10 @@ internal sealed class ReviewCardFields(TextTable text, IReadOnlyDictionary<strin
             ["unit"] = CardText.Plain(target.UnitOfMeasure),
             ["assigned"] = text.Number(target.Quantity),
             ["deadline"] = TextTable.Date(target.Deadline),
-            ["reported"] = $"{text.Number(line.Done)} / {text.Number(line.QualityOk)} / {text.Number(line.OnTime)}",
+            ["reported"] = Figures(reported),
+            ["adjusted"] = reported != now,
+            ["decidedFigures"] = Figures(now),
+            ["open"] = errors.Keys.Any(k => k.StartsWith(p, StringComparison.Ordinal)),
             ["evidence"] = CardText.Plain(line.Evidence ?? "—"),
             ["done"] = Typed(p + "done", text.Number(line.Done)),
             ["qualityOk"] = Typed(p + "qualityOk", text.Number(line.QualityOk)),
@@ -43,16 +49,27 @@ internal sealed class ReviewCardFields(TextTable text, IReadOnlyDictionary<strin
         };
     }
 
-    /// <summary>A criterion with the points the person reported and, to decide, the points that count.</summary>
-    public JsonObject Criterion(GeneralCriterion criterion, decimal max, IReadOnlyDictionary<string, decimal> reported, IReadOnlyDictionary<string, decimal> counted) => new()
+    /// <summary>
+    /// A criterion with the points the person reported and, to decide, the points that count; its <c>summary</c> is the
+    /// self-assessment, or once decided the points that count beside it.
+    /// </summary>
+    public JsonObject Criterion(GeneralCriterion criterion, decimal max, IReadOnlyDictionary<string, decimal> reported, IReadOnlyDictionary<string, decimal> counted)
     {
-        ["id"] = criterion.Id,
-        ["name"] = text.Language == "en" ? criterion.NameEn : criterion.NameVi,
-        ["max"] = text.Number(max),
-        ["self"] = reported.TryGetValue(criterion.Id, out var s) ? text.Number(s) : "—",
-        ["value"] = Typed("general." + criterion.Id, counted.TryGetValue(criterion.Id, out var v) ? text.Number(v) : ""),
-        ["error"] = errors.GetValueOrDefault("general." + criterion.Id, ""),
-    };
+        var self = reported.TryGetValue(criterion.Id, out var s) ? text.Number(s) : "—";
+        var value = counted.TryGetValue(criterion.Id, out var v) ? text.Number(v) : "";
+        return new JsonObject
+        {
+            ["id"] = criterion.Id,
+            ["name"] = text.Language == "en" ? criterion.NameEn : criterion.NameVi,
+            ["max"] = text.Number(max),
+            ["self"] = self,
+            ["value"] = Typed("general." + criterion.Id, value),
+            ["summary"] = decision is null ? text.Format("reviewCriterionSelf", self, text.Number(max)) : text.Format("reviewCriterionDecided", value.Length == 0 ? "—" : value, text.Number(max), self),
+            ["error"] = errors.GetValueOrDefault("general." + criterion.Id, ""),
+        };
+    }
+
+    private string Figures(LineFigures figures) => $"{text.Number(figures.Done)} / {text.Number(figures.QualityOk)} / {text.Number(figures.OnTime)}";
 
     private string Typed(string key, string fallback) => typed is not null && JsonRead.Text(typed, key) is { } value ? value : fallback;
 }

@@ -10,6 +10,7 @@ namespace EvalBot.Features.PeerFeedback;
 /// The <c>góp ý</c> / <c>feedback</c> card (<c>cards/feedback-list.json</c>): the sender's requests in open periods with
 /// a button each, a button to their own feedback, and for a leader the people whose feedback they look after, a page
 /// at a time (<see cref="CardsOptions.PageSize"/>: the head of a large unit would otherwise get a card Teams refuses).
+/// The same card, with a round's requests only, is what a reviewer gets when a round opens or is reminded.
 /// </summary>
 public sealed class FeedbackListCard(FeedbackRepository repository, FeedbackForm form, CardTemplates templates, IOptions<CardsOptions> cards)
 {
@@ -17,9 +18,26 @@ public sealed class FeedbackListCard(FeedbackRepository repository, FeedbackForm
     public async Task<JsonObject> RenderAsync(Person person, string language, string? notice, int? page, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(person);
-        var text = form.Text(language);
         var requests = await repository.OpenRequestsForAsync(person.Id, cancellationToken);
         var people = CardPage.Of(await repository.PeopleLedByAsync(person, cancellationToken), page, cards.Value.PageSize);
+        return Render(person, [.. requests.Select(r => (r.Request, r.Subject))], language, notice, people);
+    }
+
+    /// <summary>
+    /// The card of a round's requests to one reviewer (each colleague with a button that opens their feedback form),
+    /// from what the round already holds: no query, and nobody named but the reviewer and the colleagues asked about.
+    /// </summary>
+    public JsonObject RenderRound(Person reviewer, IReadOnlyList<(FeedbackRequest Request, Person Subject)> requests, string language, string notice)
+    {
+        ArgumentNullException.ThrowIfNull(reviewer);
+        ArgumentNullException.ThrowIfNull(requests);
+        var ordered = requests.OrderBy(r => r.Subject.FullName, StringComparer.Ordinal).ToList();
+        return Render(reviewer, ordered, language, notice, CardPage.Of(Array.Empty<Person>(), null, cards.Value.PageSize));
+    }
+
+    private JsonObject Render(Person person, List<(FeedbackRequest Request, Person Subject)> requests, string language, string? notice, CardPage<Person> people)
+    {
+        var text = form.Text(language);
         var data = new JsonObject
         {
             ["personName"] = CardText.Plain(person.FullName),

@@ -79,7 +79,7 @@ public sealed class FeedbackReplacement(
         audit.Record(actor, replaced is null ? "feedback.reviewer.add" : "feedback.reviewer.replace", "Person", subject.ExternalId,
             new { period, replacedRequest = replaced?.Id, request = request.Id });
         var campaign = await db.CheckInCampaigns.AsNoTracking().SingleAsync(c => c.Period == period, cancellationToken);
-        await messages.QueueAsync([request], campaign, CampaignStepKind.Open, 1, now, cancellationToken);
+        await messages.QueueOneAsync(request, campaign, now, cancellationToken);
         return request;
     }
 }

@@ -25,22 +25,77 @@ public sealed class FeedbackFlowTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Opening_twice_queues_one_request_card_per_reviewer_and_subject_once()
+    public async Task Opening_twice_queues_one_card_per_reviewer_listing_all_their_requests_once()
     {
         var first = await _host.OpenRoundAsync();
         var second = await _host.OpenRoundAsync();
 
         var requests = await _host.RequestsAsync();
         var cards = await _host.Bot.QueryAsync(db => db.Outbox.Where(o => o.Kind == "feedback.request").ToListAsync());
+        var reviewers = requests.GroupBy(r => r.ReviewerPersonId).ToList();
         Assert.True((int)first["created"]! > 0);
+        Assert.Equal(reviewers.Count, (int)first["queued"]!);
         Assert.Equal(0, (int)second["created"]!);
         Assert.Equal(0, (int)second["queued"]!);
-        Assert.Equal(requests.Count, cards.Count);
-        Assert.Equal(cards.Count, cards.Select(c => c.DedupeKey).Distinct().Count());
+        Assert.Equal(reviewers.Count, (int)second["alreadyQueued"]!);
+        Assert.Equal(reviewers.Count, cards.Count);
+        Assert.True(reviewers.Any(g => g.Count() > 1), "some reviewer is asked about several colleagues");
+        foreach (var reviewer in reviewers)
+        {
+            var card = cards.Single(c => c.PersonId == reviewer.Key);
+            var opened = RequestIdsOpenedBy(card.ActivityJson);
+            Assert.Equal(reviewer.Select(r => r.Id).Order(), opened.Order());
+        }
+
         Assert.DoesNotContain(requests, r => r.ReviewerPersonId == r.SubjectPersonId);
-        Assert.All(requests.GroupBy(r => r.ReviewerPersonId), g => Assert.True(g.Count() <= 5));
-        Assert.All(cards, c => Assert.Contains("feedback.submit", c.ActivityJson, StringComparison.Ordinal));
+        Assert.All(reviewers, g => Assert.True(g.Count() <= 5));
+        Assert.All(cards, c => Assert.DoesNotContain("feedback.submit", c.ActivityJson, StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task Pressing_a_colleagues_button_on_the_round_card_opens_that_colleagues_feedback_form()
+    {
+        await _host.OpenRoundAsync();
+        var requests = await _host.RequestsAsync();
+        var reviewer = requests.GroupBy(r => r.ReviewerPersonId).First(g => g.Count() > 1);
+        var card = await _host.Bot.QueryAsync(db => db.Outbox.SingleAsync(o => o.Kind == "feedback.request" && o.PersonId == reviewer.Key));
+
+        foreach (var request in reviewer)
+        {
+            Assert.Contains(request.Id, RequestIdsOpenedBy(card.ActivityJson));
+            var subject = _host.Staff.Concat([_host.Head]).Single(p => p.Id == request.SubjectPersonId);
+            var form = await _host.InvokeAsync("feedback.open", new JsonObject { ["requestId"] = request.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) }, await _host.AadOfAsync(reviewer.Key));
+
+            var shown = form["value"].Readable();
+            Assert.Equal("application/vnd.microsoft.card.adaptive", (string?)form["type"]);
+            Assert.Contains("feedback.submit", shown, StringComparison.Ordinal);
+            Assert.Contains(CardText.Plain(subject.FullName), shown, StringComparison.Ordinal);
+            Assert.Contains($"\"requestId\":\"{request.Id}\"", shown, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task A_reminder_is_one_card_per_reviewer_listing_only_what_they_have_not_answered_and_is_sent_once()
+    {
+        await _host.OpenRoundAsync();
+        var requests = await _host.RequestsAsync();
+        var busy = requests.GroupBy(r => r.ReviewerPersonId).First(g => g.Count() > 1);
+        var answered = busy.First();
+        await _host.InvokeAsync("feedback.submit", FeedbackHost.Answer(answered.Id, strengths: "Tận tình"), await _host.AadOfAsync(busy.Key));
+
+        (await _host.Client.PostAsync($"/admin/feedback/{FeedbackHost.Period}/remind", null)).EnsureSuccessStatusCode();
+        (await _host.Client.PostAsync($"/admin/feedback/{FeedbackHost.Period}/remind", null)).EnsureSuccessStatusCode();
+
+        var reminders = await _host.Bot.QueryAsync(db => db.Outbox.Where(o => o.Kind == "feedback.reminder").ToListAsync());
+        Assert.Equal(requests.Where(r => r.Id != answered.Id).Select(r => r.ReviewerPersonId).Distinct().Count(), reminders.Count);
+        var card = reminders.Single(c => c.PersonId == busy.Key);
+        Assert.Equal(busy.Where(r => r.Id != answered.Id).Select(r => r.Id).Order(), RequestIdsOpenedBy(card.ActivityJson).Order());
+    }
+
+    /// <summary>The requests a card's <c>feedback.open</c> buttons open.</summary>
+    private static List<long> RequestIdsOpenedBy(string activityJson) =>
+        [.. System.Text.RegularExpressions.Regex.Matches(activityJson, "\"verb\":\"feedback.open\",\"data\":\\{\"requestId\":\"(\\d+)\"")
+            .Select(m => long.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture))];
 
     [Fact]
     public async Task An_answer_is_stored_and_a_new_submit_replaces_it_until_the_period_closes()

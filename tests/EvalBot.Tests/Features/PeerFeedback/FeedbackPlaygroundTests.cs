@@ -81,11 +81,31 @@ public sealed class FeedbackPlaygroundTests : IAsyncLifetime
         var requests = await _bot.QueryAsync(db => db.Set<FeedbackRequest>().Where(r => r.Period == Period && r.SubjectPersonId == megan.Id).ToListAsync());
         Assert.Equal(3, requests.Count);
 
-        // Each reviewer's request card reaches their own Teams client.
+        // Each reviewer gets one card for the round, in their own Teams client, listing every colleague they are asked
+        // about; in the outbox, each person has exactly one check-in card and at most one feedback card for the period.
+        var roundCards = new Dictionary<string, string>();
         foreach (var (externalId, _, _) in People.Where(p => p.ExternalId != "P-MEGAN"))
         {
-            await NextCardIdAsync(_clients[externalId], "feedback.submit");
+            roundCards[externalId] = await NextCardIdAsync(_clients[externalId], "feedback.open");
         }
+
+        var all = await _bot.QueryAsync(db => db.Set<FeedbackRequest>().Where(r => r.Period == Period).ToListAsync());
+        var rows = await _bot.QueryAsync(db => db.Outbox.Where(o => o.Period == Period).ToListAsync());
+        var reached = 0;
+        foreach (var reviewer in all.GroupBy(r => r.ReviewerPersonId))
+        {
+            // A reviewer on recorded leave gets neither card; everyone else gets one of each.
+            var cards = rows.Where(o => o.PersonId == reviewer.Key && o.Kind == "feedback.request").ToList();
+            Assert.True(cards.Count <= 1, $"{cards.Count} feedback cards to person {reviewer.Key}");
+            if (cards.Count == 1)
+            {
+                reached++;
+                Assert.Single(rows, o => o.PersonId == reviewer.Key && o.Kind == "checkin.prompt");
+                Assert.All(reviewer, r => Assert.Contains($"\"feedback.open\",\"data\":{{\"requestId\":\"{r.Id}\"}}", cards[0].ActivityJson, StringComparison.Ordinal));
+            }
+        }
+
+        Assert.True(reached >= roundCards.Count);
 
         var meganClient = _clients["P-MEGAN"];
         await meganClient.SendTextAsync("góp ý");
@@ -98,10 +118,13 @@ public sealed class FeedbackPlaygroundTests : IAsyncLifetime
             var client = _clients[externalId];
             var reviewer = await PersonAsync(externalId);
             var request = requests.Single(r => r.ReviewerPersonId == reviewer.Id);
-            await client.SendTextAsync("góp ý");
-            var listCard = await NextCardIdAsync(client, "feedback.open");
+            // Megan's button on the round card opens her feedback form, which the reviewer submits.
+            var roundCard = roundCards[externalId];
+            var opened = await client.ExecuteAsync(roundCard, "feedback.open", new JsonObject { ["requestId"] = request.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) }, userId);
+            Assert.Contains("feedback.submit", opened.Readable(), StringComparison.Ordinal);
+            Assert.Contains(megan.FullName, opened.Readable(), StringComparison.Ordinal);
             var data = FeedbackHost.Answer(request.Id, strengths: $"Lắng nghe tốt {answered}", improvements: "[x](https://evil) <at>Boss</at>");
-            var answer = await client.ExecuteAsync(listCard, "feedback.submit", data, userId);
+            var answer = await client.ExecuteAsync(roundCard, "feedback.submit", data, userId);
             Assert.Equal("application/vnd.microsoft.card.adaptive", (string?)answer["type"]);
             answered++;
             if (answered == 2)
