@@ -13,4 +13,20 @@ public sealed class PartyOptions
 
     /// <summary>Consecutive HTXS years that flag a member for a higher award (rule 41, Guidance 06 §19.2).</summary>
     public int HigherAwardConsecutiveYears { get; set; } = Domain.Tracks.PartyCommendations.DefaultConsecutiveYears;
+
+    /// <summary>The day the year's Party review and rating is due, as MM-dd (31 December; a special unit: 01-15, in the next year).</summary>
+    public string Deadline { get; set; } = "12-31";
+
+    /// <summary>Days before the deadline on which each holder of a pending step is reminded.</summary>
+    public List<int> ReminderDaysBefore { get; set; } = [7, 3, 1];
+
+    /// <summary>When the reminder job runs (Quartz cron, in the organisation's time zone): every day at 08:15 by default.</summary>
+    public string ReminderCron { get; set; } = "0 15 8 * * ?";
+
+    /// <summary>The deadline of the review of <paramref name="year"/>: a day from January to June falls in the next year.</summary>
+    public DateOnly DeadlineOf(int year)
+    {
+        var day = DateOnly.ParseExact("2000-" + Deadline, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        return new DateOnly(day.Month <= 6 ? year + 1 : year, day.Month, day.Day);
+    }
 }

@@ -59,6 +59,9 @@ public sealed class PartyPublication(EvalBotDbContext db, CardTemplates template
         {
             ["title"] = CardText.Plain(text.Format("partyListTitle", year.ToString(CultureInfo.InvariantCulture), org.Name)),
             ["status"] = text.Format("partyListStatus", ratings.Count, TextTable.Date(clock.Today(now))),
+            ["nameHeader"] = text["partyListName"],
+            ["valueHeader"] = text["partyListLevel"],
+            ["footer"] = text["partyListFooter"],
             ["rows"] = new JsonArray([.. rows.Select(x => (JsonNode)new JsonObject { ["name"] = CardText.Plain(x.Name), ["level"] = text.LevelName(x.Level) })]),
             ["counts"] = string.Join("; ", counts) + ".",
         };

@@ -16,6 +16,10 @@ public static class PartySetup
         services.AddOptions<PartyOptions>().Bind(configuration.GetSection(PartyOptions.Section))
             .Validate(o => o.DraftWorkingDaysBeforeMeeting is >= 0 and <= 30, "Party:DraftWorkingDaysBeforeMeeting must be 0 to 30 working days.")
             .Validate(o => o.HigherAwardConsecutiveYears is >= 2 and <= 10, "Party:HigherAwardConsecutiveYears must be 2 to 10 years.")
+            .Validate(o => DateOnly.TryParseExact("2000-" + o.Deadline, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out _),
+                "Party:Deadline must be MM-dd.")
+            .Validate(o => o.ReminderDaysBefore.All(d => d is >= 0 and <= 60), "Party:ReminderDaysBefore must be days from 0 to 60.")
+            .Validate(o => Quartz.CronExpression.TryParse(o.ReminderCron, out _), "Party:ReminderCron must be a valid Quartz cron expression.")
             .ValidateOnStart();
         services.TryAddSingleton(sp => new WorkCalendar(sp.GetRequiredService<IOptions<CalendarOptions>>().Value.ToOptions()));
         services.AddScoped<PartyMeetingDays>();
@@ -29,6 +33,8 @@ public static class PartySetup
         services.AddScoped<PartyQuota>();
         services.AddScoped<PartyHonours>();
         services.AddScoped<PartyPublication>();
+        services.AddScoped<PartyReminders>();
+        services.AddPartyJobs();
         services.AddScoped<ICardActionHandler, PartyActions>();
         services.AddScoped<ICommandHandler, PartyCommand>();
         services.AddCommandTopic(PartyCommand.Topic);
