@@ -25,7 +25,8 @@ public sealed class ReviewActions(
     CardTemplates templates,
     OutboxWriter outbox,
     AuditLog audit,
-    Microsoft.Extensions.Options.IOptions<CheckInOptions> options) : ICardActionHandler
+    Microsoft.Extensions.Options.IOptions<CheckInOptions> options,
+    Microsoft.Extensions.Options.IOptions<ComplaintOptions> complaints) : ICardActionHandler
 {
     public IReadOnlyList<string> Verbs { get; } = ["checkin.confirm", "checkin.adjust"];
 
@@ -181,6 +182,7 @@ public sealed class ReviewActions(
             ["remediation"] = input.Remediation is { } item
                 ? new JsonArray(new JsonObject { ["text"] = CardText.Plain(item.Text), ["due"] = TextTable.Date(item.Due) })
                 : new JsonArray(),
+            ["review"] = text.Format("resultReview", CardText.Plain(reviewer.FullName), TextTable.Date(ComplaintOptions.LastDay(DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(turn.Now, context.Zone).DateTime), complaints.Value.PeriodResultDays))),
         };
         var card = templates.Render("checkin-result", data, language);
         var recipient = new ProactiveRecipient(person.AadObjectId, tenant, botId, turn.ServiceUrl, person.Id, context.Period);

@@ -45,7 +45,7 @@ public sealed class PersonSummaryCard(
             ["score"] = (decided is null ? result.Result?.Score : decided.Score) is { } s ? text.Points(s, max) : "—",
             ["levelNote"] = decided is null ? text["sumProvisionalNote"]
                 : text.Format("sumDecidedNote", today.Year, decided.DecidedAt is { } at ? TextTable.Date(clock.Today(at)) : "—"),
-            ["ruleSet"] = result.RuleSet?.Label ?? "—",
+            ["ruleSet"] = text.RuleSetTitle(result.RuleSet),
             // The risk is the provisional one: a decided year has its level.
             ["atRisk"] = decided is null && result.AtRisk,
             ["hasTrend"] = history.Count > 0,
