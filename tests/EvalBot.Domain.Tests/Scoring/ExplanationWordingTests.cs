@@ -46,6 +46,18 @@ public sealed partial class ExplanationWordingTests
         Assert.StartsWith("Q2 2026:", period.TextEn, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Names_missing_quarters_as_periods_too()
+    {
+        var person = Make.Person(party: true);
+        var year = Make.Year(person, [Make.Scored(1, 80m, PeriodKind.Quarter), Make.Scored(2, 80m, PeriodKind.Quarter)]);
+
+        var missing = Domain.Classification.AnnualClassifier.Classify(year, Make.Qd366).Applications.Single(a => a.RuleId == "R09.quarters");
+
+        Assert.Contains("(Quý 3/2026, Quý 4/2026)", missing.TextVi, StringComparison.Ordinal);
+        Assert.Contains("(Q3 2026, Q4 2026)", missing.TextEn, StringComparison.Ordinal);
+    }
+
     [GeneratedRegex(@"\b[a-z]+[A-Z][a-zA-Z]*\b")]
     private static partial Regex CamelCase();
 }
