@@ -29,8 +29,9 @@ internal static class PrerequisiteRules
         var missing = Enumerable.Range(1, 4).Where(q => !present.Contains(q) && !input.JustifiedMissingQuarters.Contains(q)).ToList();
         if (missing.Count == 0) return;
         var list = string.Join(", ", missing.Select(q => "Q" + Fmt.Raw(q)));
+        var keys = missing.Select(q => $"{Fmt.Raw(input.Year)}-Q{Fmt.Raw(q)}").ToList();
         t.Prerequisite(new RuleApplication("R09.quarters", $"{r.Id} Điều 15.1", [Inputs.Of("missingQuarters", list)], RuleEffect.MissingPrerequisite, null,
-            $"Thiếu kết quả đánh giá quý ({list}) và không có giải trình: chưa thể hoàn tất xếp loại năm.",
-            $"Quarterly results are missing ({list}) with no justification: the annual rating cannot be finalised."));
+            $"Thiếu kết quả đánh giá quý ({string.Join(", ", keys.Select(PeriodNames.Vi))}) và không có giải trình: chưa thể hoàn tất xếp loại năm.",
+            $"Quarterly results are missing ({string.Join(", ", keys.Select(PeriodNames.En))}) with no justification: the annual rating cannot be finalised."));
     }
 }

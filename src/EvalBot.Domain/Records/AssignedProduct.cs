@@ -9,9 +9,17 @@ namespace EvalBot.Domain.Records;
 /// <param name="ConversionFactor">Hệ số quy đổi into the agency's common unit.</param>
 /// <param name="Deadline">The due date that decides "on time".</param>
 /// <param name="QualityRequirement">What the quality check verifies.</param>
+/// <param name="Title">What the product is called ("Soạn thảo văn bản"), shown before its code; null when unknown.</param>
 public sealed record AssignedProduct(
     string Id,
     decimal? Quantity,
     decimal? ConversionFactor,
     DateOnly? Deadline,
-    string? QualityRequirement);
+    string? QualityRequirement,
+    string? Title = null)
+{
+    /// <summary>How an explanation names the product: its title, with the code only as secondary text ("“Soạn thảo văn bản” (mã T-2026-Q1-CV-1)").</summary>
+    public string Shown(bool english) => string.IsNullOrWhiteSpace(Title)
+        ? Id
+        : english ? $"“{Title}” (code {Id})" : $"“{Title}” (mã {Id})";
+}

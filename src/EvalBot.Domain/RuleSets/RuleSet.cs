@@ -38,6 +38,33 @@ public sealed record RuleSet(
     QuotaSettings Quota,
     string? BasedOn = null)
 {
-    /// <summary>"ND335 v2026.1", as shown in explanations.</summary>
+    /// <summary>"ND335 v2026.1": the id and version stored with each result, for logs and exports, not for cards.</summary>
     public string Label => $"{Id} v{Version}";
+
+    /// <summary>
+    /// The legal title a person reads on a card: the first text of <see cref="LegalBasis"/> ("Nghị định 335/2025/NĐ-CP"),
+    /// its kind in English for an English reader ("Decree 335/2025/NĐ-CP"); the <see cref="Label"/> when no basis is given.
+    /// </summary>
+    public string LegalTitle(bool english) => LegalTitleOf(LegalBasis, english) ?? Label;
+
+    /// <summary>The first text of a legal basis, as <see cref="LegalTitle"/> shows it; null when the basis is empty.</summary>
+    public static string? LegalTitleOf(string? legalBasis, bool english)
+    {
+        var first = legalBasis?.Split(';')[0].Trim();
+        if (string.IsNullOrEmpty(first)) return null;
+        if (!english) return first;
+        foreach (var (vi, en) in EnglishWords)
+        {
+            first = first.Replace(vi, en, StringComparison.Ordinal);
+        }
+
+        return first;
+    }
+
+    /// <summary>The words of a legal title an English reader needs translated; the numbers and symbols stay as issued.</summary>
+    private static readonly (string Vi, string En)[] EnglishWords =
+    [
+        (", sửa đổi bởi ", ", as amended by "), ("Nghị định ", "Decree "), ("Quy định ", "Regulation "), ("Quyết định ", "Decision "),
+        ("Hướng dẫn ", "Guidance "), ("Luật ", "Law "), ("Thông tư ", "Circular "), (" của UBND thành phố ", " of the People's Committee of "),
+    ];
 }

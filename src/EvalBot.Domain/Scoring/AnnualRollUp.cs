@@ -35,8 +35,8 @@ public static class AnnualRollUp
                 trace.Add(new RuleApplication(
                     "R08.leave-excluded", $"{ruleSet.Id} Điều 21", [Inputs.Of("period", p.Period.Label), Inputs.Of("status", p.Status.ToString())],
                     RuleEffect.Excluded, null,
-                    $"Kỳ {p.Period.Label} ({StatusVi(p.Status)}) không tính vào điểm bình quân, không tính là 0 điểm.",
-                    $"Period {p.Period.Label} ({p.Status}) is left out of the average, not counted as zero."));
+                    $"{PeriodNames.Vi(p.Period.Label)} ({StatusVi(p.Status)}) không tính vào điểm bình quân, không tính là 0 điểm.",
+                    $"{PeriodNames.En(p.Period.Label)} ({p.Status}) is left out of the average, not counted as zero."));
                 continue;
             }
 
@@ -48,8 +48,8 @@ public static class AnnualRollUp
                 trace.Add(new RuleApplication(
                     "R20.imported", $"{ruleSet.Id} Điều 21", [Inputs.Of("period", p.Period.Label), Inputs.Of("fromUnit", from)],
                     RuleEffect.Info, null,
-                    $"Kỳ {p.Period.Label} do đơn vị cũ {from} chấm và được tính vào điểm bình quân năm.",
-                    $"Period {p.Period.Label} was scored by the old unit {from} and is included in the annual average."));
+                    $"{PeriodNames.Vi(p.Period.Label)} do đơn vị cũ {from} chấm và được tính vào điểm bình quân năm.",
+                    $"{PeriodNames.En(p.Period.Label)} was scored by the old unit {from} and is included in the annual average."));
             }
         }
 

@@ -25,8 +25,8 @@ public static class PeriodScorer
             trace.Add(new RuleApplication(
                 "R06.quantified", "Luật 80/2025 Điều 25.1(b); NĐ 335 Điều 14", [Inputs.Of("product", p.Product.Id), Inputs.Of("missing", list)],
                 RuleEffect.Excluded, null,
-                $"Sản phẩm {p.Product.Id} không được tính vì chưa lượng hóa đủ: {list}.",
-                $"Product {p.Product.Id} is not counted because it is not fully quantified: {list}."));
+                $"Sản phẩm {p.Product.Shown(false)} không được tính vì chưa lượng hóa đủ: thiếu {string.Join(", ", missing.Select(m => ProductQuantification.Label(m, false)))}.",
+                $"Product {p.Product.Shown(true)} is not counted because it is not fully quantified: {string.Join(", ", missing.Select(m => ProductQuantification.Label(m, true)))} missing."));
         }
 
         var assigned = counted.Sum(p => p.Product.Quantity!.Value * p.Product.ConversionFactor!.Value);
@@ -66,8 +66,8 @@ public static class PeriodScorer
             "R05.period", $"{ruleSet.Id} Điều 12, 14",
             [Inputs.Of("period", report.Period.Label), Inputs.Of("quantityPercent", quantity), Inputs.Of("qualityPercent", quality), Inputs.Of("progressPercent", progress), Inputs.Of("taskPoints", taskPoints), Inputs.Of("generalPoints", report.GeneralScore)],
             RuleEffect.Score, null,
-            $"Kỳ {report.Period.Label}: số lượng {Fmt.Vi(quantity)}%, chất lượng {Fmt.Vi(quality)}%, tiến độ {Fmt.Vi(progress)}% → kết quả nhiệm vụ {Fmt.Vi(taskPoints)}/{Fmt.Vi(ruleSet.Scale.TaskMax)}; tiêu chí chung {Fmt.Vi(report.GeneralScore)}/{Fmt.Vi(ruleSet.Scale.GeneralMax)}; tổng {Fmt.Vi(total)}.",
-            $"Period {report.Period.Label}: quantity {Fmt.En(quantity)}%, quality {Fmt.En(quality)}%, progress {Fmt.En(progress)}% → task results {Fmt.En(taskPoints)}/{Fmt.En(ruleSet.Scale.TaskMax)}; general criteria {Fmt.En(report.GeneralScore)}/{Fmt.En(ruleSet.Scale.GeneralMax)}; total {Fmt.En(total)}."));
+            $"{PeriodNames.Vi(report.Period.Label)}: số lượng {Fmt.Vi(quantity)}%, chất lượng {Fmt.Vi(quality)}%, tiến độ {Fmt.Vi(progress)}% → kết quả nhiệm vụ {Fmt.Vi(taskPoints)}/{Fmt.Vi(ruleSet.Scale.TaskMax)}; tiêu chí chung {Fmt.Vi(report.GeneralScore)}/{Fmt.Vi(ruleSet.Scale.GeneralMax)}; tổng {Fmt.Vi(total)}.",
+            $"{PeriodNames.En(report.Period.Label)}: quantity {Fmt.En(quantity)}%, quality {Fmt.En(quality)}%, progress {Fmt.En(progress)}% → task results {Fmt.En(taskPoints)}/{Fmt.En(ruleSet.Scale.TaskMax)}; general criteria {Fmt.En(report.GeneralScore)}/{Fmt.En(ruleSet.Scale.GeneralMax)}; total {Fmt.En(total)}."));
         return new PeriodScore(report.Period, report.Status, quantity, quality, progress, taskPercent, taskPoints, report.GeneralScore, total, trace);
     }
 }

@@ -15,15 +15,15 @@ internal static class ProductPoints
         decimal points, int count, ProductReport report, RuleSet ruleSet, string what, List<RuleApplication> trace)
     {
         if (count <= 0) return points;
-        var id = report.Product.Id;
+        var (id, vi, en) = (report.Product.Id, report.Product.Shown(false), report.Product.Shown(true));
         if (report.Exemption is { IsValid: true } ex)
         {
             trace.Add(new RuleApplication(
                 "R05.exemption", $"{ruleSet.Id} Điều 14",
                 [Inputs.Of("product", id), Inputs.Of(what, count), Inputs.Of("approver", ex.Approver), Inputs.Of("document", ex.DocumentRef)],
                 RuleEffect.Info, null,
-                $"Sản phẩm {id}: không trừ điểm {ViName(what)} do nguyên nhân khách quan được {ex.Approver} xác nhận (văn bản {ex.DocumentRef}).",
-                $"Product {id}: no {EnName(what)} deduction, objective cause confirmed by {ex.Approver} (document {ex.DocumentRef})."));
+                $"Sản phẩm {vi}: không trừ điểm {ViName(what)} do nguyên nhân khách quan được {ex.Approver} xác nhận (văn bản {ex.DocumentRef}).",
+                $"Product {en}: no {EnName(what)} deduction, objective cause confirmed by {ex.Approver} (document {ex.DocumentRef})."));
             return points;
         }
 
@@ -34,8 +34,8 @@ internal static class ProductPoints
             "R05.deduction", $"{ruleSet.Id} Điều 14",
             [Inputs.Of("product", id), Inputs.Of(what, count), Inputs.Of("deductionPercent", ruleSet.PeriodScoring.DeductionPercent), Inputs.Of("points", points), Inputs.Of("after", after)],
             RuleEffect.Score, null,
-            $"Sản phẩm {id}: trừ {Fmt.Vi(ruleSet.PeriodScoring.DeductionPercent)}% điểm {ViName(what)} cho mỗi lần ({count} lần), còn {Fmt.Vi(after)}{noteVi}.",
-            $"Product {id}: {Fmt.En(ruleSet.PeriodScoring.DeductionPercent)}% of its {EnName(what)} points deducted per occurrence ({count}), leaving {Fmt.En(after)}{noteEn}."));
+            $"Sản phẩm {vi}: trừ {Fmt.Vi(ruleSet.PeriodScoring.DeductionPercent)}% điểm {ViName(what)} cho mỗi lần ({count} lần), còn {Fmt.Vi(after)}{noteVi}.",
+            $"Product {en}: {Fmt.En(ruleSet.PeriodScoring.DeductionPercent)}% of its {EnName(what)} points deducted per occurrence ({count}), leaving {Fmt.En(after)}{noteEn}."));
         return after;
     }
 

@@ -20,6 +20,16 @@ public static class ProductQuantification
         return missing;
     }
 
+    /// <summary>What a person reads for a missing field named by <see cref="Missing"/> ("hệ số quy đổi" / "conversion factor").</summary>
+    public static string Label(string field, bool english) => field switch
+    {
+        "quantity" => english ? "assigned quantity" : "số lượng giao",
+        "conversionFactor" => english ? "conversion factor" : "hệ số quy đổi",
+        "deadline" => english ? "deadline" : "thời hạn",
+        "qualityRequirement" => english ? "quality requirement" : "yêu cầu chất lượng",
+        _ => field,
+    };
+
     /// <summary>True when the product can be counted.</summary>
     public static bool IsQuantified(AssignedProduct product) => Missing(product).Count == 0;
 }

@@ -47,7 +47,7 @@ public sealed class CheckInScoring(RuleSetCatalog catalog, IOptions<CheckInOptio
         ArgumentNullException.ThrowIfNull(criteria);
         var period = DomainPeriod.Parse(periodLabel, unit.ExternalId);
         var products = lines.Select(l => new ProductReport(
-            new AssignedProduct(l.Target.ExternalId, l.Target.Quantity, l.Target.ConversionFactor, l.Target.Deadline, l.Target.QualityRequirement),
+            new AssignedProduct(l.Target.ExternalId, l.Target.Quantity, l.Target.ConversionFactor, l.Target.Deadline, l.Target.QualityRequirement, l.Target.Title),
             l.Line.Done,
             l.Line.QualityOk,
             l.Line.OnTime,

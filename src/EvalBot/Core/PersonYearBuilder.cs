@@ -59,7 +59,7 @@ public sealed class PersonYearBuilder(CheckInScoring scoring)
             var products = report.Lines.Where(l => data.Targets.ContainsKey(l.TargetId)).Select(l =>
             {
                 var t = data.Targets[l.TargetId];
-                return new ProductReport(new AssignedProduct(t.ExternalId, t.Quantity, t.ConversionFactor, t.Deadline, t.QualityRequirement),
+                return new ProductReport(new AssignedProduct(t.ExternalId, t.Quantity, t.ConversionFactor, t.Deadline, t.QualityRequirement, t.Title),
                     l.Done, l.QualityOk, l.OnTime, l.FailedChecks, l.Delays,
                     l.ObjectiveCause ? new ObjectiveCauseExemption(l.ObjectiveCauseApprover ?? "", l.ObjectiveCauseDocument ?? "") : null);
             }).ToList();

@@ -43,20 +43,11 @@ public sealed class TextTable(CardTemplates templates, string language)
     public static string DateTime(DateTimeOffset instant, TimeZoneInfo zone) =>
         TimeZoneInfo.ConvertTime(instant, zone).ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture);
 
-    public string PeriodLabel(string period)
-    {
-        ArgumentNullException.ThrowIfNull(period);
-        var year = PeriodKey.YearText(period);
-        if (period.Length == 7 && period[5] == 'Q')
-        {
-            return Language == "en" ? $"Q{period[6]} {year}" : $"Quý {period[6]}/{year}";
-        }
+    /// <summary>A period as every card names it ("Quý 2/2026" / "Q2 2026"): the domain's <see cref="PeriodNames"/>.</summary>
+    public string PeriodLabel(string period) => PeriodNames.Name(period, Language == "en");
 
-        var month = int.Parse(period[5..], CultureInfo.InvariantCulture);
-        return Language == "en"
-            ? new DateOnly(int.Parse(year, CultureInfo.InvariantCulture), month, 1).ToString("MMMM yyyy", CultureInfo.InvariantCulture)
-            : $"Tháng {month}/{year}";
-    }
+    /// <summary>A rule-set as every card names it: its legal title ("Nghị định 335/2025/NĐ-CP" / "Decree 335/2025/NĐ-CP").</summary>
+    public string RuleSetTitle(Domain.RuleSets.RuleSet? ruleSet) => ruleSet?.LegalTitle(Language == "en") ?? "—";
 
     public string LevelName(Level? level) => level switch
     {

@@ -36,6 +36,7 @@ public static class EvalBotSetup
 
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<OrganisationClock>();
+        services.AddComplaints(configuration);
         services.AddHttpContextAccessor();
         services.AddScoped<PublicAddress>();
         services.Configure<ProtocolOptions>(configuration.GetSection(ProtocolOptions.Section));

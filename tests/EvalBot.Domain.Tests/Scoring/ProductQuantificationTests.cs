@@ -36,6 +36,6 @@ public class ProductQuantificationTests
         var score = PeriodScorer.Score(report, Make.Nd335, isLeader: false);
 
         Assert.Equal(quantity, score.QuantityPercent);
-        Assert.Equal(!quantified, score.Applications.Any(a => a.RuleId == "R06.quantified" && a.TextVi.Contains("deadline", StringComparison.Ordinal)));
+        Assert.Equal(!quantified, score.Applications.Any(a => a.RuleId == "R06.quantified" && a.TextVi.Contains("thiếu thời hạn", StringComparison.Ordinal) && a.TextEn.Contains("deadline missing", StringComparison.Ordinal)));
     }
 }

@@ -41,7 +41,7 @@ public sealed class BoardActions(BoardCard card, BoardTasks tasks, IEnumerable<I
 
         if (await tasks.ActiveAsync(turn.Now, cancellationToken) is { } active)
         {
-            return await RenderAsync(turn, null, text.Format("boardBusy", text.Format("boardOp." + active.Kind, active.Argument)), cancellationToken);
+            return await RenderAsync(turn, null, text.Format("boardBusy", text.Format("boardOp." + active.Kind, BoardCard.Shown(active.Argument, text))), cancellationToken);
         }
 
         var actor = me.AadObjectId ?? me.ExternalId;
@@ -53,7 +53,7 @@ public sealed class BoardActions(BoardCard card, BoardTasks tasks, IEnumerable<I
         });
         audit.Record(actor, "board.run", "board", kind, new { argument }, turn.Now);
         await turn.Db.SaveChangesAsync(cancellationToken);
-        return await RenderAsync(turn, text.Format("boardQueued", text.Format("boardOp." + kind, argument)), null, cancellationToken);
+        return await RenderAsync(turn, text.Format("boardQueued", text.Format("boardOp." + kind, BoardCard.Shown(argument, text))), null, cancellationToken);
     }
 
     private async Task<InvokeResponse> RenderAsync(TurnContext turn, string? notice, string? error, CancellationToken cancellationToken) =>

@@ -55,18 +55,23 @@ public sealed class BoardCard(
         data["hasTask"] = task is not null;
         if (task is null) return;
         var running = task.Status is BoardTaskStatus.Queued or BoardTaskStatus.Running;
-        var what = text.Format("boardOp." + task.Kind, task.Argument);
+        var what = text.Format("boardOp." + task.Kind, Shown(task.Argument, text));
         data["taskRunning"] = running;
         data["taskFailed"] = task.Status is BoardTaskStatus.Refused or BoardTaskStatus.Failed;
         data["taskTitle"] = running ? text.Format("boardTaskRunning", what) : text.Format("boardTaskEnded", what);
         data["taskProgress"] = task.Total > 0
             ? text.Format("boardTaskProgress", task.Done.ToString("N0", text.Culture), task.Total.ToString("N0", text.Culture), (int)Math.Floor(100m * task.Done / task.Total))
             : running ? text["boardTaskStarting"] : "";
-        data["taskResult"] = task.ResultKey is { } key ? text.Format(key, ResultArgs(task)) : "";
+        data["taskResult"] = task.ResultKey is { } key ? text.Format(key, ResultArgs(task, text)) : "";
     }
 
-    private static object[] ResultArgs(BoardTask task) =>
-        task.ResultArgsJson is { } json ? [.. JsonSerializer.Deserialize<string[]>(json) ?? []] : [];
+    /// <summary>The stored arguments of an outcome, a period among them named as every card names it ("Quý 2/2026").</summary>
+    private static object[] ResultArgs(BoardTask task, TextTable text) =>
+        task.ResultArgsJson is { } json ? [.. (JsonSerializer.Deserialize<string[]>(json) ?? []).Select(a => Shown(a, text))] : [];
+
+    /// <summary>An operation's argument as a person reads it: a period by its name, a year as it is.</summary>
+    internal static string Shown(string? argument, TextTable text) =>
+        PeriodKey.TryParse(argument, out var key) ? text.PeriodLabel(key.ToString()) : argument ?? "";
 
     private void AddPeriod(JsonObject data, BoardPeriod? period, TextTable text, DateTimeOffset now)
     {

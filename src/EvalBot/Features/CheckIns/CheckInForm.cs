@@ -41,7 +41,7 @@ public sealed class CheckInForm(CardTemplates templates, CheckInRepository repos
             ["formError"] = validation?.FormError ?? (errors.Count > 0 ? text["checkinErrorsFound"] : ""),
             ["statusText"] = StatusText(context.Report, text),
             ["closes"] = context.Campaign is null ? "—" : TextTable.DateTime(context.Campaign.ClosesAt, context.Zone),
-            ["ruleSet"] = context.RuleSet?.Label ?? "—",
+            ["ruleSet"] = text.RuleSetTitle(context.RuleSet),
             ["readOnly"] = !view.IsOpen,
             ["targets"] = new JsonArray([.. context.Targets.Select(t => (JsonNode)TargetData(t, context.LineFor(t.Id), typed?.Targets.GetValueOrDefault(t.Id), errors, text))]),
             ["criteria"] = new JsonArray([.. view.Criteria.Select(c => (JsonNode)new JsonObject

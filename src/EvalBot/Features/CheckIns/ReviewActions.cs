@@ -25,7 +25,8 @@ public sealed class ReviewActions(
     CardTemplates templates,
     OutboxWriter outbox,
     AuditLog audit,
-    Microsoft.Extensions.Options.IOptions<CheckInOptions> options) : ICardActionHandler
+    Microsoft.Extensions.Options.IOptions<CheckInOptions> options,
+    Microsoft.Extensions.Options.IOptions<ComplaintOptions> complaints) : ICardActionHandler
 {
     public IReadOnlyList<string> Verbs { get; } = ["checkin.confirm", "checkin.adjust"];
 
@@ -194,6 +195,7 @@ public sealed class ReviewActions(
             ["changes"] = new JsonArray([.. changes.Select(c => (JsonNode)new JsonObject { ["text"] = CardText.Plain(c.Describe(text)) })]),
             ["comment"] = CardText.Plain(input.Comment),
             ["remediation"] = LeaderReview.Remediation(input.Remediation),
+            ["review"] = text.Format("resultReview", CardText.Plain(reviewer.FullName), TextTable.Date(ComplaintOptions.LastDay(DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(turn.Now, context.Zone).DateTime), complaints.Value.PeriodResultDays))),
         };
         var card = templates.Render("checkin-result", data, language);
         var recipient = new ProactiveRecipient(person.AadObjectId, tenant, botId, turn.ServiceUrl, person.Id, context.Period);

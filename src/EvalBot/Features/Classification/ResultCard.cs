@@ -6,7 +6,7 @@ using EvalBot.Persistence.Entities;
 namespace EvalBot.Features.Classification;
 
 /// <summary>The person's result card (<c>cards/classification-result.json</c>): the decided level, the score and every reason.</summary>
-public sealed class ResultCard(CardTemplates templates, OrganisationClock clock, Domain.RuleSets.RuleSetCatalog ruleSets)
+public sealed class ResultCard(CardTemplates templates, OrganisationClock clock, Domain.RuleSets.RuleSetCatalog ruleSets, Microsoft.Extensions.Options.IOptions<ComplaintOptions> complaints)
 {
     public System.Text.Json.Nodes.JsonObject Render(ClassificationRecord row, Person person, string language)
     {
@@ -19,23 +19,24 @@ public sealed class ResultCard(CardTemplates templates, OrganisationClock clock,
             ["name"] = CardText.Plain(person.FullName),
             ["level"] = LevelTexts.LevelText(text, row),
             ["score"] = row.Score is { } s ? text.Number(s) : "—",
-            ["ruleSet"] = LegalName(row),
+            ["ruleSet"] = LegalName(row, language),
             ["decidedAt"] = row.DecidedAt is { } at ? TextTable.DateTime(at, clock.Zone) : "—",
             ["version"] = row.Version.ToString(CultureInfo.InvariantCulture),
             ["rerated"] = row.SupersedesId is not null,
             ["reason"] = CardText.Plain(row.Reason ?? ""),
             ["hasReason"] = !string.IsNullOrWhiteSpace(row.Reason),
+            // Counted from the decision; a result not yet decided (never sent) counts from its compile.
+            ["review"] = text.Format("classResultReview", TextTable.Date(ComplaintOptions.LastDay(clock.Today(row.DecidedAt ?? row.CompiledAt), complaints.Value.AnnualResultDays))),
             ["lines"] = new JsonArray([.. Explanations.Lines(row.ExplanationJson, language).Select(l => (JsonNode)new JsonObject { ["text"] = CardText.Plain(l) })]),
         };
         return templates.Render("classification-result", data, language);
     }
 
     /// <summary>
-    /// The legal text the result was rated under, as a person reads it ("Nghị định 335/2025/NĐ-CP"): the first text of the
-    /// rule-set's legal basis; the rule-set's id and version when it is no longer known.
+    /// The legal text the result was rated under, as a person reads it ("Nghị định 335/2025/NĐ-CP"): the rule-set's legal
+    /// title; the rule-set's id and version when that version is no longer known.
     /// </summary>
-    private string LegalName(ClassificationRecord row) =>
-        ruleSets.RuleSets.FirstOrDefault(r => r.Id == row.RuleSetId && r.Version == row.RuleSetVersion)?.LegalBasis.Split(';')[0].Trim() is { Length: > 0 } name
-            ? name
-            : $"{row.RuleSetId} v{row.RuleSetVersion}";
+    private string LegalName(ClassificationRecord row, string language) =>
+        ruleSets.RuleSets.FirstOrDefault(r => r.Id == row.RuleSetId && r.Version == row.RuleSetVersion)?.LegalTitle(language == "en")
+            ?? $"{row.RuleSetId} v{row.RuleSetVersion}";
 }

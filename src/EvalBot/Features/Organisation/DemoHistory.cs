@@ -143,7 +143,7 @@ public sealed class DemoHistory(EvalBotDbContext db, RuleSetCatalog catalog)
     {
         if (RuleSetOf(person, period) is not { } ruleSet) return null;
         var products = targets.Zip(lines, (t, l) => new ProductReport(
-            new AssignedProduct(t.ExternalId, t.Quantity, t.ConversionFactor, t.Deadline, t.QualityRequirement), l.Done, l.QualityOk, l.OnTime, l.FailedChecks, l.Delays)).ToList();
+            new AssignedProduct(t.ExternalId, t.Quantity, t.ConversionFactor, t.Deadline, t.QualityRequirement, t.Title), l.Done, l.QualityOk, l.OnTime, l.FailedChecks, l.Delays)).ToList();
         var report = new PeriodReport(period with { UnitId = person.Unit!.ExternalId }, WorkStatus.Worked, products, Math.Min(general, ruleSet.Scale.GeneralMax));
         return Math.Round(PeriodScorer.Score(report, ruleSet, person.IsLeader).Total, 2, MidpointRounding.AwayFromZero);
     }

@@ -26,7 +26,7 @@ public sealed class DossierCard(EvalBotDbContext db, CardTemplates templates, Cl
         var from = year - Years + 1;
         var ruleSet = scoring.RuleSetFor(person, year);
         var good = ruleSet?.Bands.FirstOrDefault(b => b.Level == Level.Good)?.Threshold ?? 70m;
-        var max = ruleSet?.Scale.TotalMax ?? 100m;
+        var scale = TrendScale.Of(ruleSet);
         var scores = await SummarySeries.ScoresAsync(db, person.Id, from, year, ct);
         var annual = new List<(int Year, ClassificationRecord? Row)>();
         for (var y = from; y <= year; y++) annual.Add((y, await store.CurrentForAsync(person.Id, y, ct)));
@@ -47,7 +47,9 @@ public sealed class DossierCard(EvalBotDbContext db, CardTemplates templates, Cl
             ["span"] = $"{from}–{year}",
             ["annual"] = AnnualRows(annual, text),
             ["hasTrend"] = scores.Count > 0,
-            ["trend"] = TrendRows.Build(scores, max, good, text),
+            ["trend"] = TrendRows.Build(scores, scale, text),
+            ["axis"] = TrendRows.Axis(scale, text),
+            ["axisMax"] = scale.MaxText(text),
             ["products"] = ProductRows(reports, targets, from, text),
             ["hasRemediation"] = remediation.Count > 0,
             ["remediation"] = SummarySeries.RemediationRows(remediation, text),
@@ -71,7 +73,7 @@ public sealed class DossierCard(EvalBotDbContext db, CardTemplates templates, Cl
         new([.. annual.Select(a => (JsonNode)new JsonObject
         {
             ["year"] = a.Year.ToString(CultureInfo.InvariantCulture),
-            ["level"] = a.Row is null ? "—" : LevelTexts.LevelText(text, a.Row)
+            ["level"] = a.Row is null ? text.Format("dosNoData", a.Year) : LevelTexts.LevelText(text, a.Row)
                 + (a.Row.State == ClassificationState.Decided ? "" : " (" + text["classStateDraft"] + ")"),
         })]);
 
@@ -84,7 +86,7 @@ public sealed class DossierCard(EvalBotDbContext db, CardTemplates templates, Cl
             return (JsonNode)new JsonObject
             {
                 ["year"] = y.ToString(CultureInfo.InvariantCulture),
-                ["value"] = text.Format("dosProducts", lines.Count, lines.Count(l => l.Done >= targets[l.TargetId].Quantity), lines.Count(l => l.Done > targets[l.TargetId].Quantity)),
+                ["value"] = lines.Count == 0 ? text.Format("dosNoData", y) : text.Format("dosProducts", lines.Count, lines.Count(l => l.Done >= targets[l.TargetId].Quantity), lines.Count(l => l.Done > targets[l.TargetId].Quantity)),
             };
         })]);
 

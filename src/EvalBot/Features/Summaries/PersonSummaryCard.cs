@@ -25,6 +25,7 @@ public sealed class PersonSummaryCard(
         var result = provisional.For([person], data, today)[0];
         var decided = await store.CurrentForAsync(person.Id, today.Year, ct) is { State: ClassificationState.Decided } row ? row : null;
         var max = result.RuleSet?.Scale.TotalMax ?? 100m;
+        var scale = TrendScale.Of(result.RuleSet);
         var history = await SummarySeries.ScoresAsync(db, person.Id, today.Year - 1, today.Year, ct);
         var unit = data.Units.GetValueOrDefault(person.UnitId)?.Name ?? "";
         var products = data.Reports[person.Id].OrderByDescending(r => r.Period, StringComparer.Ordinal)
@@ -45,11 +46,13 @@ public sealed class PersonSummaryCard(
             ["score"] = (decided is null ? result.Result?.Score : decided.Score) is { } s ? text.Points(s, max) : "—",
             ["levelNote"] = decided is null ? text["sumProvisionalNote"]
                 : text.Format("sumDecidedNote", today.Year, decided.DecidedAt is { } at ? TextTable.Date(clock.Today(at)) : "—"),
-            ["ruleSet"] = result.RuleSet?.Label ?? "—",
+            ["ruleSet"] = text.RuleSetTitle(result.RuleSet),
             // The risk is the provisional one: a decided year has its level.
             ["atRisk"] = decided is null && result.AtRisk,
             ["hasTrend"] = history.Count > 0,
-            ["trend"] = TrendRows.Build(history, max, result.GoodThreshold, text),
+            ["trend"] = TrendRows.Build(history, scale, text),
+            ["axis"] = TrendRows.Axis(scale, text),
+            ["axisMax"] = scale.MaxText(text),
             ["hasProducts"] = products.Count > 0,
             ["products"] = new JsonArray([.. products.Select(p => (JsonNode)new JsonObject
             {

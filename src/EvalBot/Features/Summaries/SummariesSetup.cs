@@ -25,6 +25,7 @@ public static class SummariesSetup
         services.AddScoped<ICommandHandler, DossierCommand>();
         services.AddCommandTopic(DossierCommand.Topic);
         services.AddScoped<ICardActionHandler, SummaryShowAction>();
+        services.AddScoped<ICardActionHandler, UnitRemindAction>();
         return services;
     }
 }

@@ -4,6 +4,7 @@ using EvalBot.Auditing;
 using EvalBot.Cards;
 using EvalBot.Conversation;
 using EvalBot.Persistence.Entities;
+using Microsoft.EntityFrameworkCore;
 
 namespace EvalBot.Features.Summaries;
 
@@ -41,22 +42,28 @@ public sealed class SummaryResponder(SummaryPeople people, SummaryAccess access,
         {
             ResolutionKind.Found when kind == DossierKind => (await dossier.RenderAsync(resolution.People[0], me, language, turn.Now, ct), null),
             ResolutionKind.Found => (await summary.RenderAsync(resolution.People[0], me, language, turn.Now, ct), null),
-            ResolutionKind.Several => (Choose(resolution.People, kind, argument, language), null),
+            ResolutionKind.Several => (await ChooseAsync(turn, resolution.People, kind, argument, language, ct), null),
             ResolutionKind.NotAllowed => (null, text["sumNotAllowed"]),
             _ => (null, text.Format("sumNotFound", CardText.Plain(argument))),
         };
     }
 
-    private JsonObject Choose(IReadOnlyList<Person> matches, string kind, string argument, string language) =>
-        templates.Render("summary-choose", new JsonObject
+    /// <summary>The people who match, each with their unit: what tells two namesakes apart for the reader (not an email).</summary>
+    private async Task<JsonObject> ChooseAsync(TurnContext turn, IReadOnlyList<Person> matches, string kind, string argument, string language, CancellationToken ct)
+    {
+        var shown = matches.Take(10).ToList();
+        var unitIds = shown.Select(p => p.UnitId).Distinct().ToList();
+        var units = await turn.Db.Units.AsNoTracking().Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
+        return templates.Render("summary-choose", new JsonObject
         {
             ["query"] = CardText.Plain(argument),
             ["kind"] = kind,
-            ["people"] = new JsonArray([.. matches.Take(10).Select(p => (JsonNode)new JsonObject
+            ["people"] = new JsonArray([.. shown.Select(p => (JsonNode)new JsonObject
             {
                 ["personId"] = p.Id.ToString(CultureInfo.InvariantCulture),
                 ["name"] = CardText.Plain(p.FullName),
-                ["email"] = CardText.Plain(p.Email ?? ""),
+                ["unit"] = CardText.Plain(units.GetValueOrDefault(p.UnitId) ?? ""),
             })]),
         }, language);
+    }
 }

@@ -41,6 +41,6 @@ public sealed class UnitCommand(SummaryAccess access, UnitSummaryCard card, Card
             return;
         }
 
-        turn.Reply(TurnContext.CardMessage(await card.RenderAsync(unit, language, turn.Now, cancellationToken)));
+        turn.Reply(TurnContext.CardMessage(await card.RenderAsync(unit, me, language, turn.Now, cancellationToken)));
     }
 }

@@ -19,9 +19,10 @@ namespace EvalBot.Features.Summaries;
 public sealed class UnitSummaryCard(
     EvalBotDbContext db, CardTemplates templates, Provisional provisional, IOptions<CardsOptions> cards, OrganisationClock clock, ClassificationStore store)
 {
-    public async Task<JsonObject> RenderAsync(Unit unit, string language, DateTimeOffset now, CancellationToken ct)
+    public async Task<JsonObject> RenderAsync(Unit unit, Person viewer, string language, DateTimeOffset now, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(unit);
+        ArgumentNullException.ThrowIfNull(viewer);
         var text = new TextTable(templates, language);
         var today = clock.Today(now);
         // Only the people the card is about are read: the unit's, and those of units its leaders head (their unit results).
@@ -37,15 +38,8 @@ public sealed class UnitSummaryCard(
 
         var data = await YearData.LoadAsync(db, today.Year, needed, ct);
         var members = data.People.Where(p => scope.Contains(p.UnitId)).OrderBy(p => p.FullName, StringComparer.Ordinal).ToList();
-        var period = (await db.CheckInCampaigns.AsNoTracking().Where(c => c.OpenedAt <= now).Select(c => c.Period).ToListAsync(ct))
-            .OrderByDescending(p => p, StringComparer.Ordinal).FirstOrDefault();
-        var ids = members.Select(m => m.Id).ToList();
-        var statuses = period is null ? [] : await db.CheckInReports.AsNoTracking()
-            .Where(r => r.Period == period && r.IsCurrent && ids.Contains(r.PersonId))
-            .Select(r => new { r.PersonId, r.Status }).ToListAsync(ct);
-        var reported = statuses.Where(s => s.Status != CheckInStatus.Draft).Select(s => s.PersonId).ToHashSet();
-        var started = statuses.Select(s => s.PersonId).ToHashSet();
-        var confirmed = statuses.Count(s => s.Status is CheckInStatus.Confirmed or CheckInStatus.Adjusted);
+        var reporting = await UnitReporting.LatestAsync(db, [.. members.Select(m => m.Id)], now, ct);
+        var (period, reported, confirmed) = (reporting.Campaign?.Period, reporting.Reported, reporting.Confirmed);
         var results = provisional.For(members, data, today);
         var (decided, levels) = await LevelsAsync(results, today.Year, ct);
         var groups = await db.TaskGroups.AsNoTracking().ToDictionaryAsync(g => g.Id, g => g.Name, ct);
@@ -53,7 +47,7 @@ public sealed class UnitSummaryCard(
         // The lists of people stop at a page (a card over ~100 KB is refused by Teams); the rest are counted.
         var size = cards.Value.PageSize;
         var atRisk = results.Where(r => r.AtRisk && !decided.ContainsKey(r.Person.Id)).ToList();
-        List<Person> missing = period is null ? [] : [.. members.Where(m => !reported.Contains(m.Id))];
+        var missing = reporting.Missing(members, m => m.Id);
         string Percent(int part) => members.Count == 0 ? "—" : text.Number(Math.Round(100m * part / members.Count, 1)) + "%";
         var card = new JsonObject
         {
@@ -72,9 +66,22 @@ public sealed class UnitSummaryCard(
             ["risk"] = RiskRows(atRisk.Take(size), language),
             ["hasMissing"] = missing.Count > 0,
             ["missingMore"] = text.More(missing.Count - size),
-            ["missing"] = MissingRows(missing.Take(size), started, text),
+            ["missing"] = MissingRows(missing.Take(size), reporting.Started, text),
         };
+        AddRemind(card, unit, viewer, tree, reporting, missing.Count, now, text);
         return templates.Render("summary-unit", card, language);
+    }
+
+    /// <summary>
+    /// The remind button: only for a leader of the unit, while the period is open and someone has not reported. The card
+    /// data names the unit and the period; the action finds the people again and checks the sender again.
+    /// </summary>
+    private static void AddRemind(JsonObject card, Unit unit, Person viewer, OrgTree tree, UnitReporting reporting, int missing, DateTimeOffset now, TextTable text)
+    {
+        card["unitId"] = unit.Id.ToString(CultureInfo.InvariantCulture);
+        card["periodKey"] = reporting.Campaign?.Period ?? "";
+        card["canRemind"] = missing > 0 && reporting.Campaign is { } c && c.IsOpenAt(now) && UnitReporting.Leads(tree, unit.Id, viewer);
+        card["remindTitle"] = text.Format("sumRemindButton", missing);
     }
 
     /// <summary>The decided rows of the members' year, and each member's level: the decided one, else the provisional one.</summary>
@@ -95,6 +102,7 @@ public sealed class UnitSummaryCard(
     private static JsonArray RiskRows(IEnumerable<ProvisionalResult> atRisk, string language) =>
         new([.. atRisk.Select(r => (JsonNode)new JsonObject
         {
+            ["personId"] = r.Person.Id.ToString(CultureInfo.InvariantCulture),
             ["name"] = CardText.Plain(r.Person.FullName),
             ["why"] = CardText.Plain(Explanations.Why(Explanations.Serialize(r.Result!.Applications), language)),
         })]);
@@ -103,6 +111,7 @@ public sealed class UnitSummaryCard(
     private static JsonArray MissingRows(IEnumerable<Person> missing, HashSet<long> started, TextTable text) =>
         new([.. missing.Select(m => (JsonNode)new JsonObject
         {
+            ["personId"] = m.Id.ToString(CultureInfo.InvariantCulture),
             ["name"] = CardText.Plain(m.FullName),
             ["status"] = started.Contains(m.Id) ? text["campaignStatusDraft"] : text["campaignStatusNotStarted"],
         })]);
@@ -117,9 +126,12 @@ public sealed class UnitSummaryCard(
             : QuotaCheck.Check(candidates, ruleSet, null, 0m).Scopes.Where(s => s.Scope == QuotaScope.Group).Select(s => (int?)s.Cap).FirstOrDefault();
         int Count(Level l) => candidates.Count(c => c.Level == l);
         var headroom = cap is { } c ? c - Count(Level.Excellent) : (int?)null;
+        var scores = results.Where(r => r.Score is not null).Select(r => r.Score!.Value).ToList();
         return new JsonObject
         {
             ["name"] = CardText.Plain(name),
+            ["count"] = results.Count.ToString(CultureInfo.InvariantCulture),
+            ["average"] = scores.Count == 0 ? "—" : text.Number(Math.Round(scores.Average(), 2)),
             ["levels"] = text.Format("sumLevelCounts", Count(Level.Excellent), Count(Level.Good), Count(Level.Complete), Count(Level.NotComplete)),
             ["quota"] = headroom switch
             {

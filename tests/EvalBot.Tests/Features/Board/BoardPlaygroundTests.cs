@@ -70,9 +70,10 @@ public sealed class BoardPlaygroundTests : IAsyncLifetime
         Assert.Matches(@"^20\d\d-Q[1-4]$", period);
 
         var answer = await _lynne.ExecuteAsync(messageId, "board.run", new JsonObject { ["op"] = "period.open", ["board.period"] = period });
-        Assert.Contains($"Started: open period {period}.", answer.Readable(), StringComparison.Ordinal);
+        var shown = EvalBot.Domain.PeriodNames.En(period);
+        Assert.Contains($"Started: open the reporting period {shown}.", answer.Readable(), StringComparison.Ordinal);
 
-        var done = await NextAsync(m => (string?)m["action"] == "updateMessage" && Content(m).Contains($"Done: open period {period}", StringComparison.Ordinal));
+        var done = await NextAsync(m => (string?)m["action"] == "updateMessage" && Content(m).Contains($"Done: open the reporting period {shown}", StringComparison.Ordinal));
         Assert.Equal(messageId, (string?)done["message"]!["messageId"]);
         var task = await _bot.QueryAsync(db => db.BoardTasks.SingleAsync());
         Assert.Equal((BoardTaskStatus.Done, "boardResultOpened"), (task.Status, task.ResultKey));

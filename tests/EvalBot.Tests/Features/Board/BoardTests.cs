@@ -78,13 +78,13 @@ public sealed class BoardTests : IAsyncLifetime
     {
         var answer = await _host.InvokeAsync("board.run", new JsonObject { ["op"] = "period.open", ["board.period"] = "2026-Q4" }, "aad-board");
 
-        Assert.Contains("Đã bắt đầu: mở kỳ 2026-Q4. Tiến độ cập nhật trên thẻ này.", Texts(answer["value"]!.AsObject()));
+        Assert.Contains("Đã bắt đầu: mở kỳ báo cáo Quý 4/2026. Tiến độ cập nhật trên thẻ này.", Texts(answer["value"]!.AsObject()));
         var task = await UntilEndedAsync();
         Assert.Equal(BoardTaskStatus.Done, task.Status);
         Assert.Equal("boardResultOpened", task.ResultKey);
         Assert.Equal("board", await _host.Bot.QueryAsync(db => db.CheckInCampaigns.Select(c => c.OpenedBy).SingleAsync()));
         Assert.True(await _host.Bot.QueryAsync(db => db.AuditLog.AnyAsync(a => a.Action == "campaign.open-requested" && a.Actor == "aad-board")));
-        var update = await UntilCardAsync(card => Texts(card).Contains("Đã xong: mở kỳ 2026-Q4"));
+        var update = await UntilCardAsync(card => Texts(card).Contains("Đã xong: mở kỳ báo cáo Quý 4/2026"));
         Assert.Equal("PUT", update.Method);
         Assert.EndsWith("/activities/card-1", update.DecodedPath, StringComparison.Ordinal);
     }

@@ -72,6 +72,20 @@ public sealed class ReviewActionsTests : IAsyncLifetime
         Assert.Equal("aad-user-1", result.RecipientAadObjectId);
     }
 
+    [Fact]
+    public async Task The_result_names_the_period_and_says_how_and_until_when_to_ask_for_a_review()
+    {
+        await InvokeAsync("checkin.confirm", Decision(), "aad-leader");
+
+        var result = await _bot.QueryAsync(db => db.Outbox.SingleAsync(o => o.Kind == "checkin.result"));
+        var text = System.Text.RegularExpressions.Regex.Unescape(result.ActivityJson);
+        var zone = TimeZoneInfo.FindSystemTimeZoneById("Asia/Ho_Chi_Minh");
+        var lastDay = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(TimeProvider.System.GetUtcNow(), zone).DateTime).AddDays(new ComplaintOptions().PeriodResultDays);
+        Assert.Contains(EvalBot.Domain.PeriodNames.Vi(TestOrganisation.Period), text, StringComparison.Ordinal);
+        Assert.Contains("đề nghị lãnh đạo trực tiếp xem xét lại", text, StringComparison.Ordinal);
+        Assert.Contains("chậm nhất ngày " + lastDay.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture), text, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("aad-user-2")]
     [InlineData("aad-user-1")]

@@ -45,4 +45,35 @@ public sealed class ResultCardTests : IDisposable
 
         Assert.Contains(expected, rendered, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("vi", "chậm nhất ngày 10/03/2027")]
+    [InlineData("en", "by 10/03/2027 at the latest")]
+    public void The_review_line_says_until_when_counted_from_the_decision_by_the_configured_days(string language, string expected)
+    {
+        using var scope = _bot.Services.CreateScope();
+        var card = scope.ServiceProvider.GetRequiredService<ResultCard>();
+        var row = new ClassificationRecord
+        {
+            PersonId = 1, Year = 2026, State = ClassificationState.Decided, Level = 1, Score = 85, RuleSetId = "ND335", RuleSetVersion = "1",
+            DecidedAt = new DateTimeOffset(2026, 12, 10, 2, 30, 0, TimeSpan.Zero),
+        };
+
+        var rendered = card.Render(row, new Person { ExternalId = "P1", FullName = "Nguyễn Văn A" }, language).Readable();
+
+        Assert.Contains(expected, rendered, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_english_card_names_the_decree_in_english()
+    {
+        using var scope = _bot.Services.CreateScope();
+        var card = scope.ServiceProvider.GetRequiredService<ResultCard>();
+        var row = new ClassificationRecord { PersonId = 1, Year = 2026, State = ClassificationState.Decided, Level = 1, Score = 85, RuleSetId = "ND335", RuleSetVersion = RuleSetCatalog.Defaults.Find("ND335")!.Version };
+
+        var rendered = card.Render(row, new Person { ExternalId = "P1", FullName = "Nguyễn Văn A" }, "en").Readable();
+
+        Assert.Contains("Decree 335/2025/NĐ-CP", rendered, StringComparison.Ordinal);
+        Assert.DoesNotContain("ND335 v", rendered, StringComparison.Ordinal);
+    }
 }

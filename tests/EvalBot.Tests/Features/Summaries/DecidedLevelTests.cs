@@ -43,6 +43,17 @@ public sealed class DecidedLevelTests
     }
 
     [Fact]
+    public async Task The_dossier_says_a_year_without_data_has_none_instead_of_counting_zero_products()
+    {
+        await using var host = await ClassificationHost.StartAsync(excellent: 1, good: 5);
+
+        var dossier = await AskAsync(host, "aad-head", "hồ sơ nhan vien b");
+
+        Assert.Matches("Chưa có dữ liệu năm 20\\d\\d", dossier);
+        Assert.DoesNotContain("0 sản phẩm được giao", dossier, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_unit_summary_says_how_many_levels_are_decided_and_drops_provisional_once_all_are()
     {
         await using var host = await ClassificationHost.StartAsync(excellent: 1, good: 5);
