@@ -13,7 +13,8 @@ namespace EvalBot.Features.Summaries;
 /// products delivered per year, remediation items with their status, discipline, and the trend and development
 /// prospects computed from the series by <see cref="Prospects"/> (the card states the method).
 /// </summary>
-public sealed class DossierCard(EvalBotDbContext db, CardTemplates templates, ClassificationStore store, CheckInScoring scoring, IEnumerable<IFeedbackSummaries> feedback, OrganisationClock clock)
+public sealed class DossierCard(EvalBotDbContext db, CardTemplates templates, ClassificationStore store, CheckInScoring scoring, IEnumerable<IFeedbackSummaries> feedback,
+    IEnumerable<IPartyStandings> party, OrganisationClock clock)
 {
     public const int Years = 3;
 
@@ -30,6 +31,7 @@ public sealed class DossierCard(EvalBotDbContext db, CardTemplates templates, Cl
         var scores = await SummarySeries.ScoresAsync(db, person.Id, from, year, ct);
         var annual = new List<(int Year, ClassificationRecord? Row)>();
         for (var y = from; y <= year; y++) annual.Add((y, await store.CurrentForAsync(person.Id, y, ct)));
+        var standings = party.FirstOrDefault() is { } track && person.IsPartyMember ? await track.ForPersonAsync(person.Id, from, year, ct) : [];
         var prospects = Prospects.From([.. scores.Select(s => s.Score)], good, annual.Any(a => a.Row is { State: ClassificationState.Decided, Level: (int)Level.NotComplete }));
         var reports = await db.CheckInReports.AsNoTracking().Include(r => r.Lines)
             .Where(r => r.PersonId == person.Id && r.IsCurrent && (r.Status == CheckInStatus.Confirmed || r.Status == CheckInStatus.Adjusted)).ToListAsync(ct);
@@ -45,7 +47,7 @@ public sealed class DossierCard(EvalBotDbContext db, CardTemplates templates, Cl
             ["name"] = CardText.Plain(person.FullName),
             ["unit"] = CardText.Plain(unit),
             ["span"] = $"{from}–{year}",
-            ["annual"] = AnnualRows(annual, text),
+            ["annual"] = AnnualRows(annual, standings, text),
             ["hasTrend"] = scores.Count > 0,
             ["trend"] = TrendRows.Build(scores, scale, text),
             ["axis"] = TrendRows.Axis(scale, text),
@@ -68,13 +70,19 @@ public sealed class DossierCard(EvalBotDbContext db, CardTemplates templates, Cl
         return templates.Render("summary-dossier", card, language);
     }
 
-    /// <summary>Each year's level, "—" when there is no row, marked as a draft until decided.</summary>
-    private static JsonArray AnnualRows(List<(int Year, ClassificationRecord? Row)> annual, TextTable text) =>
+    /// <summary>
+    /// Each year's level, "no data" when there is no row, marked as a draft until decided; for a Party member, the year's
+    /// Party rating beside it (levels only).
+    /// </summary>
+    private static JsonArray AnnualRows(List<(int Year, ClassificationRecord? Row)> annual, IReadOnlyList<PartyStanding> party, TextTable text) =>
         new([.. annual.Select(a => (JsonNode)new JsonObject
         {
             ["year"] = a.Year.ToString(CultureInfo.InvariantCulture),
-            ["level"] = a.Row is null ? text.Format("dosNoData", a.Year) : LevelTexts.LevelText(text, a.Row)
-                + (a.Row.State == ClassificationState.Decided ? "" : " (" + text["classStateDraft"] + ")"),
+            ["level"] = (a.Row is null ? text.Format("dosNoData", a.Year) : LevelTexts.LevelText(text, a.Row)
+                + (a.Row.State == ClassificationState.Decided ? "" : " (" + text["classStateDraft"] + ")"))
+                + (party.FirstOrDefault(p => p.Year == a.Year) is { Level: { } level } p
+                    ? " · " + text.Format("dosParty", text.LevelName(level) + (p.Decided ? "" : " (" + text["classStateDraft"] + ")"))
+                    : ""),
         })]);
 
     /// <summary>Per year: the confirmed product lines, how many met their target and how many exceeded it.</summary>
