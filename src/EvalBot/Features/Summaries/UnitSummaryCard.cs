@@ -17,7 +17,8 @@ namespace EvalBot.Features.Summaries;
 /// has not reported.
 /// </summary>
 public sealed class UnitSummaryCard(
-    EvalBotDbContext db, CardTemplates templates, Provisional provisional, IOptions<CardsOptions> cards, OrganisationClock clock, ClassificationStore store)
+    EvalBotDbContext db, CardTemplates templates, Provisional provisional, IOptions<CardsOptions> cards, OrganisationClock clock, ClassificationStore store,
+    IEnumerable<IPartyStandings> party)
 {
     public async Task<JsonObject> RenderAsync(Unit unit, Person viewer, string language, DateTimeOffset now, CancellationToken ct)
     {
@@ -69,6 +70,7 @@ public sealed class UnitSummaryCard(
             ["missing"] = MissingRows(missing.Take(size), reporting.Started, text),
         };
         AddRemind(card, unit, viewer, tree, reporting, missing.Count, now, text);
+        card["partyProgress"] = await PartyProgressAsync(members, today.Year, text, ct);
         return templates.Render("summary-unit", card, language);
     }
 
@@ -82,6 +84,16 @@ public sealed class UnitSummaryCard(
         card["periodKey"] = reporting.Campaign?.Period ?? "";
         card["canRemind"] = missing > 0 && reporting.Campaign is { } c && c.IsOpenAt(now) && UnitReporting.Leads(tree, unit.Id, viewer);
         card["remindTitle"] = text.Format("sumRemindButton", missing);
+    }
+
+    /// <summary>The year's Party round among the unit's Party members (when the Party track is there and the round is open): how far it is.</summary>
+    private async Task<string> PartyProgressAsync(List<Person> members, int year, TextTable text, CancellationToken ct)
+    {
+        if (party.FirstOrDefault() is not { } track) return "";
+        var standings = await track.ForPeopleAsync([.. members.Where(m => m.IsPartyMember).Select(m => m.Id)], year, ct);
+        if (standings.Count == 0) return "";
+        int decided = standings.Count(s => s.Decided), started = standings.Count(s => s.Started && !s.Decided);
+        return text.Format("sumPartyProgress", decided, standings.Count, started, standings.Count - decided - started);
     }
 
     /// <summary>The decided rows of the members' year, and each member's level: the decided one, else the provisional one.</summary>

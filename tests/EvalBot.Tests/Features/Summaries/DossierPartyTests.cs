@@ -6,11 +6,14 @@ using Microsoft.EntityFrameworkCore;
 
 namespace EvalBot.Tests.Features.Summaries;
 
-/// <summary>A Party member's dossier shows both tracks side by side each year: the state level and the Party rating (levels only).</summary>
+/// <summary>
+/// A Party member's dossier shows both tracks side by side each year: the state level and the Party rating (levels only);
+/// the unit summary shows how far the Party round is among the unit's Party members.
+/// </summary>
 public sealed class DossierPartyTests
 {
     [Fact]
-    public async Task A_Party_members_dossier_shows_the_Party_rating_beside_the_state_level_marked_as_a_draft_until_decided()
+    public async Task A_Party_members_dossier_shows_the_Party_rating_beside_the_state_level_and_the_unit_summary_the_rounds_progress()
     {
         await using var host = await PartyHost.StartAsync();
         await host.DecideStateAsync();
@@ -28,6 +31,10 @@ public sealed class DossierPartyTests
         Assert.Contains("· Xếp loại đảng viên: Hoàn thành nhiệm vụ\"", decided, StringComparison.Ordinal);
         Assert.Contains("· Party rating: ", english, StringComparison.Ordinal);
         foreach (var secret in new[] { "Chưa chủ động", "Trừ 1 điểm", "60.5" }) Assert.DoesNotContain(secret, decided, StringComparison.Ordinal);
+
+        var unit = await AskAsync(host, "aad-head", "đơn vị");
+        Assert.Contains("Kiểm điểm đảng viên", unit, StringComparison.Ordinal);
+        Assert.Contains("1/3 đã quyết định · 0 đang kiểm điểm · 2 chưa tự đánh giá", unit, StringComparison.Ordinal);
     }
 
     private static async Task<string> AskAsync(PartyHost host, string user, string command, string? locale = null)
