@@ -11,7 +11,7 @@ namespace EvalBot.Features.Classification;
 /// </summary>
 public sealed class ClassificationCommand(
     DecisionCard decision, ClassificationListCard list, ResultCard result, ClassificationStore store, CardTemplates templates,
-    Auditing.AuditLog audit, OrganisationClock clock, CompetentCasesCard competent) : ICommandHandler
+    Auditing.AuditLog audit, OrganisationClock clock, CompetentCasesCard competent, IEnumerable<IPartyStandings> party) : ICommandHandler
 {
     /// <summary>The command this feature starts and the keywords that start it.</summary>
     public static CommandTopic Topic { get; } = new("classification", ["xếp loại", "classification"]);
@@ -57,7 +57,10 @@ public sealed class ClassificationCommand(
         }
         else if (mine is { State: ClassificationState.Decided })
         {
-            turn.Reply(TurnContext.CardMessage(result.Render(mine, me, language)));
+            // A Party member's result shows the year's Party rating beside it once the Party round has one.
+            var standings = me.IsPartyMember && party.FirstOrDefault() is { } track ? await track.ForPersonAsync(me.Id, year, year, cancellationToken) : [];
+            var standing = standings.Count > 0 ? standings[0] : null;
+            turn.Reply(TurnContext.CardMessage(result.Render(mine, me, language, standing)));
         }
         else
         {

@@ -5,10 +5,13 @@ using EvalBot.Persistence.Entities;
 
 namespace EvalBot.Features.Classification;
 
-/// <summary>The person's result card (<c>cards/classification-result.json</c>): the decided level, the score and every reason.</summary>
+/// <summary>
+/// The person's result card (<c>cards/classification-result.json</c>): the decided level, the score and every reason; for
+/// a Party member asking with <c>xếp loại</c>, the year's Party rating beside it (its level, marked as a draft until decided).
+/// </summary>
 public sealed class ResultCard(CardTemplates templates, OrganisationClock clock, Domain.RuleSets.RuleSetCatalog ruleSets, Microsoft.Extensions.Options.IOptions<ComplaintOptions> complaints)
 {
-    public System.Text.Json.Nodes.JsonObject Render(ClassificationRecord row, Person person, string language)
+    public System.Text.Json.Nodes.JsonObject Render(ClassificationRecord row, Person person, string language, PartyStanding? party = null)
     {
         ArgumentNullException.ThrowIfNull(row);
         ArgumentNullException.ThrowIfNull(person);
@@ -27,6 +30,7 @@ public sealed class ResultCard(CardTemplates templates, OrganisationClock clock,
             ["hasReason"] = !string.IsNullOrWhiteSpace(row.Reason),
             // Counted from the decision; a result not yet decided (never sent) counts from its compile.
             ["review"] = text.Format("classResultReview", TextTable.Date(ComplaintOptions.LastDay(clock.Today(row.DecidedAt ?? row.CompiledAt), complaints.Value.AnnualResultDays))),
+            ["party"] = party is { Level: { } partyLevel } ? text.LevelName(partyLevel) + (party.Decided ? "" : " (" + text["classStateDraft"] + ")") : "",
             ["lines"] = new JsonArray([.. Explanations.Lines(row.ExplanationJson, language).Select(l => (JsonNode)new JsonObject { ["text"] = CardText.Plain(l) })]),
         };
         return templates.Render("classification-result", data, language);

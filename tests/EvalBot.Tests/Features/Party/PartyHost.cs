@@ -90,5 +90,15 @@ public sealed class PartyHost : IAsyncDisposable
         return (await response.Content.ReadFromJsonAsync<JsonObject>())!;
     }
 
+    /// <summary>Says <paramref name="command"/> as <paramref name="user"/> and returns the reply queued for it, unescaped.</summary>
+    public async Task<string> AskAsync(string user, string command, string? locale = null)
+    {
+        var id = Guid.NewGuid().ToString("N");
+        var response = await Inner.Client.PostAsJsonAsync("/api/messages", Activities.Message(Inner.Teams.ServiceUrl, command, userAad: user, id: id, locale: locale));
+        response.EnsureSuccessStatusCode();
+        var reply = await Inner.Bot.QueryAsync(db => db.Outbox.Where(o => o.DedupeKey.Contains(id)).Select(o => o.ActivityJson).SingleAsync());
+        return System.Text.RegularExpressions.Regex.Unescape(reply);
+    }
+
     public ValueTask DisposeAsync() => Inner.DisposeAsync();
 }

@@ -1,8 +1,5 @@
 using System.Net;
-using System.Net.Http.Json;
 using EvalBot.Tests.Features.Party;
-using EvalBot.Tests.Support;
-using Microsoft.EntityFrameworkCore;
 
 namespace EvalBot.Tests.Features.Summaries;
 
@@ -21,28 +18,19 @@ public sealed class DossierPartyTests
         var id = (await host.RatingOfAsync("P-01")).Id;
         await host.PressAsync("party.self", id, "aad-01", ("party.general", "25"), ("party.task", "60.5"));
 
-        var draft = await AskAsync(host, "aad-head", "hồ sơ nhan vien b");
+        var draft = await host.AskAsync("aad-head", "hồ sơ nhan vien b");
         await host.PressAsync("party.verify", id, "aad-board", ("party.general", "24"), ("party.task", "60.5"), ("party.note", "Trừ 1 điểm"), ("party.residence", "Tốt"));
         await host.PressAsync("party.decide", id, "aad-top", ("party.level", "HT"), ("party.note", "Chưa chủ động"));
-        var decided = await AskAsync(host, "aad-head", "hồ sơ nhan vien b");
-        var english = await AskAsync(host, "aad-head", "dossier nhan vien b", "en-US");
+        var decided = await host.AskAsync("aad-head", "hồ sơ nhan vien b");
+        var english = await host.AskAsync("aad-head", "dossier nhan vien b", "en-US");
 
         Assert.Contains("· Xếp loại đảng viên: Hoàn thành tốt nhiệm vụ (Dự thảo)", draft, StringComparison.Ordinal);
         Assert.Contains("· Xếp loại đảng viên: Hoàn thành nhiệm vụ\"", decided, StringComparison.Ordinal);
         Assert.Contains("· Party rating: ", english, StringComparison.Ordinal);
         foreach (var secret in new[] { "Chưa chủ động", "Trừ 1 điểm", "60.5" }) Assert.DoesNotContain(secret, decided, StringComparison.Ordinal);
 
-        var unit = await AskAsync(host, "aad-head", "đơn vị");
+        var unit = await host.AskAsync("aad-head", "đơn vị");
         Assert.Contains("Kiểm điểm đảng viên", unit, StringComparison.Ordinal);
         Assert.Contains("1/3 đã quyết định · 0 đang kiểm điểm · 2 chưa tự đánh giá", unit, StringComparison.Ordinal);
-    }
-
-    private static async Task<string> AskAsync(PartyHost host, string user, string command, string? locale = null)
-    {
-        var id = Guid.NewGuid().ToString("N");
-        var response = await host.Inner.Client.PostAsJsonAsync("/api/messages", Activities.Message(host.Inner.Teams.ServiceUrl, command, userAad: user, id: id, locale: locale));
-        response.EnsureSuccessStatusCode();
-        var reply = await host.Inner.Bot.QueryAsync(db => db.Outbox.Where(o => o.DedupeKey.Contains(id)).Select(o => o.ActivityJson).SingleAsync());
-        return System.Text.RegularExpressions.Regex.Unescape(reply);
     }
 }
