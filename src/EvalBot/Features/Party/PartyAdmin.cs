@@ -8,7 +8,8 @@ namespace EvalBot.Features.Party;
 /// The Party track's admin endpoint: <c>POST /admin/years/{year}/party/compile</c> opens the year's Party rating (409, with
 /// the units still undecided, while any Party member's state rating for the year is not decided) and sends each member
 /// and each collective's head their self-rating card; <c>GET /admin/years/{year}/party-classification.xlsx?org=&lt;id&gt;</c> is
-/// the organisation's Party list (<see cref="PartyExport"/>); complaints and their re-checks.
+/// the organisation's Party list (<see cref="PartyExport"/>); complaints and their re-checks; re-rating by the superior
+/// committee (<see cref="PartyRerating"/>).
 /// </summary>
 public static class PartyAdmin
 {
@@ -36,6 +37,14 @@ public static class PartyAdmin
                 ? Results.File(file.Bytes, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", file.Name)
                 : Results.NotFound(new { error = "unknown party organisation" }));
         admin.MapPost("/party/ratings/{id:long}/complaints", RecordComplaintAsync);
+        admin.MapPost("/party/ratings/{id:long}/rerate", async (long id, PartyRerateRequest request, PartyRerating rerating, Delivery.OutboxSignal signal, CancellationToken ct) =>
+        {
+            var (result, error) = await rerating.RerateAsync(id, request, ct);
+            if (result is null) return error == "unknown rating" ? Results.NotFound(new { error }) : Results.BadRequest(new { error });
+            signal.Notify();
+            var r = result.Rating;
+            return Results.Ok(new { r.Id, r.Version, r.SupersedesId, r.Level, r.DecidedBy, result.CommendationToCancel });
+        });
         admin.MapPost("/party/complaints/{id:long}/recheck", RecheckAsync);
         return admin;
     }

@@ -81,7 +81,7 @@ public sealed class PartyExport(EvalBotDbContext db, CardTemplates templates, Pa
                     ? (collectives.GetValueOrDefault(c)?.Name ?? "", "Tập thể")
                     : (people.GetValueOrDefault(r.PersonId!.Value)?.FullName ?? "",
                        people.GetValueOrDefault(r.PersonId!.Value)?.PostId is { } p && posts.TryGetValue(p, out var n) ? n : "");
-                return new OfficialListLine(name, post, orgs[r.PartyOrganisationId].Name, Points(r), ScoreText(r), LevelText(r, text), Note(r, flags), r.Step == PartyRatingStep.Decided);
+                return new OfficialListLine(name, post, orgs[r.PartyOrganisationId].Name, Points(r), ScoreText(r), LevelText(r, text), Note(r, flags, clock.Zone), r.Step == PartyRatingStep.Decided);
             })];
     }
 
@@ -100,9 +100,9 @@ public sealed class PartyExport(EvalBotDbContext db, CardTemplates templates, Pa
         : "—";
 
     /// <summary>The step the rating is at; a decided member's commendation flags after it (rule 41).</summary>
-    private static string Note(PartyRating r, Dictionary<long, IReadOnlyList<PartyCommendationFlag>> flags) => r.Step switch
+    private static string Note(PartyRating r, Dictionary<long, IReadOnlyList<PartyCommendationFlag>> flags, TimeZoneInfo zone) => r.Step switch
     {
-        PartyRatingStep.Decided => "Đã quyết định" + (r.DecidedAt is { } at ? " ngày " + at.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture) : "")
+        PartyRatingStep.Decided => "Đã quyết định" + (r.DecidedAt is { } at ? " ngày " + TimeZoneInfo.ConvertTime(at, zone).ToString("dd/MM/yyyy", CultureInfo.InvariantCulture) : "")
             + string.Concat((r.PersonId is { } p ? flags.GetValueOrDefault(p) ?? [] : []).Select(f => "; " + f.TextVi.TrimEnd('.'))),
         PartyRatingStep.Verified => "Dự thảo: đã thẩm định, chờ cấp có thẩm quyền quyết định",
         PartyRatingStep.SelfRated => "Dự thảo: đã tự đánh giá, chờ thẩm định",

@@ -34,6 +34,7 @@ public static class PartySetup
         services.AddScoped<PartyHonours>();
         services.AddScoped<PartyPublication>();
         services.AddScoped<PartyReminders>();
+        services.AddScoped<PartyRerating>();
         services.AddScoped<IPartyStandings, PartyStandings>();
         services.AddPartyJobs();
         services.AddScoped<ICardActionHandler, PartyActions>();
