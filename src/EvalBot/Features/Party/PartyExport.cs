@@ -73,7 +73,7 @@ public sealed class PartyExport(EvalBotDbContext db, CardTemplates templates, Pa
         return [.. ratings
             .OrderBy(r => r.CollectiveId is null)
             .ThenBy(r => orgs[r.PartyOrganisationId].Name, StringComparer.Ordinal)
-            .ThenBy(r => r.Level ?? 9).ThenByDescending(Points)
+            .ThenBy(r => r.Level ?? 9).ThenByDescending(PartyQuota.LatestPoints)
             .ThenBy(r => r.CollectiveId is { } c ? collectives.GetValueOrDefault(c)?.Name : people.GetValueOrDefault(r.PersonId!.Value)?.FullName, StringComparer.Ordinal)
             .Select(r =>
             {
@@ -81,15 +81,9 @@ public sealed class PartyExport(EvalBotDbContext db, CardTemplates templates, Pa
                     ? (collectives.GetValueOrDefault(c)?.Name ?? "", "Tập thể")
                     : (people.GetValueOrDefault(r.PersonId!.Value)?.FullName ?? "",
                        people.GetValueOrDefault(r.PersonId!.Value)?.PostId is { } p && posts.TryGetValue(p, out var n) ? n : "");
-                return new OfficialListLine(name, post, orgs[r.PartyOrganisationId].Name, Points(r), ScoreText(r), LevelText(r, text), Note(r, flags, clock.Zone), r.Step == PartyRatingStep.Decided);
+                return new OfficialListLine(name, post, orgs[r.PartyOrganisationId].Name, PartyQuota.LatestPoints(r), ScoreText(r), LevelText(r, text), Note(r, flags, clock.Zone), r.Step == PartyRatingStep.Decided);
             })];
     }
-
-    /// <summary>The points of the latest step that gave them: verified, else self-rated.</summary>
-    private static decimal? Points(PartyRating r) =>
-        r.VerifiedGeneral is { } vg && r.VerifiedTask is { } vt ? vg + vt
-        : r.SelfGeneral is { } g && r.SelfTask is { } t ? g + t
-        : null;
 
     private static string ScoreText(PartyRating r) => r.Step == PartyRatingStep.Open ? "Chưa tự đánh giá" : "Không chấm điểm";
 

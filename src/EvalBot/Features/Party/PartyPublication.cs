@@ -31,7 +31,7 @@ public sealed class PartyPublication(EvalBotDbContext db, CardTemplates template
         var audience = await db.PartyMemberships.AsNoTracking().Where(m => m.CellId == org.Id && m.Status != PartyMembershipStatuses.Suspended)
             .Select(m => m.PersonId).ToListAsync(ct);
         audience = [.. audience.Concat(rated).Concat(collectives.Values.Select(c => c.HeadPersonId)).Distinct()];
-        var people = await db.People.Where(p => audience.Contains(p.Id) || rated.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
+        var people = await db.People.Where(p => audience.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
         var version = ratings.Max(r => r.DecidedAt ?? DateTimeOffset.MinValue).ToUnixTimeSeconds();
         var queued = 0;
         foreach (var person in audience.Select(id => people.GetValueOrDefault(id)).OfType<Person>().Where(p => p.IsActive))

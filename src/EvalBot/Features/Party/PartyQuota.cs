@@ -34,7 +34,7 @@ public sealed class PartyQuota(EvalBotDbContext db, PartyConditions conditions, 
             .ToListAsync(ct);
         var candidates = ratings.Select(x => (Rating: x, Level: x.Id == r.Id ? (int)level : x.Level ?? x.ProposedLevel ?? x.SelfLevel))
             .Where(x => x.Level is not null)
-            .Select(x => new QuotaCandidate(Key(x.Rating.PersonId!.Value), subject.Organisation.Name, x.Rating.GroupKey, (Level)x.Level!.Value, Points(x.Rating)))
+            .Select(x => new QuotaCandidate(Key(x.Rating.PersonId!.Value), subject.Organisation.Name, x.Rating.GroupKey, (Level)x.Level!.Value, LatestPoints(x.Rating)))
             .ToList();
         var decision = exception is null ? null : new QuotaExceptionDecision(exception.DecisionNumber, exception.ApprovedBy, exception.DecidedOn);
         var ruleSet = conditions.RuleSetFor(r.Year);
@@ -74,7 +74,8 @@ public sealed class PartyQuota(EvalBotDbContext db, PartyConditions conditions, 
 
     private static string Key(long personId) => personId.ToString(Invariant);
 
-    private static decimal? Points(PartyRating r) =>
+    /// <summary>The points of the latest step that gave them: verified, else self-rated.</summary>
+    public static decimal? LatestPoints(PartyRating r) =>
         r.VerifiedGeneral is { } vg && r.VerifiedTask is { } vt ? vg + vt
         : r.SelfGeneral is { } g && r.SelfTask is { } t ? g + t
         : null;

@@ -31,19 +31,10 @@ public sealed class PartyRerating(EvalBotDbContext db, PartyDirectory directory,
         if (old is null) return (null, "unknown rating");
         if (old.Step != PartyRatingStep.Decided) return (null, "only a decided rating (its latest version) can be re-rated");
         var now = time.GetUtcNow();
-        var next = new PartyRating
-        {
-            Year = old.Year, Version = old.Version + 1, SupersedesId = old.Id, PersonId = old.PersonId, CollectiveId = old.CollectiveId,
-            PartyOrganisationId = old.PartyOrganisationId, GroupKey = old.GroupKey, StateLevel = old.StateLevel,
-            SuggestedGeneral = old.SuggestedGeneral, SuggestedTask = old.SuggestedTask,
-            SelfGeneral = old.SelfGeneral, SelfTask = old.SelfTask, SelfLevel = old.SelfLevel, Strengths = old.Strengths, Shortcomings = old.Shortcomings,
-            Direction = old.Direction, SelfRatedAt = old.SelfRatedAt, SelfRatedBy = old.SelfRatedBy, DraftSentOn = old.DraftSentOn, MeetingOn = old.MeetingOn,
-            VerifiedGeneral = old.VerifiedGeneral, VerifiedTask = old.VerifiedTask, ProposedLevel = old.ProposedLevel, VerificationNote = old.VerificationNote,
-            CellReviewedOn = old.CellReviewedOn, CollectiveReviewedOn = old.CollectiveReviewedOn, ResidenceComment = old.ResidenceComment,
-            ResidenceException = old.ResidenceException, TemporaryCellComment = old.TemporaryCellComment, VerifiedAt = old.VerifiedAt, VerifiedBy = old.VerifiedBy,
-            Level = (int)level, DecisionNote = request.Reason.Trim(), DecidedAt = now, DecidedBy = request.By.Trim(), Step = PartyRatingStep.Decided,
-            ExplanationJson = old.ExplanationJson, OpenedAt = old.OpenedAt,
-        };
+        // The new version starts as a copy of every value of the decided one (so nothing recorded is lost), then the decision.
+        var next = (PartyRating)db.Entry(old).CurrentValues.ToObject();
+        (next.Id, next.Version, next.SupersedesId, next.ConcurrencyStamp) = (0, old.Version + 1, old.Id, Guid.NewGuid());
+        (next.Level, next.DecisionNote, next.DecidedAt, next.DecidedBy, next.Step) = ((int)level, request.Reason.Trim(), now, request.By.Trim(), PartyRatingStep.Decided);
         old.Step = PartyRatingStep.Superseded;
         db.PartyRatings.Add(next);
         var cancel = old.Level == (int)Level.Excellent && level != Level.Excellent && old.PersonId is not null;

@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text.RegularExpressions;
 using EvalBot.Persistence.Entities;
 using EvalBot.Tests.Support;
@@ -14,12 +13,7 @@ public sealed class PartyHonoursTests : IAsyncLifetime
 {
     private PartyHost _host = null!;
 
-    public async Task InitializeAsync()
-    {
-        _host = await PartyHost.StartAsync();
-        await _host.DecideStateAsync();
-        Assert.Equal(HttpStatusCode.OK, (await _host.OpenAsync()).StatusCode);
-    }
+    public async Task InitializeAsync() => _host = await PartyHost.StartOpenAsync();
 
     public async Task DisposeAsync() => await _host.DisposeAsync();
 

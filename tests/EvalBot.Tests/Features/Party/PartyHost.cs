@@ -36,6 +36,16 @@ public sealed class PartyHost : IAsyncDisposable
         return host;
     }
 
+    /// <summary>A host whose state ratings are decided and whose Party round is open.</summary>
+    public static async Task<PartyHost> StartOpenAsync()
+    {
+        var host = await StartAsync();
+        await host.DecideStateAsync();
+        var opened = await host.OpenAsync();
+        if (opened.StatusCode != System.Net.HttpStatusCode.OK) throw new InvalidOperationException($"The Party round did not open: {opened.StatusCode}.");
+        return host;
+    }
+
     private async Task<long> SeedAsync(EvalBot.Persistence.EvalBotDbContext db)
     {
         var committee = new PartyOrganisation { ExternalId = "DU", Name = "Đảng ủy xã", Kind = PartyOrganisationKinds.Committee };

@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -17,12 +16,7 @@ public sealed class PartyMeetingAndOpinionsTests : IAsyncLifetime
     private static readonly JsonSerializerOptions Readable = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
     private PartyHost _host = null!;
 
-    public async Task InitializeAsync()
-    {
-        _host = await PartyHost.StartAsync();
-        await _host.DecideStateAsync();
-        Assert.Equal(HttpStatusCode.OK, (await _host.OpenAsync()).StatusCode);
-    }
+    public async Task InitializeAsync() => _host = await PartyHost.StartOpenAsync();
 
     public async Task DisposeAsync() => await _host.DisposeAsync();
 

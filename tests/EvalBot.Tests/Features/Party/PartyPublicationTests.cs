@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text.RegularExpressions;
 using EvalBot.Persistence.Entities;
 using Microsoft.EntityFrameworkCore;
@@ -13,12 +12,7 @@ public sealed class PartyPublicationTests : IAsyncLifetime
 {
     private PartyHost _host = null!;
 
-    public async Task InitializeAsync()
-    {
-        _host = await PartyHost.StartAsync();
-        await _host.DecideStateAsync();
-        Assert.Equal(HttpStatusCode.OK, (await _host.OpenAsync()).StatusCode);
-    }
+    public async Task InitializeAsync() => _host = await PartyHost.StartOpenAsync();
 
     public async Task DisposeAsync() => await _host.DisposeAsync();
 

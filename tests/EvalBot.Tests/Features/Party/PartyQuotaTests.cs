@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -21,9 +20,7 @@ public sealed class PartyQuotaTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _host = await PartyHost.StartAsync();
-        await _host.DecideStateAsync();
-        Assert.Equal(HttpStatusCode.OK, (await _host.OpenAsync()).StatusCode);
+        _host = await PartyHost.StartOpenAsync();
         _rating = (await _host.RatingOfAsync("P-00")).Id;
         await _host.PressAsync("party.self", _rating, "aad-00", ("party.general", "29"), ("party.task", "68"));
         await _host.PressAsync("party.verify", _rating, "aad-board", ("party.general", "29"), ("party.task", "68"), ("party.residence", "Gương mẫu nơi cư trú"));
