@@ -6,6 +6,7 @@ using EvalBot.Features.Board;
 using EvalBot.Features.CheckIns;
 using EvalBot.Features.CheckIns.Campaigns;
 using EvalBot.Features.Classification;
+using EvalBot.Features.FollowUps;
 using EvalBot.Features.Organisation;
 using EvalBot.Features.Party;
 using EvalBot.Features.PeerFeedback;
@@ -34,11 +35,7 @@ public static class EvalBotSetup
             builder.WebHost.UseUrls(address);
         }
 
-        services.AddSingleton(TimeProvider.System);
-        services.AddSingleton<OrganisationClock>();
-        services.AddComplaints(configuration);
-        services.AddHttpContextAccessor();
-        services.AddScoped<PublicAddress>();
+        AddCore(services, configuration);
         services.Configure<ProtocolOptions>(configuration.GetSection(ProtocolOptions.Section));
         services.Configure<DeliveryOptions>(configuration.GetSection(DeliveryOptions.Section));
         services.AddPersistence(configuration);
@@ -62,6 +59,7 @@ public static class EvalBotSetup
         services.AddBoard(configuration);
         services.AddPeerFeedback(configuration);
         services.AddParty(configuration);
+        services.AddFollowUps();
         services.AddScoped<IFeedbackSummaries, PeerFeedbackSummaries>();
         services.AddScheduling(configuration);
         services.AddOperations(configuration);
@@ -83,6 +81,17 @@ public static class EvalBotSetup
         services.AddHelp();
         services.AddWelcome();
         return builder;
+    }
+
+    /// <summary>The shared core every feature may use: the clock, the organisation's day, complaint periods, follow-ups, the public address.</summary>
+    private static void AddCore(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<OrganisationClock>();
+        services.AddComplaints(configuration);
+        services.AddFollowUpLedger(configuration);
+        services.AddHttpContextAccessor();
+        services.AddScoped<PublicAddress>();
     }
 
     public static WebApplication MapEvalBot(this WebApplication app)

@@ -36,6 +36,7 @@ public abstract class EvalBotDbContext(DbContextOptions options) : DbContext(opt
     public DbSet<PartyRating> PartyRatings => Set<PartyRating>();
     public DbSet<PartyComplaint> PartyComplaints => Set<PartyComplaint>();
     public DbSet<PartyQuotaDecision> PartyQuotaDecisions => Set<PartyQuotaDecision>();
+    public DbSet<FollowUpTask> FollowUpTasks => Set<FollowUpTask>();
 
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {

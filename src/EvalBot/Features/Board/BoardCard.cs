@@ -10,11 +10,12 @@ namespace EvalBot.Features.Board;
 /// <summary>
 /// The organisation board's card (<c>cards/board.json</c>): the operation running now with its progress (or the last
 /// one's outcome), the current period per unit with its messages, the year (compiled, lists decided, cases waiting for
-/// the competent level with a form each, heads overdue) and a button for each operation. It carries a <c>refresh</c>
+/// the competent level with a form each, heads overdue), what other features ask it to look at (<see cref="IBoardAttention"/>)
+/// and a button for each operation. It carries a <c>refresh</c>
 /// for the board member, so Teams shows it current whenever they open it.
 /// </summary>
 public sealed class BoardCard(
-    BoardStatus status, IEnumerable<IBoardYearStatus> years, CardTemplates templates, OrganisationClock clock, CampaignCalendar calendar, IOptions<BoardOptions> options)
+    BoardStatus status, IEnumerable<IBoardYearStatus> years, IEnumerable<IBoardAttention> attention, CardTemplates templates, OrganisationClock clock, CampaignCalendar calendar, IOptions<BoardOptions> options)
 {
     public async Task<JsonObject> RenderAsync(string language, string? userId, DateTimeOffset now, string? notice, string? error, CancellationToken cancellationToken)
     {
@@ -47,6 +48,7 @@ public sealed class BoardCard(
         AddTask(data, task, text);
         AddPeriod(data, period, text, now);
         AddYear(data, yearStatus, text);
+        data["attention"] = await AttentionAsync(now, language, text, cancellationToken);
         return templates.Render("board", data, language);
     }
 
@@ -112,6 +114,25 @@ public sealed class BoardCard(
                 ? text.Format("boardOverdue", o.Head, o.Unit, o.Waiting, o.Deadline)
                 : text.Format("boardOverdueNoUnit", o.Head, o.Waiting, o.Deadline)),
         })]);
+    }
+
+    /// <summary>The sections other features ask the board to look at (<see cref="IBoardAttention"/>), in registration order.</summary>
+    private async Task<JsonArray> AttentionAsync(DateTimeOffset now, string language, TextTable text, CancellationToken cancellationToken)
+    {
+        var sections = new JsonArray();
+        foreach (var source in attention)
+        {
+            if (await source.ForAsync(now, language, options.Value.MaxCases, cancellationToken) is not { } a) continue;
+            sections.Add(new JsonObject
+            {
+                ["title"] = CardText.Plain(a.Title),
+                ["urgent"] = a.Urgent,
+                ["lines"] = new JsonArray([.. a.Lines.Select(l => (JsonNode)new JsonObject { ["text"] = CardText.Plain(l) })]),
+                ["more"] = text.More(a.Hidden),
+            });
+        }
+
+        return sections;
     }
 
     private static string Shorten(string reason) => reason.Length <= 120 ? reason : reason[..117] + "…";

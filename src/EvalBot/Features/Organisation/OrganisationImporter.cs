@@ -9,7 +9,7 @@ namespace EvalBot.Features.Organisation;
 /// is written; then the whole file is applied in one transaction with its audit entry. Rows are matched by
 /// external id, so importing the same file twice changes nothing the second time.
 /// </summary>
-public sealed class OrganisationImporter(EvalBotDbContext db, AuditLog audit, ILogger<OrganisationImporter> logger)
+public sealed class OrganisationImporter(EvalBotDbContext db, AuditLog audit, FollowUpLedger followUps, TimeProvider time, ILogger<OrganisationImporter> logger)
 {
     /// <summary>The audit actor of the command line.</summary>
     public const string CliActor = "cli";
@@ -104,6 +104,10 @@ public sealed class OrganisationImporter(EvalBotDbContext db, AuditLog audit, IL
         deferred.ForEach(assign => assign());
         await new RecordWriter(db, index, counts).WriteAsync(file, ct);
         await new PartyWriter(db, index, counts).WriteAsync(file, ct);
+
+        // Rule 38: a valid vote with a majority of low confidence opens its follow-ups for the competent level.
+        await followUps.OpenForVotesAsync([.. file.Votes.Select(v => new ImportedVote(index.People[v.Person].Id, v.Id,
+            new Domain.Records.ConfidenceVote(v.Date, v.High, v.Medium, v.Low, v.Present, v.Convened)))], at ?? time.GetUtcNow(), ct);
         var report = counts.Report(format, file.Kinds);
         audit.Record(actor, "organisation.import", "organisation", $"{format}:{string.Join(',', report.Kinds.Select(k => k.Kind))}", report, at);
         await db.SaveChangesAsync(ct);
