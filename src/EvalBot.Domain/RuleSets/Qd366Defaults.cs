@@ -55,5 +55,16 @@ public static class Qd366Defaults
             NewPartyMemberExcludedBelowMonths: 6m,
             OldUnitCommentRequiredFromMonths: null,
             RequireEveryQuarter: true),
-        new QuotaSettings(QuotaMode.ShareOfGood, 20m, 25m, QuotaBase.GoodOnly, QuotaRounding.Floor, PerAgency: true, PerGroup: true));
+        new QuotaSettings(QuotaMode.ShareOfGood, 20m, 25m, QuotaBase.GoodOnly, QuotaRounding.Floor, PerAgency: true, PerGroup: true),
+        Collective: new CollectiveConditions(
+            Excellent: new LevelRequirement(100m, 100m, 30m, null, null),
+            Good: new LevelRequirement(100m, 100m, null, null, null),
+            Complete: new LevelRequirement(100m, null, null, 20m, null),
+            ExcellentMinRemediedPercent: 100m,
+            DisciplineBlocksExcellent: true,
+            MinimumSeverity: DisciplineSeverity.Reprimand,
+            NotCompleteWhenCompletedBelowPercent: 70m,
+            WrongdoingForcesNotComplete: true,
+            DisciplineForcesNotComplete: true,
+            DegradationForcesNotComplete: true));
 }

@@ -20,6 +20,7 @@ namespace EvalBot.Domain.RuleSets;
 /// <param name="TimeInYear">Time-in-year rules.</param>
 /// <param name="Quota">HTXS quota.</param>
 /// <param name="BasedOn">For an overlay: the rule-set it modifies.</param>
+/// <param name="Collective">The level conditions of a collective's annual report (QD366), or null when the rule-set rates no collectives.</param>
 public sealed record RuleSet(
     string Id,
     string Version,
@@ -36,7 +37,8 @@ public sealed record RuleSet(
     OverrideSettings Overrides,
     TimeInYearSettings TimeInYear,
     QuotaSettings Quota,
-    string? BasedOn = null)
+    string? BasedOn = null,
+    CollectiveConditions? Collective = null)
 {
     /// <summary>"ND335 v2026.1": the id and version stored with each result, for logs and exports, not for cards.</summary>
     public string Label => $"{Id} v{Version}";

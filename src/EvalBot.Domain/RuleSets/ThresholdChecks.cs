@@ -7,6 +7,7 @@ internal static class ThresholdChecks
     {
         CheckPeriodScoring(r.PeriodScoring, fail);
         CheckTaskConditions(r.TaskConditions, fail);
+        CheckCollective(r.Collective, fail);
         CheckLeader(r.Leader, fail);
         if (r.Overrides is null) fail("overrides", "is required");
         CheckTimeInYear(r.TimeInYear, fail);
@@ -49,6 +50,29 @@ internal static class ThresholdChecks
 
         Percentage("taskConditions.notCompleteWhenNotCompletedAbovePercent", t.NotCompleteWhenNotCompletedAbovePercent, fail);
         Percentage("taskConditions.notCompleteWhenNotMeetingAbovePercent", t.NotCompleteWhenNotMeetingAbovePercent, fail);
+    }
+
+    /// <summary>Optional: a rule-set that rates no collectives has nothing here to check.</summary>
+    private static void CheckCollective(CollectiveConditions? c, Action<string, string> fail)
+    {
+        if (c is null) return;
+        foreach (var (name, req) in new[] { ("excellent", c.Excellent), ("good", c.Good), ("complete", c.Complete) })
+        {
+            if (req is null)
+            {
+                fail($"collective.{name}", "is required");
+                continue;
+            }
+
+            Percentage($"collective.{name}.minCompletedPercent", req.MinCompletedPercent, fail);
+            Percentage($"collective.{name}.minOnTimeWithQualityPercent", req.MinOnTimeWithQualityPercent, fail);
+            Percentage($"collective.{name}.minExceededPercent", req.MinExceededPercent, fail);
+            Percentage($"collective.{name}.maxLatePercent", req.MaxLatePercent, fail);
+            Percentage($"collective.{name}.maxNotMeetingPercent", req.MaxNotMeetingPercent, fail);
+        }
+
+        Percentage("collective.excellentMinRemediedPercent", c.ExcellentMinRemediedPercent, fail);
+        Percentage("collective.notCompleteWhenCompletedBelowPercent", c.NotCompleteWhenCompletedBelowPercent, fail);
     }
 
     private static void CheckLeader(LeaderSettings? l, Action<string, string> fail)

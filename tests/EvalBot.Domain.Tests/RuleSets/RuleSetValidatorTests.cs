@@ -24,6 +24,8 @@ public class RuleSetValidatorTests
         { "toYear", r => r with { AppliesTo = [new Applicability(Population.CivilServant, 2026, 2020)] } },
         { "version", r => r with { Version = "" } },
         { "voteQuorum", r => r with { Leader = r.Leader with { VoteQuorumNumerator = 4 } } },
+        { "collective.notCompleteWhenCompletedBelowPercent", r => r with { Collective = Qd366Defaults.Create().Collective! with { NotCompleteWhenCompletedBelowPercent = 170m } } },
+        { "collective.excellent.minExceededPercent", r => r with { Collective = Qd366Defaults.Create().Collective! with { Excellent = new LevelRequirement(100m, 100m, -30m, null, null) } } },
     };
 
     [Theory]
