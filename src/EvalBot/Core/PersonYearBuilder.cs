@@ -104,7 +104,8 @@ public sealed class PersonYearBuilder(CheckInScoring scoring)
         _ => WorkStatus.JustifiedAbsence,
     };
 
-    private static DisciplineSeverity SeverityOf(string sanction) => sanction switch
+    /// <summary>An imported sanction's severity (the import's vocabulary), lightest for an unknown word.</summary>
+    public static DisciplineSeverity SeverityOf(string sanction) => sanction switch
     {
         "warning" => DisciplineSeverity.Warning,
         "salary_downgrade" => DisciplineSeverity.SalaryDowngrade,

@@ -92,7 +92,10 @@ public sealed class PartyCard(EvalBotDbContext db, PartyDirectory directory, Car
             ["levels"] = Core.BoardCaseCards.Levels(text),
             ["levelDefault"] = r.ProposedLevel is { } proposed ? ((Level)proposed).Code() : "",
             ["footer"] = r.Step == PartyRatingStep.Decided ? text["partyFooter"] : "",
+            ["collectiveFacts"] = PartyCollectiveView.Facts(subject, text),
+            ["reasons"] = PartyCollectiveView.Reasons(subject, text),
         };
+        PartyCollectiveView.Prefill(data, subject, role);
         return templates.Render("party-rating", data, language);
     }
 

@@ -19,8 +19,8 @@ public sealed record PartyStepResult(string? Error, string? Notice);
 
 /// <summary>
 /// The three steps of a Party rating recorded from a card (rule 31): the self-rating by the member or the collective's
-/// head, the verification and proposal by the advisory body (a reason when the points change; the review dates of a
-/// leader, rule 33), the decision by the competent level (a comment when it departs from the proposal). Each checks the
+/// head, with a collective's Form 01 figures; the verification and proposal by the advisory body (a reason when the points
+/// or a collective's figures change; the review dates of a leader, rule 33), the decision by the competent level (a comment when it departs from the proposal). Each checks the
 /// order rules first (rules 2, 31–33) and says what must happen first; the level comes from the domain's proposal.
 /// </summary>
 public sealed class PartySteps(PartyDirectory directory, PartyConditions conditions, PartyQuota quota, AuditLog audit, OrganisationClock clock, WorkCalendar calendar, IOptions<PartyOptions> options)
@@ -34,11 +34,14 @@ public sealed class PartySteps(PartyDirectory directory, PartyConditions conditi
         if (Refused(PartyProcedure.MaySelfRate(await directory.CaseAsync(subject, ct)), text) is { } refused) return refused;
         if (Points(form, "party.general") is not { } general || Points(form, "party.task") is not { } task) return new(text["partyErrPoints"], null);
         var r = subject.Rating;
+        var report = Report(subject, form, text);
+        if (report.Error is { } reportError) return new(reportError, null);
         var meeting = subject.Collective is null ? default : Meeting(form, r.Year, clock.Today(now), text);
         if (meeting.Error is { } meetingError) return new(meetingError, null);
-        var proposal = await conditions.ProposeAsync(subject, general, task, now, ct);
+        var proposal = await conditions.ProposeAsync(subject, general, task, report.Report, now, ct);
         if (proposal.Status == ClassificationStatus.Rejected) return new(text["partyErrPoints"], null);
         if (subject.Collective is not null) (r.DraftSentOn, r.MeetingOn) = (clock.Today(now), meeting.Day);
+        report.Report?.WriteSelf(r);
         (r.SelfGeneral, r.SelfTask, r.SelfLevel) = (general, task, Level(proposal));
         (r.Strengths, r.Shortcomings, r.Direction) = (Text(form, "party.strengths"), Text(form, "party.shortcomings"), Text(form, "party.direction"));
         (r.SelfRatedAt, r.SelfRatedBy, r.Step) = (now, Actor(me), PartyRatingStep.SelfRated);
@@ -58,14 +61,18 @@ public sealed class PartySteps(PartyDirectory directory, PartyConditions conditi
         var r = subject.Rating;
         if (Points(form, "party.general") is not { } general || Points(form, "party.task") is not { } task) return new(text["partyErrPoints"], null);
         var note = Text(form, "party.note");
-        if ((general != r.SelfGeneral || task != r.SelfTask) && note is null) return new(text["partyErrNote"], null);
+        var report = Report(subject, form, text);
+        if (report.Error is { } reportError) return new(reportError, null);
+        var corrected = report.Report is { } figures && figures != PartyCollectiveReport.Self(r);
+        if ((general != r.SelfGeneral || task != r.SelfTask || corrected) && note is null) return new(text["partyErrNote"], null);
         var today = clock.Today(now);
         if (!Day(form, "party.cellDate", r.Year, today, out var cell) || !Day(form, "party.collectiveDate", r.Year, today, out var collective))
             return new(text.Format("partyErrDate", r.Year.ToString(Invariant)), null);
         if (c.IsLeader && PartyProcedure.ReviewOrder(cell ?? r.CellReviewedOn, collective ?? r.CollectiveReviewedOn) is { } order)
             return new(text.Language == "en" ? order.TextEn : order.TextVi, null);
-        var proposal = await conditions.ProposeAsync(subject, general, task, now, ct);
+        var proposal = await conditions.ProposeAsync(subject, general, task, report.Report, now, ct);
         if (proposal.Status == ClassificationStatus.Rejected) return new(text["partyErrPoints"], null);
+        report.Report?.WriteVerified(r);
         (r.VerifiedGeneral, r.VerifiedTask, r.ProposedLevel, r.VerificationNote) = (general, task, Level(proposal), note);
         (r.CellReviewedOn, r.CollectiveReviewedOn) = (cell ?? r.CellReviewedOn, c.IsLeader ? collective ?? r.CollectiveReviewedOn : null);
         if (subject.Member is not null)
@@ -76,7 +83,7 @@ public sealed class PartySteps(PartyDirectory directory, PartyConditions conditi
 
         (r.VerifiedAt, r.VerifiedBy, r.Step) = (now, Actor(me), PartyRatingStep.Verified);
         r.ExplanationJson = Explain(proposal);
-        audit.Record(Actor(me), "party.verify", "party-rating", Target(r), new { general, task, level = r.ProposedLevel, changed = note is not null }, now);
+        audit.Record(Actor(me), "party.verify", "party-rating", Target(r), new { general, task, level = r.ProposedLevel, changed = note is not null, corrected }, now);
         return new(null, text.Format("partyVerified", LevelText(proposal, text)));
     }
 
@@ -124,6 +131,10 @@ public sealed class PartySteps(PartyDirectory directory, PartyConditions conditi
 
     private static string? Text(JsonObject form, string id) =>
         JsonRead.Text(form, id)?.Trim() is { Length: > 0 } value ? value[..Math.Min(value.Length, 2000)] : null;
+
+    /// <summary>A collective's Form 01 figures from the form (none for a member); the error names the field.</summary>
+    private static (PartyCollectiveReport? Report, string? Error) Report(PartySubject subject, JsonObject form, TextTable text) =>
+        subject.Collective is { } c ? PartyCollectiveReport.Parse(form, c.Kind == PartyCollectiveKinds.Leadership, text) : default;
 
     /// <summary>A collective's review meeting from the self-rating form: a date, at least the configured working days after today (rule 34).</summary>
     private (DateOnly? Day, string? Error) Meeting(JsonObject form, int year, DateOnly today, TextTable text)

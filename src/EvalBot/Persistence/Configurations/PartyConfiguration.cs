@@ -71,6 +71,8 @@ public sealed class PartyRatingConfiguration : IEntityTypeConfiguration<PartyRat
         builder.Property(x => x.ResidenceComment).HasMaxLength(4000);
         builder.Property(x => x.ResidenceException).HasMaxLength(4000);
         builder.Property(x => x.TemporaryCellComment).HasMaxLength(4000);
+        builder.Property(x => x.SelfWrongdoing).HasMaxLength(4000);
+        builder.Property(x => x.VerifiedWrongdoing).HasMaxLength(4000);
         builder.Property(x => x.ConcurrencyStamp).IsConcurrencyToken();
     }
 }

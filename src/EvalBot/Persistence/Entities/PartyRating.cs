@@ -44,6 +44,28 @@ public sealed class PartyRating : IConcurrencyStamped
     public DateOnly? DraftSentOn { get; set; }
     public DateOnly? MeetingOn { get; set; }
 
+    /// <summary>
+    /// A collective's Form 01 figures as its head reports them (Reg. 366 Art. 11): the year's tasks planned, done, done on
+    /// time with quality and efficiency, exceeded; the shortcomings pointed out at the previous review and how many are
+    /// remedied; a recorded conclusion of wrongdoing in personnel work, disunity or factions (a leadership collective).
+    /// </summary>
+    public int? SelfTasksPlanned { get; set; }
+    public int? SelfTasksDone { get; set; }
+    public int? SelfTasksOnTime { get; set; }
+    public int? SelfTasksExceeded { get; set; }
+    public int? SelfShortcomingsPointed { get; set; }
+    public int? SelfShortcomingsRemedied { get; set; }
+    public string? SelfWrongdoing { get; set; }
+
+    /// <summary>Step 2: the collective's figures as the advisory body verified them (a changed figure needs the verification's reason).</summary>
+    public int? VerifiedTasksPlanned { get; set; }
+    public int? VerifiedTasksDone { get; set; }
+    public int? VerifiedTasksOnTime { get; set; }
+    public int? VerifiedTasksExceeded { get; set; }
+    public int? VerifiedShortcomingsPointed { get; set; }
+    public int? VerifiedShortcomingsRemedied { get; set; }
+    public string? VerifiedWrongdoing { get; set; }
+
     /// <summary>Step 2: the advisory body's verified points, proposal, reason and the review meetings' dates.</summary>
     public decimal? VerifiedGeneral { get; set; }
     public decimal? VerifiedTask { get; set; }

@@ -85,6 +85,18 @@ public sealed class PartyHost : IAsyncDisposable
     public Task<PartyRating> CollectiveRatingAsync() =>
         Inner.Bot.QueryAsync(db => db.PartyRatings.AsNoTracking().SingleAsync(r => r.CollectiveId == Leadership));
 
+    /// <summary>
+    /// A collective's Form 01 figures as a card's inputs; by default every condition of HTXS met: 10 tasks planned, all
+    /// done on time, 3 exceeded (30 %), both shortcomings of the previous review remedied.
+    /// </summary>
+    public static (string Id, string Value)[] Form01(int planned = 10, int done = 10, int onTime = 10, int exceeded = 3, int pointed = 2, int remedied = 2) =>
+    [
+        ("party.tasksPlanned", Invariant(planned)), ("party.tasksDone", Invariant(done)), ("party.tasksOnTime", Invariant(onTime)),
+        ("party.tasksExceeded", Invariant(exceeded)), ("party.shortcomingsPointed", Invariant(pointed)), ("party.shortcomingsRemedied", Invariant(remedied)),
+    ];
+
+    private static string Invariant(int value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
     /// <summary>Presses a Party card button as <paramref name="user"/> with the form's values.</summary>
     public Task<JsonObject> PressAsync(string verb, long rating, string user, params (string Id, string Value)[] form)
     {

@@ -26,13 +26,13 @@ public sealed class PartyMeetingAndOpinionsTests : IAsyncLifetime
         var collective = (await _host.CollectiveRatingAsync()).Id;
 
         // Thursday 10 December 2026: three working days later is Tuesday 15 December.
-        var tooSoon = Text(await _host.PressAsync("party.self", collective, "aad-top", ("party.general", "27"), ("party.task", "63"), ("party.meetingOn", "2026-12-14")));
+        var tooSoon = Text(await _host.PressAsync("party.self", collective, "aad-top", [("party.general", "27"), ("party.task", "63"), ("party.meetingOn", "2026-12-14"), .. PartyHost.Form01()]));
         Assert.Contains("sớm nhất họp ngày 15/12/2026", tooSoon, StringComparison.Ordinal);
         Assert.Equal(PartyRatingStep.Open, (await _host.CollectiveRatingAsync()).Step);
-        var none = Text(await _host.PressAsync("party.self", collective, "aad-top", ("party.general", "27"), ("party.task", "63")));
+        var none = Text(await _host.PressAsync("party.self", collective, "aad-top", [("party.general", "27"), ("party.task", "63"), .. PartyHost.Form01()]));
         Assert.Contains("sớm nhất ngày 15/12/2026", none, StringComparison.Ordinal);
 
-        var sent = Text(await _host.PressAsync("party.self", collective, "aad-top", ("party.general", "27"), ("party.task", "63"), ("party.meetingOn", "2026-12-15")));
+        var sent = Text(await _host.PressAsync("party.self", collective, "aad-top", [("party.general", "27"), ("party.task", "63"), ("party.meetingOn", "2026-12-15"), .. PartyHost.Form01()]));
         Assert.Contains("đã được gửi đến các thành viên dự họp ngày 15/12/2026", sent, StringComparison.Ordinal);
         var row = await _host.CollectiveRatingAsync();
         Assert.Equal((new DateOnly(2026, 12, 10), new DateOnly(2026, 12, 15)), (row.DraftSentOn!.Value, row.MeetingOn!.Value));
@@ -45,7 +45,7 @@ public sealed class PartyMeetingAndOpinionsTests : IAsyncLifetime
         Assert.Equal(PartyRatingStep.SelfRated, (await _host.CollectiveRatingAsync()).Step);
 
         _host.Time.Skip(TimeSpan.FromDays(5));
-        await _host.PressAsync("party.verify", collective, "aad-board", ("party.general", "27"), ("party.task", "63"));
+        await _host.PressAsync("party.verify", collective, "aad-board", [("party.general", "27"), ("party.task", "63"), .. PartyHost.Form01()]);
         Assert.Equal(PartyRatingStep.Verified, (await _host.CollectiveRatingAsync()).Step);
     }
 

@@ -75,10 +75,10 @@ public sealed class PartyPlaygroundTests : IAsyncLifetime
         var meetingOn = DateOnly.FromDateTime(_time.GetUtcNow().UtcDateTime).AddDays(14).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var collective = await _bot.QueryAsync(db => db.PartyRatings.Where(r => r.Year == year)
             .Join(db.PartyCollectives.Where(c => c.ExternalId == "TT-CB-VPTH"), r => r.CollectiveId, c => (long?)c.Id, (r, c) => r.Id).SingleAsync());
-        await PostAsync(http, Activities.Invoke(_otherClient.ServiceUrl, "party.self", Form(collective, ("party.general", "26"), ("party.task", "62"), ("party.meetingOn", meetingOn)), Megan));
+        await PostAsync(http, Activities.Invoke(_otherClient.ServiceUrl, "party.self", Form(collective, [("party.general", "26"), ("party.task", "62"), ("party.meetingOn", meetingOn), .. PartyHost.Form01(exceeded: 2)]), Megan));
         Assert.Equal(PartyRatingStep.SelfRated, await StepAsync(collective));
         _time.Skip(TimeSpan.FromDays(15));
-        await PressAsync(_lynne, "Chi bộ Văn phòng – Tổng hợp", "party.verify", ("party.general", "26"), ("party.task", "62"));
+        await PressAsync(_lynne, "Chi bộ Văn phòng – Tổng hợp", "party.verify", [("party.general", "26"), ("party.task", "62"), .. PartyHost.Form01(exceeded: 2)]);
         await PressAsync(_patti, "Chi bộ Văn phòng – Tổng hợp", "party.decide", ("party.level", "HTT"), ("party.note", "Đồng ý với đề xuất"));
         Assert.Equal(PartyRatingStep.Decided, await StepAsync(collective));
 

@@ -125,9 +125,9 @@ public sealed class PartyTrackTests : IAsyncLifetime
         Assert.Contains("kiểm điểm ở tập thể lãnh đạo", first, StringComparison.Ordinal);
 
         var collective = (await _host.CollectiveRatingAsync()).Id;
-        await _host.PressAsync("party.self", collective, "aad-top", ("party.general", "27"), ("party.task", "63"), ("party.meetingOn", "2026-12-15"));
+        await _host.PressAsync("party.self", collective, "aad-top", [("party.general", "27"), ("party.task", "63"), ("party.meetingOn", "2026-12-15"), .. PartyHost.Form01()]);
         _host.Time.Skip(TimeSpan.FromDays(5));
-        await _host.PressAsync("party.verify", collective, "aad-board", ("party.general", "27"), ("party.task", "63"));
+        await _host.PressAsync("party.verify", collective, "aad-board", [("party.general", "27"), ("party.task", "63"), .. PartyHost.Form01()]);
         await _host.PressAsync("party.decide", collective, "aad-board", ("party.level", "HTXS"));
         Assert.Equal(PartyRatingStep.Decided, (await _host.CollectiveRatingAsync()).Step);
 
