@@ -1319,8 +1319,30 @@ namespace EvalBot.Persistence.Migrations.Postgres
                         .HasMaxLength(128)
                         .HasColumnType("character varying(128)");
 
+                    b.Property<int?>("SelfShortcomingsPointed")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("SelfShortcomingsRemedied")
+                        .HasColumnType("integer");
+
                     b.Property<decimal?>("SelfTask")
                         .HasColumnType("numeric");
+
+                    b.Property<int?>("SelfTasksDone")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("SelfTasksExceeded")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("SelfTasksOnTime")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("SelfTasksPlanned")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("SelfWrongdoing")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
 
                     b.Property<string>("Shortcomings")
                         .HasMaxLength(4000)
@@ -1363,8 +1385,30 @@ namespace EvalBot.Persistence.Migrations.Postgres
                     b.Property<decimal?>("VerifiedGeneral")
                         .HasColumnType("numeric");
 
+                    b.Property<int?>("VerifiedShortcomingsPointed")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("VerifiedShortcomingsRemedied")
+                        .HasColumnType("integer");
+
                     b.Property<decimal?>("VerifiedTask")
                         .HasColumnType("numeric");
+
+                    b.Property<int?>("VerifiedTasksDone")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("VerifiedTasksExceeded")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("VerifiedTasksOnTime")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("VerifiedTasksPlanned")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("VerifiedWrongdoing")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
 
                     b.Property<int>("Version")
                         .HasColumnType("integer");

@@ -1268,7 +1268,29 @@ namespace EvalBot.Persistence.Migrations.Sqlite
                         .HasMaxLength(128)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("SelfShortcomingsPointed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("SelfShortcomingsRemedied")
+                        .HasColumnType("INTEGER");
+
                     b.Property<decimal?>("SelfTask")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("SelfTasksDone")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("SelfTasksExceeded")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("SelfTasksOnTime")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("SelfTasksPlanned")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SelfWrongdoing")
+                        .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Shortcomings")
@@ -1312,7 +1334,29 @@ namespace EvalBot.Persistence.Migrations.Sqlite
                     b.Property<decimal?>("VerifiedGeneral")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("VerifiedShortcomingsPointed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("VerifiedShortcomingsRemedied")
+                        .HasColumnType("INTEGER");
+
                     b.Property<decimal?>("VerifiedTask")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("VerifiedTasksDone")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("VerifiedTasksExceeded")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("VerifiedTasksOnTime")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("VerifiedTasksPlanned")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("VerifiedWrongdoing")
+                        .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Version")
