@@ -30,6 +30,7 @@ public static class ImportSchema
         new("kind", true, Short, "loai_to_chuc", "loai"), new("parent_party_org_id", false, Id, "ma_to_chuc_cap_tren", "to_chuc_cap_tren"),
         new("competent_person_id", false, Id, "ma_cap_co_tham_quyen", "cap_co_tham_quyen", "nguoi_co_tham_quyen"),
         new("advisory_person_id", false, Id, "ma_co_quan_tham_muu", "co_quan_tham_muu", "tham_muu"),
+        new("special", false, Short, "don_vi_dac_thu", "dac_thu"),
     ];
 
     private static readonly ColumnSpec[] PartyMemberColumns =

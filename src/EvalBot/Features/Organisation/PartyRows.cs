@@ -1,7 +1,7 @@
 namespace EvalBot.Features.Organisation;
 
 /// <summary>A Party organisation: a committee, a grassroots organisation or a cell, with its competent level and advisory person.</summary>
-public sealed record PartyOrganisationRow(RowLocation At, string Id, string Name, string Kind, Maybe<string?> Parent, Maybe<string?> Competent, Maybe<string?> Advisory);
+public sealed record PartyOrganisationRow(RowLocation At, string Id, string Name, string Kind, Maybe<string?> Parent, Maybe<string?> Competent, Maybe<string?> Advisory, Maybe<bool> IsSpecial);
 
 /// <summary>A person's Party membership, keyed by the person: their official cell, admission, temporary cell and status.</summary>
 public sealed record PartyMemberRow(RowLocation At, string Person, string Cell, Maybe<DateOnly?> AdmittedOn, Maybe<string?> TemporaryCell, Maybe<string> Status);
@@ -19,7 +19,7 @@ public static class PartyRowParser
     {
         ArgumentNullException.ThrowIfNull(r);
         return new(r.At, r.Required("party_org_id"), r.Required("name"), r.RequiredChoice("kind", Vocabulary.PartyOrgKinds, ""),
-            r.Text("parent_party_org_id"), r.Text("competent_person_id"), r.Text("advisory_person_id"));
+            r.Text("parent_party_org_id"), r.Text("competent_person_id"), r.Text("advisory_person_id"), r.Flag("special"));
     }
 
     public static PartyMemberRow Member(RowReader r)

@@ -35,6 +35,7 @@ public sealed class PartyWriter(EvalBotDbContext db, OrganisationIndex index, Im
         var c = new ChangeSet(deferred);
         c.Set(o.Name, r.Name, v => o.Name = v);
         c.Set(o.Kind, r.Kind, v => o.Kind = v);
+        c.Set(o.IsSpecial, r.IsSpecial, v => o.IsSpecial = v);
         c.Reference(index.PartyOrganisationOf(o.ParentId), r.Parent, ext => o.ParentId = ext is null ? null : index.PartyOrganisations[ext].Id);
         c.Reference(index.PersonOf(o.CompetentPersonId), r.Competent, ext => o.CompetentPersonId = ext is null ? null : index.People[ext].Id);
         c.Reference(index.PersonOf(o.AdvisoryPersonId), r.Advisory, ext => o.AdvisoryPersonId = ext is null ? null : index.People[ext].Id);

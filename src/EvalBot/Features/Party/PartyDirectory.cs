@@ -54,6 +54,24 @@ public sealed class PartyDirectory(EvalBotDbContext db, IOptions<PartyOptions> o
         return Up(await OrganisationsAsync(ct), subject.Organisation, o => o.CompetentPersonId, subject.SelfRaterId);
     }
 
+    /// <summary>
+    /// The day the subject's rating is due (rule 27): <see cref="PartyOptions.SpecialDeadline"/> when its organisation or
+    /// one above it is a special unit, else <see cref="PartyOptions.Deadline"/>.
+    /// </summary>
+    public async Task<DateOnly> DeadlineAsync(PartySubject subject, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(subject);
+        var organisations = await OrganisationsAsync(ct);
+        var special = false;
+        var seen = new HashSet<long>();
+        for (PartyOrganisation? o = subject.Organisation; o is not null && seen.Add(o.Id); o = o.ParentId is { } parent ? organisations.GetValueOrDefault(parent) : null)
+        {
+            special |= o.IsSpecial;
+        }
+
+        return options.Value.DeadlineOf(subject.Rating.Year, special);
+    }
+
     /// <summary>Whether <paramref name="me"/> takes the step: the named person, or a board member where nobody is named.</summary>
     public static bool Takes(Person me, long? responsible, PartySubject subject)
     {

@@ -17,6 +17,9 @@ public sealed class PartyOptions
     /// <summary>The day the year's Party review and rating is due, as MM-dd (31 December; a special unit: 01-15, in the next year).</summary>
     public string Deadline { get; set; } = "12-31";
 
+    /// <summary>The deadline of a special unit's ratings (Guidance 43 §4: 15 January of the next year), as MM-dd.</summary>
+    public string SpecialDeadline { get; set; } = "01-15";
+
     /// <summary>Days before the deadline on which each holder of a pending step is reminded.</summary>
     public List<int> ReminderDaysBefore { get; set; } = [7, 3, 1];
 
@@ -24,9 +27,9 @@ public sealed class PartyOptions
     public string ReminderCron { get; set; } = "0 15 8 * * ?";
 
     /// <summary>The deadline of the review of <paramref name="year"/>: a day from January to June falls in the next year.</summary>
-    public DateOnly DeadlineOf(int year)
+    public DateOnly DeadlineOf(int year, bool special = false)
     {
-        var day = DateOnly.ParseExact("2000-" + Deadline, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var day = DateOnly.ParseExact("2000-" + (special ? SpecialDeadline : Deadline), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         return new DateOnly(day.Month <= 6 ? year + 1 : year, day.Month, day.Day);
     }
 }

@@ -9,6 +9,9 @@ using Microsoft.Extensions.Options;
 
 namespace EvalBot.Features.Party;
 
+/// <summary>A rating waiting for a step: its year and deadline, who holds the step (null: the board), its subject's name.</summary>
+public sealed record PartyPending(int Year, DateOnly Deadline, long? Holder, string Name, PartyRatingStep Step);
+
 /// <summary>
 /// The Party review's deadline (rule 27: 31 December, <see cref="PartyOptions.Deadline"/>): on each of
 /// <see cref="PartyOptions.ReminderDaysBefore"/>, every person holding a pending step (a self-rating, a verification, a
@@ -26,29 +29,36 @@ public sealed class PartyReminders(EvalBotDbContext db, PartyDirectory directory
         var pending = await db.PartyRatings.AsNoTracking()
             .Where(r => r.Step == PartyRatingStep.Open || r.Step == PartyRatingStep.SelfRated || r.Step == PartyRatingStep.Verified).ToListAsync(ct);
         var queued = 0;
-        foreach (var year in pending.GroupBy(r => r.Year))
+        foreach (var group in (await PendingAsync(pending, ct)).GroupBy(p => (p.Year, p.Deadline)))
         {
-            var deadline = options.Value.DeadlineOf(year.Key);
+            var (year, deadline) = group.Key;
             var days = deadline.DayNumber - today.DayNumber;
             var overdue = days < 0 && -days % 7 == 1;
             if (!overdue && !options.Value.ReminderDaysBefore.Contains(days)) continue;
-            var waiting = new List<(long? Holder, string Name, PartyRatingStep Step)>();
-            foreach (var rating in year)
-            {
-                var subject = await directory.SubjectAsync(rating, ct);
-                var holder = rating.Step switch
-                {
-                    PartyRatingStep.Open => subject.SelfRaterId,
-                    PartyRatingStep.SelfRated => await directory.VerifierAsync(subject, ct),
-                    _ => await directory.DeciderAsync(subject, ct),
-                };
-                waiting.Add((holder, subject.Name, rating.Step));
-            }
-
-            queued += await SendAsync(year.Key, deadline, days, waiting, now, ct);
+            queued += await SendAsync(year, deadline, days, [.. group.Select(p => (p.Holder, p.Name, p.Step))], now, ct);
         }
 
         return queued;
+    }
+
+    /// <summary>Every pending rating with its deadline (a special unit's is later) and who holds its step now.</summary>
+    public async Task<List<PartyPending>> PendingAsync(IEnumerable<PartyRating> pending, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(pending);
+        var list = new List<PartyPending>();
+        foreach (var rating in pending)
+        {
+            var subject = await directory.SubjectAsync(rating, ct);
+            var holder = rating.Step switch
+            {
+                PartyRatingStep.Open => subject.SelfRaterId,
+                PartyRatingStep.SelfRated => await directory.VerifierAsync(subject, ct),
+                _ => await directory.DeciderAsync(subject, ct),
+            };
+            list.Add(new PartyPending(rating.Year, await directory.DeadlineAsync(subject, ct), holder, subject.Name, rating.Step));
+        }
+
+        return list;
     }
 
     private async Task<int> SendAsync(int year, DateOnly deadline, int days, List<(long? Holder, string Name, PartyRatingStep Step)> waiting, DateTimeOffset now, CancellationToken ct)

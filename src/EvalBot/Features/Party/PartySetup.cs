@@ -18,6 +18,8 @@ public static class PartySetup
             .Validate(o => o.HigherAwardConsecutiveYears is >= 2 and <= 10, "Party:HigherAwardConsecutiveYears must be 2 to 10 years.")
             .Validate(o => DateOnly.TryParseExact("2000-" + o.Deadline, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out _),
                 "Party:Deadline must be MM-dd.")
+            .Validate(o => DateOnly.TryParseExact("2000-" + o.SpecialDeadline, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out _),
+                "Party:SpecialDeadline must be MM-dd.")
             .Validate(o => o.ReminderDaysBefore.All(d => d is >= 0 and <= 60), "Party:ReminderDaysBefore must be days from 0 to 60.")
             .Validate(o => Quartz.CronExpression.TryParse(o.ReminderCron, out _), "Party:ReminderCron must be a valid Quartz cron expression.")
             .ValidateOnStart();
@@ -36,6 +38,7 @@ public static class PartySetup
         services.AddScoped<PartyReminders>();
         services.AddScoped<PartyRerating>();
         services.AddScoped<IPartyStandings, PartyStandings>();
+        services.AddScoped<IBoardAttention, PartyBoardAttention>();
         services.AddPartyJobs();
         services.AddScoped<ICardActionHandler, PartyActions>();
         services.AddScoped<ICommandHandler, PartyCommand>();

@@ -20,6 +20,12 @@ public sealed class PartyOrganisation
 
     /// <summary>The advisory body's person: verifies and proposes (step 2).</summary>
     public long? AdvisoryPersonId { get; set; }
+
+    /// <summary>
+    /// A special unit (đơn vị đặc thù, Guidance 43 §4): its ratings, and those of the organisations under it, are due by
+    /// <c>Party:SpecialDeadline</c> (15 January of the next year) instead of <c>Party:Deadline</c>.
+    /// </summary>
+    public bool IsSpecial { get; set; }
 }
 
 /// <summary>The kinds of Party organisation as stored and imported.</summary>
