@@ -37,6 +37,8 @@ public abstract class EvalBotDbContext(DbContextOptions options) : DbContext(opt
     public DbSet<PartyComplaint> PartyComplaints => Set<PartyComplaint>();
     public DbSet<PartyQuotaDecision> PartyQuotaDecisions => Set<PartyQuotaDecision>();
     public DbSet<FollowUpTask> FollowUpTasks => Set<FollowUpTask>();
+    public DbSet<PartyQuarterRecord> PartyQuarterRecords => Set<PartyQuarterRecord>();
+    public DbSet<PartyQuarterJustification> PartyQuarterJustifications => Set<PartyQuarterJustification>();
 
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {

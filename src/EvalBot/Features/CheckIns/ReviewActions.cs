@@ -26,7 +26,8 @@ public sealed class ReviewActions(
     OutboxWriter outbox,
     AuditLog audit,
     Microsoft.Extensions.Options.IOptions<CheckInOptions> options,
-    Microsoft.Extensions.Options.IOptions<ComplaintOptions> complaints) : ICardActionHandler
+    Microsoft.Extensions.Options.IOptions<ComplaintOptions> complaints,
+    IEnumerable<ICheckInConfirmations> followers) : ICardActionHandler
 {
     public IReadOnlyList<string> Verbs { get; } = ["checkin.confirm", "checkin.adjust"];
 
@@ -77,6 +78,13 @@ public sealed class ReviewActions(
         var decidedText = text.Format(report.Status == CheckInStatus.Adjusted ? "reviewDecidedAdjusted" : "reviewDecidedConfirmed", TextTable.DateTime(turn.Now, context.Zone));
         audit.Record(turn.UserAadObjectId!, report.Status == CheckInStatus.Adjusted ? "checkin.adjust" : "checkin.confirm", "CheckInReport", $"{subject.ExternalId}/{report.Period}/v{report.Version}", new { report.Score, changes = changes.Count }, at: turn.Now);
         await NotifyPersonAsync(turn, view, reviewer, changes, input, cancellationToken);
+        // What other features do with a decided period (the Party member's quarterly record) reads it saved.
+        await turn.Db.SaveChangesAsync(cancellationToken);
+        foreach (var follower in followers)
+        {
+            await follower.ConfirmedAsync(new CheckInConfirmed(subject.Id, report.Period, turn.Now), cancellationToken);
+        }
+
         var decision = new ReviewDecision(decidedText, reported, changes, input.Comment, input.Remediation);
         return InvokeResponse.Card(review.Render(view, language, null, decision));
     }

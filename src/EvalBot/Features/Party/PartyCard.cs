@@ -21,9 +21,10 @@ public enum PartyRole
 /// <summary>
 /// The Party rating card (<c>cards/party-rating.json</c>): one rating with its steps so far (suggested, self-rated,
 /// verified, decided points and levels; the texts of the self-rating and the comments), the remediation items of earlier
-/// reviews (section III of Forms 2A/2B/2C), what must happen first, and the form of the step the viewer takes, if any.
+/// reviews (section III of Forms 2A/2B/2C), a member's quarterly records of the year (Form 05) or the reasons for the
+/// missing ones (rule 9), what must happen first, and the form of the step the viewer takes, if any.
 /// </summary>
-public sealed class PartyCard(EvalBotDbContext db, PartyDirectory directory, CardTemplates templates, PartyMeetingDays meetingDays, PartyHonours honours)
+public sealed class PartyCard(EvalBotDbContext db, PartyDirectory directory, CardTemplates templates, PartyMeetingDays meetingDays, PartyHonours honours, PartyQuarterLinks quarters, TimeProvider time)
 {
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
@@ -56,6 +57,9 @@ public sealed class PartyCard(EvalBotDbContext db, PartyDirectory directory, Car
             _ => [],
         };
         var opinions = role == PartyRole.Verify && subject.Member is not null ? await directory.OpinionFileAsync(r, ct) : null;
+        // The quarters asked for: as of now while the member may still self-rate, as of the self-rating afterwards.
+        var asOf = r.Step is PartyRatingStep.Open or PartyRatingStep.SelfRated ? time.GetUtcNow() : r.SelfRatedAt ?? time.GetUtcNow();
+        var links = await quarters.LinksAsync(subject, asOf, ct);
         var (general, task) = role == PartyRole.SelfRate ? (r.SelfGeneral ?? r.SuggestedGeneral, r.SelfTask ?? r.SuggestedTask) : (r.SelfGeneral, r.SelfTask);
         var data = new JsonObject
         {
@@ -67,6 +71,8 @@ public sealed class PartyCard(EvalBotDbContext db, PartyDirectory directory, Car
             ["refusals"] = new JsonArray([.. refusals.Select(f => (JsonNode)new JsonObject { ["text"] = CardText.Plain(language == "en" ? f.TextEn : f.TextVi) })]),
             ["facts"] = Facts(subject, text, await honours.FlagsAsync(subject.Rating, ct)),
             ["remediation"] = await RemediationAsync(subject, text, ct),
+            ["quarters"] = PartyQuarterLinks.Lines(links, text),
+            ["missingQuarters"] = role == PartyRole.SelfRate ? PartyQuarterLinks.Inputs(links, text) : new JsonArray(),
             ["texts"] = Texts(r, text, role is PartyRole.Verify or PartyRole.Decide),
             ["canSelf"] = role == PartyRole.SelfRate,
             ["canVerify"] = role == PartyRole.Verify,

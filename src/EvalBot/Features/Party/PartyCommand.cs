@@ -9,9 +9,10 @@ namespace EvalBot.Features.Party;
 /// <summary>
 /// <c>đảng viên ‹năm›</c> / <c>party ‹year›</c>: the sender's own Party rating of the year, the ratings of the collectives
 /// they head, and every rating whose next step is theirs (to verify as the advisory body, to decide as the competent
-/// level), each as its card; at most <see cref="MaxCards"/> cards, the rest counted.
+/// level), each as its card; at most <see cref="MaxCards"/> cards, the rest counted. The member's own rating lists the
+/// year's quarterly self-assessments (Form 05); with no rating yet, their Form 05 cards of the year are shown instead.
 /// </summary>
-public sealed class PartyCommand(PartyDirectory directory, PartyCard card, CardTemplates templates, OrganisationClock clock) : ICommandHandler
+public sealed class PartyCommand(PartyDirectory directory, PartyCard card, PartyQuarterCard quarterCard, CardTemplates templates, OrganisationClock clock) : ICommandHandler
 {
     public const int MaxCards = 6;
 
@@ -55,6 +56,12 @@ public sealed class PartyCommand(PartyDirectory directory, PartyCard card, CardT
         if (shown == 0)
         {
             var member = await turn.Db.PartyMemberships.AnyAsync(m => m.PersonId == me.Id, cancellationToken);
+            // Before the year's round opens, a member's quarterly self-assessments (Form 05) are what there is to see.
+            foreach (var quarter in await turn.Db.PartyQuarterRecords.AsNoTracking().Where(q => q.PersonId == me.Id && q.Year == year).OrderBy(q => q.Quarter).ToListAsync(cancellationToken))
+            {
+                turn.Reply(TurnContext.CardMessage(quarterCard.Render(quarter, me.FullName, turn.Language, null)));
+            }
+
             turn.Reply(TurnContext.TextMessage(text.Format(member ? "partyNoRating" : "partyNotMember", year)));
         }
     }

@@ -11,9 +11,10 @@ namespace EvalBot.Features.Party;
 /// Sends the Party rating card to whoever holds the next step, in their personal chat and their language: the member
 /// (or the collective's head) when the rating opens and when it is decided, the advisory body after the self-rating, the
 /// competent level after the verification; the organisation board where no organisation names anyone. One message per
-/// rating, step and recipient, whatever the retries.
+/// rating, step and recipient, whatever the retries. The member's quarterly self-assessment (Form 05) each time it is
+/// filled or updated.
 /// </summary>
-public sealed class PartyNotices(EvalBotDbContext db, PartyDirectory directory, PartyCard card, CardTemplates templates, OutboxWriter outbox, ProactiveAddressing addressing)
+public sealed class PartyNotices(EvalBotDbContext db, PartyDirectory directory, PartyCard card, PartyQuarterCard quarterCard, CardTemplates templates, OutboxWriter outbox, ProactiveAddressing addressing)
 {
     /// <summary>Sends the card of the rating's current step to its holder(s); returns how many were queued.</summary>
     public async Task<int> SendAsync(PartySubject subject, DateTimeOffset now, CancellationToken ct)
@@ -68,6 +69,20 @@ public sealed class PartyNotices(EvalBotDbContext db, PartyDirectory directory, 
         }
 
         return queued;
+    }
+
+    /// <summary>Sends the member the Form 05 card of a quarterly record just filled or updated by the confirmation of <paramref name="confirmedPeriod"/>; true when queued.</summary>
+    public async Task<bool> SendQuarterAsync(PartyQuarterRecord record, string confirmedPeriod, DateTimeOffset now, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        if (await db.People.SingleOrDefaultAsync(p => p.Id == record.PersonId && p.IsActive, ct) is not { } person
+            || await addressing.ForAsync(person, null, null, ct) is not { } to) return false;
+        var language = person.MessageLanguage();
+        var text = new TextTable(templates, language);
+        var notice = text.Format(record.CreatedAt == record.UpdatedAt ? "partyQuarterCreated" : "partyQuarterUpdated", text.PeriodLabel(confirmedPeriod));
+        var rendered = quarterCard.Render(record, person.FullName, language, notice);
+        var key = FormattableString.Invariant($"party.quarter:{record.Id}:{record.UpdatedAt.ToUnixTimeMilliseconds()}");
+        return await outbox.EnqueueToPersonAsync(key, "party.quarter", to with { PersonId = person.Id }, Conversation.TurnContext.CardMessage(rendered), ct, now);
     }
 
     private async Task<List<Person>> PeopleAsync(long? personId, CancellationToken ct) => personId is { } id

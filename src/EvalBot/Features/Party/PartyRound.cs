@@ -3,7 +3,6 @@ using EvalBot.Auditing;
 using EvalBot.Domain.Classification;
 using EvalBot.Domain.Records;
 using EvalBot.Domain.RuleSets;
-using EvalBot.Domain.Scoring;
 using EvalBot.Domain.Tracks;
 using EvalBot.Persistence;
 using EvalBot.Persistence.Entities;
@@ -30,7 +29,8 @@ public sealed record PartyRoundResult(int Year, int Opened, int Existing, IReadO
 
 /// <summary>
 /// Opens a year's Party rating (Regulation 366): a rating per collective and per Party member on the list, each member's
-/// pre-filled with the points of the year's confirmed periods under QD366 and their decided state level. Refused while
+/// pre-filled with the points of the year's confirmed periods under QD366 and their decided state level, and with the
+/// quarterly records (Form 05) of the quarters confirmed before they were known as members. Refused while
 /// any member's state rating for the year is not decided (rule 2: the state rating is the Party rating's input). Members
 /// admitted under six months before the review (rule 19), exempt or suspended are left off the list. Opening twice opens
 /// only what is missing.
@@ -83,8 +83,14 @@ public sealed class PartyRound(EvalBotDbContext db, PersonYearBuilder builder, R
     private async Task<PartyRating> MemberRatingAsync(PartyMembership membership, Person person, YearData data, OrgTree tree, RuleSet qd366, DateOnly reviewDate, DateTimeOffset now, CancellationToken ct)
     {
         var year = builder.Build(person, data, tree, qd366, reviewDate, unitResult: null) with { PartyAdmissionDate = membership.AdmittedOn };
-        var annual = AnnualRollUp.Compute(year.Periods, qd366, person.IsLeader);
-        var worked = annual.Periods.Where(p => p.Status == WorkStatus.Worked).ToList();
+        var points = PartyPoints.Of(year, qd366, person.IsLeader);
+        // Quarters confirmed before the membership was known (or imported) get their Form 05 record now (rule 9).
+        var recorded = await db.PartyQuarterRecords.Where(q => q.PersonId == person.Id && q.Year == data.Year).Select(q => q.Quarter).ToListAsync(ct);
+        foreach (var quarter in Enumerable.Range(1, PartyQuarters.QuartersPerYear).Except(recorded))
+        {
+            if (PartyQuarterRecords.Fill(null, year, qd366, person, quarter, now) is { } filled) db.PartyQuarterRecords.Add(filled);
+        }
+
         var state = await db.Set<ClassificationRecord>().Where(r => r.PersonId == person.Id && r.Year == data.Year)
             .OrderByDescending(r => r.Version).FirstOrDefaultAsync(ct);
         return new PartyRating
@@ -93,8 +99,8 @@ public sealed class PartyRound(EvalBotDbContext db, PersonYearBuilder builder, R
             PersonId = person.Id,
             PartyOrganisationId = membership.CellId,
             GroupKey = person.TaskGroupId?.ToString(CultureInfo.InvariantCulture) ?? "-",
-            SuggestedGeneral = worked.Count == 0 ? null : Math.Round(worked.Average(p => p.GeneralPoints), 2),
-            SuggestedTask = worked.Count == 0 ? null : Math.Round(worked.Average(p => p.TaskPoints), 2),
+            SuggestedGeneral = points.General,
+            SuggestedTask = points.Task,
             StateLevel = state?.Level,
             OpenedAt = now,
         };

@@ -9,7 +9,8 @@ public static class PartySetup
 {
     /// <summary>
     /// The Party track (Regulation 366-QĐ/TW): the year's round opened from the admin API, the <c>đảng viên</c> /
-    /// <c>party</c> command and the three steps on the Party rating card.
+    /// <c>party</c> command and the three steps on the Party rating card; the member's quarterly self-assessment (Form 05)
+    /// filled from each confirmed check-in through the core's <see cref="ICheckInConfirmations"/>.
     /// </summary>
     public static IServiceCollection AddParty(this IServiceCollection services, IConfiguration configuration)
     {
@@ -37,6 +38,9 @@ public static class PartySetup
         services.AddScoped<PartyPublication>();
         services.AddScoped<PartyReminders>();
         services.AddScoped<PartyRerating>();
+        services.AddScoped<PartyQuarterLinks>();
+        services.AddScoped<PartyQuarterCard>();
+        services.AddScoped<ICheckInConfirmations, PartyQuarterRecords>();
         services.AddScoped<IPartyStandings, PartyStandings>();
         services.AddScoped<IBoardAttention, PartyBoardAttention>();
         services.AddPartyJobs();

@@ -21,9 +21,10 @@ public sealed record PartyStepResult(string? Error, string? Notice);
 /// The three steps of a Party rating recorded from a card (rule 31): the self-rating by the member or the collective's
 /// head, with a collective's Form 01 figures; the verification and proposal by the advisory body (a reason when the points
 /// or a collective's figures change; the review dates of a leader, rule 33), the decision by the competent level (a comment when it departs from the proposal). Each checks the
-/// order rules first (rules 2, 31–33) and says what must happen first; the level comes from the domain's proposal.
+/// order rules first (rules 2, 31–33) and says what must happen first; the level comes from the domain's proposal. A
+/// member's self-rating accounts for every ended quarter of the year (rule 9, <see cref="PartyQuarterLinks"/>).
 /// </summary>
-public sealed class PartySteps(PartyDirectory directory, PartyConditions conditions, PartyQuota quota, AuditLog audit, OrganisationClock clock, WorkCalendar calendar, IOptions<PartyOptions> options)
+public sealed class PartySteps(PartyDirectory directory, PartyConditions conditions, PartyQuota quota, PartyQuarterLinks quarters, AuditLog audit, OrganisationClock clock, WorkCalendar calendar, IOptions<PartyOptions> options)
 {
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
@@ -40,13 +41,16 @@ public sealed class PartySteps(PartyDirectory directory, PartyConditions conditi
         if (meeting.Error is { } meetingError) return new(meetingError, null);
         var proposal = await conditions.ProposeAsync(subject, general, task, report.Report, now, ct);
         if (proposal.Status == ClassificationStatus.Rejected) return new(text["partyErrPoints"], null);
+        var (missing, reasons) = await quarters.CheckAsync(subject, form, now, ct);
+        if (Refused(missing is null ? [] : [missing], text) is { } unjustified) return unjustified;
+        await quarters.SaveAsync(r, reasons, now, ct);
         if (subject.Collective is not null) (r.DraftSentOn, r.MeetingOn) = (clock.Today(now), meeting.Day);
         report.Report?.WriteSelf(r);
         (r.SelfGeneral, r.SelfTask, r.SelfLevel) = (general, task, Level(proposal));
         (r.Strengths, r.Shortcomings, r.Direction) = (Text(form, "party.strengths"), Text(form, "party.shortcomings"), Text(form, "party.direction"));
         (r.SelfRatedAt, r.SelfRatedBy, r.Step) = (now, Actor(me), PartyRatingStep.SelfRated);
         r.ExplanationJson = Explain(proposal);
-        audit.Record(Actor(me), "party.self", "party-rating", Target(r), new { general, task, level = r.SelfLevel, meeting = r.MeetingOn }, now);
+        audit.Record(Actor(me), "party.self", "party-rating", Target(r), new { general, task, level = r.SelfLevel, meeting = r.MeetingOn, missingQuarters = reasons.Select(q => q.Quarter) }, now);
         return new(null, subject.Collective is null
             ? text.Format("partySelfSaved", LevelText(proposal, text))
             : text.Format("partyDraftSent", LevelText(proposal, text), TextTable.Date(r.MeetingOn!.Value)));

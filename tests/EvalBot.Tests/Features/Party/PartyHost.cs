@@ -12,7 +12,8 @@ namespace EvalBot.Tests.Features.Party;
 /// The classification host's agency (on 10 December 2026) with a Party committee whose competent level is the
 /// organisation board, its cell (competent: the chair "aad-top", advisory body: "aad-board"), four members in the cell
 /// (two staff, the unit head, the chair) and a fifth admitted in October, and the leadership collective (the chair heads
-/// it, the unit head is in it) rated by the committee.
+/// it, the unit head is in it) rated by the committee. The four members on the list have their quarterly records
+/// (Form 05) of the first three quarters.
 /// </summary>
 public sealed class PartyHost : IAsyncDisposable
 {
@@ -64,6 +65,21 @@ public sealed class PartyHost : IAsyncDisposable
         }
 
         db.PartyMemberships.Add(new PartyMembership { ExternalId = "P-02", PersonId = Ids["P-02"], CellId = cell.Id, AdmittedOn = new DateOnly(2026, 10, 1) });
+
+        // The quarterly self-assessments (Form 05) of the three quarters ended by 10 December, as the year's confirmed
+        // check-ins left them for the members on the list: their annual self-rating accounts for every quarter (rule 9).
+        foreach (var person in new[] { "P-00", "P-01", "P-HEAD", "P-TOP" })
+        {
+            for (var quarter = 1; quarter <= 3; quarter++)
+            {
+                db.PartyQuarterRecords.Add(new PartyQuarterRecord
+                {
+                    PersonId = Ids[person], Year = ClassificationHost.Year, Quarter = quarter, GeneralPoints = 25, TaskPoints = 60, Total = 85,
+                    Level = (int)EvalBot.Domain.Level.Good, Periods = $"{ClassificationHost.Year}-Q{quarter}", CreatedAt = Time.GetUtcNow(), UpdatedAt = Time.GetUtcNow(),
+                });
+            }
+        }
+
         var leadership = new PartyCollective { ExternalId = "LD", Name = "Tập thể lãnh đạo UBND xã", Kind = PartyCollectiveKinds.Leadership, PartyOrganisationId = committee.Id, HeadPersonId = Ids["P-TOP"] };
         db.PartyCollectives.Add(leadership);
         await db.SaveChangesAsync();
@@ -104,6 +120,25 @@ public sealed class PartyHost : IAsyncDisposable
         foreach (var (id, value) in form) data[id] = value;
         return Inner.InvokeAsync(verb, data, user);
     }
+
+    /// <summary>A report of <paramref name="person"/> for <paramref name="period"/> submitted and waiting for the leader: one product fully delivered.</summary>
+    public Task<long> SubmittedReportAsync(string person, string period) => Inner.Bot.QueryAsync(async db =>
+    {
+        var who = await db.People.SingleAsync(p => p.Id == Ids[person]);
+        ClassificationHost.Report(db, who, period, 24);
+        await db.SaveChangesAsync();
+        var report = await db.CheckInReports.SingleAsync(r => r.PersonId == who.Id && r.Period == period);
+        (report.Status, report.ConfirmedGeneralJson, report.Score) = (CheckInStatus.Submitted, null, null);
+        await db.SaveChangesAsync();
+        return report.Id;
+    });
+
+    /// <summary>The leader <paramref name="leader"/> confirms the report on the review card, with 8 points for each general criterion.</summary>
+    public Task<JsonObject> ConfirmAsync(long report, string leader) => Inner.InvokeAsync("checkin.confirm", new JsonObject
+    {
+        ["reportId"] = report.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["general.politics"] = "8", ["general.competence"] = "8", ["general.innovation"] = "8",
+    }, leader);
 
     public async Task<JsonObject> AdminPostAsync(string path, object body)
     {
