@@ -11,6 +11,9 @@ public enum PartyOpinionKind
 
     /// <summary>The comment of the cell where the member is temporarily active.</summary>
     TemporaryCell = 1,
+
+    /// <summary>The comment of the unit the member worked at before a transfer in the year.</summary>
+    OldUnit = 2,
 }
 
 /// <summary>What a member's dossier holds of the required opinions.</summary>
@@ -19,7 +22,11 @@ public enum PartyOpinionKind
 /// <param name="HasResidenceException">A reason why there is none is recorded instead.</param>
 /// <param name="HasTemporaryCell">The member is also active in a temporary cell.</param>
 /// <param name="HasTemporaryCellComment">That cell's comment is recorded.</param>
-public sealed record PartyOpinionFile(bool ResidenceRequired, bool HasResidenceComment, bool HasResidenceException, bool HasTemporaryCell, bool HasTemporaryCellComment);
+/// <param name="HasTransfer">The member was transferred during the year, from a unit where they worked long enough to be commented on.</param>
+/// <param name="HasOldUnitComment">The old unit's comment is recorded.</param>
+public sealed record PartyOpinionFile(
+    bool ResidenceRequired, bool HasResidenceComment, bool HasResidenceException, bool HasTemporaryCell, bool HasTemporaryCellComment,
+    bool HasTransfer = false, bool HasOldUnitComment = false);
 
 /// <summary>Rule 37: the required opinions are checklist items, required before the decision step.</summary>
 public static class PartyOpinions
@@ -31,6 +38,7 @@ public static class PartyOpinions
         var missing = new List<PartyOpinionKind>();
         if (file.ResidenceRequired && !file.HasResidenceComment && !file.HasResidenceException) missing.Add(PartyOpinionKind.Residence);
         if (file.HasTemporaryCell && !file.HasTemporaryCellComment) missing.Add(PartyOpinionKind.TemporaryCell);
+        if (file.HasTransfer && !file.HasOldUnitComment) missing.Add(PartyOpinionKind.OldUnit);
         return missing;
     }
 
@@ -39,8 +47,10 @@ public static class PartyOpinions
     {
         PartyOpinionKind.Residence => new("R37", "Chưa có nhận xét của cấp ủy nơi cư trú (hoặc lý do không có); cần ghi ở bước thẩm định trước khi quyết định.",
             "The residence party committee's comment (or the reason there is none) is missing; the advisory body records it before the decision."),
-        _ => new("R37", "Chưa có nhận xét của chi bộ nơi sinh hoạt tạm thời; cần ghi ở bước thẩm định trước khi quyết định.",
+        PartyOpinionKind.TemporaryCell => new("R37", "Chưa có nhận xét của chi bộ nơi sinh hoạt tạm thời; cần ghi ở bước thẩm định trước khi quyết định.",
             "The temporary cell's comment is missing; the advisory body records it before the decision."),
+        _ => new("R37", "Chưa có nhận xét của đơn vị công tác cũ (đảng viên chuyển công tác trong năm); cần ghi ở bước thẩm định trước khi quyết định.",
+            "The old unit's comment is missing (the member was transferred during the year); the advisory body records it before the decision."),
     };
 }
 

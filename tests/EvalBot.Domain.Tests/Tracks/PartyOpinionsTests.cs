@@ -16,6 +16,9 @@ public class PartyOpinionsTests
         { "temporary cell's comment missing", new(ResidenceRequired: true, true, false, HasTemporaryCell: true, false), [PartyOpinionKind.TemporaryCell] },
         { "both missing", new(ResidenceRequired: true, false, false, HasTemporaryCell: true, false), [PartyOpinionKind.Residence, PartyOpinionKind.TemporaryCell] },
         { "both recorded", new(ResidenceRequired: true, true, false, HasTemporaryCell: true, true), [] },
+        { "old unit's comment missing after a transfer", new(ResidenceRequired: true, true, false, HasTemporaryCell: false, false, HasTransfer: true, HasOldUnitComment: false), [PartyOpinionKind.OldUnit] },
+        { "old unit's comment recorded", new(ResidenceRequired: true, true, false, HasTemporaryCell: false, false, HasTransfer: true, HasOldUnitComment: true), [] },
+        { "all three missing", new(ResidenceRequired: true, false, false, HasTemporaryCell: true, false, HasTransfer: true), [PartyOpinionKind.Residence, PartyOpinionKind.TemporaryCell, PartyOpinionKind.OldUnit] },
     };
 
     [Theory]

@@ -56,7 +56,6 @@ public sealed class PartyCard(EvalBotDbContext db, PartyDirectory directory, Car
             PartyRole.Decide => PartyProcedure.MayDecide(c!),
             _ => [],
         };
-        var opinions = role == PartyRole.Verify && subject.Member is not null ? await directory.OpinionFileAsync(r, ct) : null;
         // The quarters asked for: as of now while the member may still self-rate, as of the self-rating afterwards.
         var asOf = r.Step is PartyRatingStep.Open or PartyRatingStep.SelfRated ? time.GetUtcNow() : r.SelfRatedAt ?? time.GetUtcNow();
         var links = await quarters.LinksAsync(subject, asOf, ct);
@@ -88,11 +87,6 @@ public sealed class PartyCard(EvalBotDbContext db, PartyDirectory directory, Car
             ["isCollective"] = subject.Collective is not null,
             ["meetingOn"] = r.MeetingOn?.ToString("yyyy-MM-dd", Invariant) ?? "",
             ["meetingHint"] = role == PartyRole.SelfRate && subject.Collective is not null ? MeetingHint(text) : "",
-            ["askResidence"] = opinions?.ResidenceRequired == true,
-            ["askTemporaryCell"] = opinions?.HasTemporaryCell == true,
-            ["residence"] = r.ResidenceComment ?? "",
-            ["residenceException"] = r.ResidenceException ?? "",
-            ["temporaryCell"] = r.TemporaryCellComment ?? "",
             ["askException"] = role == PartyRole.Decide && subject.Member is not null,
             ["reviewedTwice"] = role == PartyRole.Verify && c is { IsCollective: false, IsLeader: true },
             ["levels"] = Core.BoardCaseCards.Levels(text),
@@ -101,8 +95,25 @@ public sealed class PartyCard(EvalBotDbContext db, PartyDirectory directory, Car
             ["collectiveFacts"] = PartyCollectiveView.Facts(subject, text),
             ["reasons"] = PartyCollectiveView.Reasons(subject, text),
         };
+        await AddOpinionsAsync(data, subject, role, text, ct);
         PartyCollectiveView.Prefill(data, subject, role);
         return templates.Render("party-rating", data, language);
+    }
+
+    /// <summary>The verification's checklist of required opinions (rule 37): which are asked, and what is recorded.</summary>
+    private async Task AddOpinionsAsync(JsonObject data, PartySubject subject, PartyRole role, TextTable text, CancellationToken ct)
+    {
+        var r = subject.Rating;
+        var opinions = role == PartyRole.Verify && subject.Member is not null ? await directory.OpinionFileAsync(r, ct) : null;
+        var oldUnit = opinions?.HasTransfer == true ? await directory.OldUnitAsync(r, ct) : null;
+        data["askResidence"] = opinions?.ResidenceRequired == true;
+        data["askTemporaryCell"] = opinions?.HasTemporaryCell == true;
+        data["residence"] = r.ResidenceComment ?? "";
+        data["residenceException"] = r.ResidenceException ?? "";
+        data["temporaryCell"] = r.TemporaryCellComment ?? "";
+        data["askOldUnit"] = oldUnit is not null;
+        data["oldUnitLabel"] = oldUnit is null ? "" : CardText.Plain(text.Format("partyOldUnit", oldUnit));
+        data["oldUnit"] = r.OldUnitComment ?? "";
     }
 
     private string MeetingHint(TextTable text)
@@ -145,7 +156,7 @@ public sealed class PartyCard(EvalBotDbContext db, PartyDirectory directory, Car
         {
             ("partyTextStrengths", r.Strengths), ("partyTextShortcomings", r.Shortcomings), ("partyTextDirection", r.Direction),
             ("partyTextResidence", opinions ? r.ResidenceComment : null), ("partyTextResidenceException", opinions ? r.ResidenceException : null),
-            ("partyTextTemporaryCell", opinions ? r.TemporaryCellComment : null),
+            ("partyTextTemporaryCell", opinions ? r.TemporaryCellComment : null), ("partyTextOldUnit", opinions ? r.OldUnitComment : null),
             ("partyTextVerification", r.VerificationNote), ("partyTextDecision", r.DecisionNote),
         };
         return [.. texts.Where(t => !string.IsNullOrWhiteSpace(t.Value))

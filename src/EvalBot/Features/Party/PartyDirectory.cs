@@ -122,7 +122,25 @@ public sealed class PartyDirectory(EvalBotDbContext db, IOptions<PartyOptions> o
         ArgumentNullException.ThrowIfNull(rating);
         var temporary = await db.PartyMemberships.AnyAsync(m => m.PersonId == rating.PersonId && m.TemporaryCellId != null, ct);
         return new PartyOpinionFile(options.Value.RequireResidenceComment, !string.IsNullOrWhiteSpace(rating.ResidenceComment),
-            !string.IsNullOrWhiteSpace(rating.ResidenceException), temporary, !string.IsNullOrWhiteSpace(rating.TemporaryCellComment));
+            !string.IsNullOrWhiteSpace(rating.ResidenceException), temporary, !string.IsNullOrWhiteSpace(rating.TemporaryCellComment),
+            await OldUnitAsync(rating, ct) is not null, !string.IsNullOrWhiteSpace(rating.OldUnitComment));
+    }
+
+    /// <summary>
+    /// The unit a member left by a transfer dated in the rating's year after at least <see cref="PartyOptions.OldUnitCommentMinMonths"/>
+    /// months there that year (the latest such transfer): its name, or its code when it is no longer in the organisation
+    /// file; null when there is none.
+    /// </summary>
+    public async Task<string?> OldUnitAsync(PartyRating rating, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(rating);
+        if (rating.PersonId is not { } person) return null;
+        var from = new DateOnly(rating.Year, 1, 1);
+        var to = new DateOnly(rating.Year, 12, 31);
+        var transfers = await db.Transfers.AsNoTracking().Where(t => t.PersonId == person && t.Date > from && t.Date <= to).OrderByDescending(t => t.Date).ToListAsync(ct);
+        var transfer = transfers.Find(t => (t.Date.DayNumber - from.DayNumber) * 12 >= options.Value.OldUnitCommentMinMonths * 365);
+        if (transfer is null) return null;
+        return await db.Units.Where(u => u.ExternalId == transfer.FromUnitExternalId).Select(u => u.Name).FirstOrDefaultAsync(ct) ?? transfer.FromUnitExternalId;
     }
 
     private async Task<IReadOnlyList<CollectiveStanding>> StandingsAsync(List<PartyCollective> collectives, int year, CancellationToken ct)

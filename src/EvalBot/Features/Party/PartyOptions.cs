@@ -11,6 +11,12 @@ public sealed class PartyOptions
     /// <summary>Whether a member's decision needs the residence party committee's comment, or a recorded reason (rule 37, QĐ366 Art. 17).</summary>
     public bool RequireResidenceComment { get; set; } = true;
 
+    /// <summary>
+    /// Months a member must have worked at their old unit in the year, before a transfer dated in the year, for the old
+    /// unit's comment to be required before the decision (rule 37). 0: after any transfer in the year.
+    /// </summary>
+    public int OldUnitCommentMinMonths { get; set; }
+
     /// <summary>Consecutive HTXS years that flag a member for a higher award (rule 41, Guidance 06 §19.2).</summary>
     public int HigherAwardConsecutiveYears { get; set; } = Domain.Tracks.PartyCommendations.DefaultConsecutiveYears;
 

@@ -17,6 +17,7 @@ public static class PartySetup
         services.AddOptions<PartyOptions>().Bind(configuration.GetSection(PartyOptions.Section))
             .Validate(o => o.DraftWorkingDaysBeforeMeeting is >= 0 and <= 30, "Party:DraftWorkingDaysBeforeMeeting must be 0 to 30 working days.")
             .Validate(o => o.HigherAwardConsecutiveYears is >= 2 and <= 10, "Party:HigherAwardConsecutiveYears must be 2 to 10 years.")
+            .Validate(o => o.OldUnitCommentMinMonths is >= 0 and <= 12, "Party:OldUnitCommentMinMonths must be 0 to 12 months.")
             .Validate(o => DateOnly.TryParseExact("2000-" + o.Deadline, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out _),
                 "Party:Deadline must be MM-dd.")
             .Validate(o => DateOnly.TryParseExact("2000-" + o.SpecialDeadline, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out _),

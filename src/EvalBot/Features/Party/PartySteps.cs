@@ -81,8 +81,8 @@ public sealed class PartySteps(PartyDirectory directory, PartyConditions conditi
         (r.CellReviewedOn, r.CollectiveReviewedOn) = (cell ?? r.CellReviewedOn, c.IsLeader ? collective ?? r.CollectiveReviewedOn : null);
         if (subject.Member is not null)
         {
-            (r.ResidenceComment, r.ResidenceException, r.TemporaryCellComment) =
-                (Text(form, "party.residence"), Text(form, "party.residenceException"), Text(form, "party.temporaryCell"));
+            (r.ResidenceComment, r.ResidenceException, r.TemporaryCellComment, r.OldUnitComment) =
+                (Text(form, "party.residence"), Text(form, "party.residenceException"), Text(form, "party.temporaryCell"), Text(form, "party.oldUnit"));
         }
 
         (r.VerifiedAt, r.VerifiedBy, r.Step) = (now, Actor(me), PartyRatingStep.Verified);

@@ -75,10 +75,13 @@ public sealed class PartyRating : IConcurrencyStamped
     public DateOnly? CollectiveReviewedOn { get; set; }
 
     /// <summary>The required opinions (rule 37), recorded by the advisory body: the residence party committee's comment or the
-    /// reason there is none, the temporary cell's comment.</summary>
+    /// reason there is none, the temporary cell's comment, the old unit's after a transfer.</summary>
     public string? ResidenceComment { get; set; }
     public string? ResidenceException { get; set; }
     public string? TemporaryCellComment { get; set; }
+
+    /// <summary>The comment of the unit the member worked at before a transfer in the year (rule 37).</summary>
+    public string? OldUnitComment { get; set; }
     public DateTimeOffset? VerifiedAt { get; set; }
     public string? VerifiedBy { get; set; }
 

@@ -81,6 +81,52 @@ public sealed class PartyMeetingAndOpinionsTests : IAsyncLifetime
         Assert.DoesNotContain("Sinh hoạt đầy đủ", result.ActivityJson, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Rule37_after_a_transfer_in_the_year_the_decision_waits_for_the_old_units_comment()
+    {
+        await _host.Inner.Bot.QueryAsync(async db =>
+        {
+            var person = await db.People.SingleAsync(p => p.ExternalId == "P-01");
+            db.Units.Add(new Unit { ExternalId = "OLD", Name = "Phòng Kinh tế" });
+            db.Transfers.Add(new TransferRecord { ExternalId = "TR-1", PersonId = person.Id, FromUnitExternalId = "OLD", ToUnitId = person.UnitId, Date = new DateOnly(2026, 7, 1) });
+            return await db.SaveChangesAsync();
+        });
+        var id = (await _host.RatingOfAsync("P-01")).Id;
+        await _host.PressAsync("party.self", id, "aad-01", ("party.general", "25"), ("party.task", "60"));
+
+        var card = Text(await _host.PressAsync("party.verify", id, "aad-board", ("party.general", "25"), ("party.task", "60"), ("party.residence", "Gương mẫu nơi cư trú")));
+        Assert.Contains("party.oldUnit", card, StringComparison.Ordinal);
+        Assert.Contains("Nhận xét của đơn vị công tác cũ (Phòng Kinh tế)", card.Replace("\\", "", StringComparison.Ordinal), StringComparison.Ordinal);
+        var missing = Text(await _host.PressAsync("party.decide", id, "aad-top", ("party.level", "HTT")));
+        Assert.Contains("Chưa có nhận xét của đơn vị công tác cũ", missing, StringComparison.Ordinal);
+        Assert.Equal(PartyRatingStep.Verified, (await _host.RatingOfAsync("P-01")).Step);
+
+        await _host.PressAsync("party.verify", id, "aad-board", ("party.general", "25"), ("party.task", "60"),
+            ("party.residence", "Gương mẫu nơi cư trú"), ("party.oldUnit", "Hoàn thành tốt nhiệm vụ 6 tháng đầu năm"));
+        var decided = Text(await _host.PressAsync("party.decide", id, "aad-top", ("party.level", "HTT")));
+
+        var row = await _host.RatingOfAsync("P-01");
+        Assert.True(PartyRatingStep.Decided == row.Step, decided);
+        Assert.Equal("Hoàn thành tốt nhiệm vụ 6 tháng đầu năm", row.OldUnitComment);
+    }
+
+    [Fact]
+    public async Task Rule37_a_transfer_in_an_earlier_year_asks_for_no_old_units_comment()
+    {
+        await _host.Inner.Bot.QueryAsync(async db =>
+        {
+            var person = await db.People.SingleAsync(p => p.ExternalId == "P-01");
+            db.Transfers.Add(new TransferRecord { ExternalId = "TR-0", PersonId = person.Id, FromUnitExternalId = "OLD", ToUnitId = person.UnitId, Date = new DateOnly(2025, 7, 1) });
+            return await db.SaveChangesAsync();
+        });
+        var id = (await _host.RatingOfAsync("P-01")).Id;
+        await _host.PressAsync("party.self", id, "aad-01", ("party.general", "25"), ("party.task", "60"));
+
+        var card = Text(await _host.PressAsync("party.verify", id, "aad-board", ("party.general", "25"), ("party.task", "60"), ("party.residence", "Gương mẫu")));
+
+        Assert.DoesNotContain("party.oldUnit", card, StringComparison.Ordinal);
+    }
+
     private Task<bool> Queued(string kind, string aad) =>
         _host.Inner.Bot.QueryAsync(db => db.Outbox.AnyAsync(o => o.Kind == kind && o.RecipientAadObjectId == aad));
 

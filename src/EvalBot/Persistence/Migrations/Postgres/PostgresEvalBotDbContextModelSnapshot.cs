@@ -1370,6 +1370,9 @@ namespace EvalBot.Persistence.Migrations.Postgres
                     b.Property<DateOnly?>("MeetingOn")
                         .HasColumnType("date");
 
+                    b.Property<string>("OldUnitComment")
+                        .HasColumnType("text");
+
                     b.Property<DateTimeOffset>("OpenedAt")
                         .HasColumnType("timestamp with time zone");
 

@@ -1315,6 +1315,9 @@ namespace EvalBot.Persistence.Migrations.Sqlite
                     b.Property<DateOnly?>("MeetingOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("OldUnitComment")
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("OpenedAt")
                         .HasColumnType("INTEGER");
 
