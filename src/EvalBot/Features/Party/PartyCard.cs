@@ -92,6 +92,7 @@ public sealed class PartyCard(EvalBotDbContext db, PartyDirectory directory, Car
             ["levels"] = Core.BoardCaseCards.Levels(text),
             ["levelDefault"] = r.ProposedLevel is { } proposed ? ((Level)proposed).Code() : "",
             ["footer"] = r.Step == PartyRatingStep.Decided ? text["partyFooter"] : "",
+            ["dossier"] = PartyDossier.Lines(r, text),
             ["collectiveFacts"] = PartyCollectiveView.Facts(subject, text),
             ["reasons"] = PartyCollectiveView.Reasons(subject, text),
         };

@@ -19,7 +19,7 @@ public sealed record PartyRerateResult(PartyRating Rating, bool CommendationToCa
 /// audited, sent to the member (or the collective's head) and published again in the organisation. An HTXS lowered
 /// flags the commendation that depended on it for cancellation.
 /// </summary>
-public sealed class PartyRerating(EvalBotDbContext db, PartyDirectory directory, PartyNotices notices, PartyPublication publication, AuditLog audit, TimeProvider time)
+public sealed class PartyRerating(EvalBotDbContext db, PartyDirectory directory, PartyNotices notices, PartyPublication publication, PartyDossier dossier, AuditLog audit, TimeProvider time)
 {
     public async Task<(PartyRerateResult? Result, string? Error)> RerateAsync(long ratingId, PartyRerateRequest request, CancellationToken ct)
     {
@@ -42,6 +42,7 @@ public sealed class PartyRerating(EvalBotDbContext db, PartyDirectory directory,
             new { from = old.Level, to = (int)level, by = next.DecidedBy, commendationToCancel = cancel }, now);
         await db.SaveChangesAsync(ct);
         var subject = await directory.SubjectAsync(next, ct);
+        await dossier.SealAsync(subject, ct);
         await notices.SendAsync(subject, now, ct);
         await publication.PublishIfCompleteAsync(subject, now, ct);
         await db.SaveChangesAsync(ct);

@@ -39,6 +39,7 @@ public static class PartySetup
         services.AddScoped<PartyPublication>();
         services.AddScoped<PartyReminders>();
         services.AddScoped<PartyRerating>();
+        services.AddScoped<PartyDossier>();
         services.AddScoped<PartyQuarterLinks>();
         services.AddScoped<PartyQuarterCard>();
         services.AddScoped<ICheckInConfirmations, PartyQuarterRecords>();

@@ -24,7 +24,7 @@ public sealed record PartyStepResult(string? Error, string? Notice);
 /// order rules first (rules 2, 31–33) and says what must happen first; the level comes from the domain's proposal. A
 /// member's self-rating accounts for every ended quarter of the year (rule 9, <see cref="PartyQuarterLinks"/>).
 /// </summary>
-public sealed class PartySteps(PartyDirectory directory, PartyConditions conditions, PartyQuota quota, PartyQuarterLinks quarters, AuditLog audit, OrganisationClock clock, WorkCalendar calendar, IOptions<PartyOptions> options)
+public sealed class PartySteps(PartyDirectory directory, PartyConditions conditions, PartyQuota quota, PartyQuarterLinks quarters, PartyDossier dossier, AuditLog audit, OrganisationClock clock, WorkCalendar calendar, IOptions<PartyOptions> options)
 {
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
@@ -102,7 +102,8 @@ public sealed class PartySteps(PartyDirectory directory, PartyConditions conditi
         if ((int)level != r.ProposedLevel && note is null) return new(text["partyErrDecisionNote"], null);
         if (await quota.RefusalAsync(subject, level, me, form, text, now, ct) is { } over) return new(over, null);
         (r.Level, r.DecisionNote, r.DecidedAt, r.DecidedBy, r.Step) = ((int)level, note, now, Actor(me), PartyRatingStep.Decided);
-        audit.Record(Actor(me), "party.decide", "party-rating", Target(r), new { level = (int)level, proposed = r.ProposedLevel }, now);
+        await dossier.SealAsync(subject, ct);
+        audit.Record(Actor(me), "party.decide", "party-rating", Target(r), new { level = (int)level, proposed = r.ProposedLevel, dossier = r.DossierHash }, now);
         return new(null, text.Format("partyDecided", text.LevelName(level), subject.Name));
     }
 

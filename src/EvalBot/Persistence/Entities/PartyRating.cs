@@ -91,6 +91,10 @@ public sealed class PartyRating : IConcurrencyStamped
     public DateTimeOffset? DecidedAt { get; set; }
     public string? DecidedBy { get; set; }
 
+    /// <summary>The dossier list (Art. 17, Form 04) sealed at the decision, JSON, and its SHA-256; null before.</summary>
+    public string? DossierJson { get; set; }
+    public string? DossierHash { get; set; }
+
     /// <summary>The rule applications of the proposal, JSON array (the domain's explanation).</summary>
     public string ExplanationJson { get; set; } = "[]";
     public DateTimeOffset OpenedAt { get; set; }

@@ -108,6 +108,25 @@ public sealed class PartyMeetingAndOpinionsTests : IAsyncLifetime
         var row = await _host.RatingOfAsync("P-01");
         Assert.True(PartyRatingStep.Decided == row.Step, decided);
         Assert.Equal("Hoàn thành tốt nhiệm vụ 6 tháng đầu năm", row.OldUnitComment);
+
+        // Art. 17 (Form 04): the dossier list is sealed at the decision and shown on the decided card.
+        Assert.Matches("^[0-9a-f]{64}$", row.DossierHash);
+        var shown = decided.Replace("\\", "", StringComparison.Ordinal);
+        Assert.Contains("Danh mục hồ sơ kiểm điểm (Mẫu 04)", shown, StringComparison.Ordinal);
+        Assert.Contains("2. Nhận xét của cấp ủy nơi cư trú: có", shown, StringComparison.Ordinal);
+        Assert.Contains("5. Kết luận, quyết định xếp loại: có", shown, StringComparison.Ordinal);
+        Assert.Contains("7. Ý kiến bằng văn bản của cơ quan, cá nhân liên quan: có · 1 ý kiến", shown, StringComparison.Ordinal);
+        Assert.Contains("8. Hồ sơ khiếu nại, kiến nghị về xếp loại: không phát sinh", shown, StringComparison.Ordinal);
+
+        // Nothing changes a decided rating or its list; a re-rating is a new version with its own.
+        await _host.PressAsync("party.verify", id, "aad-board", ("party.general", "10"), ("party.task", "10"), ("party.oldUnit", "Sửa"));
+        var after = await _host.RatingOfAsync("P-01");
+        Assert.Equal((row.DossierJson, row.DossierHash, "Hoàn thành tốt nhiệm vụ 6 tháng đầu năm"), (after.DossierJson, after.DossierHash, after.OldUnitComment));
+        await _host.AdminPostAsync($"/admin/party/ratings/{id}/rerate", new { level = "HT", reason = "Kết luận kiểm tra của cấp trên", by = "Ban Thường vụ Đảng ủy" });
+        var versions = await _host.Inner.Bot.QueryAsync(db => db.PartyRatings.AsNoTracking().Where(r => r.PersonId == row.PersonId).OrderBy(r => r.Version).ToListAsync());
+        Assert.Equal(row.DossierHash, versions[0].DossierHash);
+        Assert.NotEqual(row.DossierHash, versions[1].DossierHash);
+        Assert.Contains("\"Detail\":\"HT\"", versions[1].DossierJson, StringComparison.Ordinal);
     }
 
     [Fact]

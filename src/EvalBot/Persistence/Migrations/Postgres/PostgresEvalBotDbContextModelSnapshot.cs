@@ -1352,6 +1352,12 @@ namespace EvalBot.Persistence.Migrations.Postgres
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
 
+                    b.Property<string>("DossierHash")
+                        .HasColumnType("text");
+
+                    b.Property<string>("DossierJson")
+                        .HasColumnType("text");
+
                     b.Property<DateOnly?>("DraftSentOn")
                         .HasColumnType("date");
 

@@ -1297,6 +1297,12 @@ namespace EvalBot.Persistence.Migrations.Sqlite
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("DossierHash")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DossierJson")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly?>("DraftSentOn")
                         .HasColumnType("TEXT");
 
