@@ -59,6 +59,7 @@ public sealed class DossierCard(EvalBotDbContext db, CardTemplates templates, Cl
             ["discipline"] = SummarySeries.DisciplineRows(discipline, text),
             ["trendText"] = text["dosTrend" + prospects.Trend],
             ["prospect"] = text["dosProspect" + prospects.Prospect],
+            ["mobility"] = Mobility(await store.CurrentForAsync(person.Id, year - 1, ct), year - 1, text),
             ["stats"] = prospects.Trend == TrendDirection.Insufficient
                 ? text.Format("dosStatsInsufficient", prospects.Periods, Prospects.MinimumPeriods)
                 : text.Format("dosStats", prospects.Periods, SignedNumber(text, prospects.Slope), text.Number(prospects.StandardDeviation), text.Number(prospects.ShareGoodPercent), text.Number(good)),
@@ -84,6 +85,17 @@ public sealed class DossierCard(EvalBotDbContext db, CardTemplates templates, Cl
                     ? " · " + text.Format("dosParty", text.LevelName(level) + (p.Decided ? "" : " (" + text["classStateDraft"] + ")"))
                     : ""),
         })]);
+
+    /// <summary>
+    /// Rule 40 (Decree 170): a change of job position now needs the year before rated HTT or better; a draft or a missing
+    /// rating leaves it unknown.
+    /// </summary>
+    private static string Mobility(ClassificationRecord? prior, int year, TextTable text)
+    {
+        if (prior is not { State: ClassificationState.Decided, Level: { } level }) return text.Format("dosMobilityUnknown", year);
+        var name = text.LevelName((Level)level);
+        return text.Format((Level)level is Level.Excellent or Level.Good ? "dosMobilityYes" : "dosMobilityNo", year, name);
+    }
 
     /// <summary>Per year: the confirmed product lines, how many met their target and how many exceeded it.</summary>
     private static JsonArray ProductRows(List<CheckInReport> reports, Dictionary<long, Target> targets, int from, TextTable text) =>
