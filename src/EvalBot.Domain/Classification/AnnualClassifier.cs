@@ -49,7 +49,16 @@ public static class AnnualClassifier
     {
         var annual = AnnualRollUp.Compute(input.Periods, t.RuleSet, input.Person.IsLeader);
         t.AddRange(annual.Applications);
-        if (annual.Score is not { } score)
+        if (annual.Score is null && annual.UncountedPeriods.Count > 0)
+        {
+            t.Undecided(new RuleApplication("R06.no-countable-period", $"{t.RuleSet.Id} Điều 21", [Inputs.Of("uncountedPeriods", annual.UncountedPeriods.Count)],
+                RuleEffect.NeedsAuthorityDecision, null,
+                "Không kỳ làm việc nào có sản phẩm được lượng hóa đủ để tính điểm: chưa có điểm năm; lãnh đạo trực tiếp cần lượng hóa nhiệm vụ, hoặc cấp có thẩm quyền quyết định.",
+                "No worked period has a product quantified enough to score: there is no annual score yet; the direct leader needs to quantify the tasks, or the competent authority must decide."));
+            return false;
+        }
+
+        if (annual.Score is not { } score || annual.ForBand(t.RuleSet) is not { } banded)
         {
             t.NotRated(new RuleApplication("R08.no-period", $"{t.RuleSet.Id} Điều 21", [], RuleEffect.NotRated, null,
                 "Không có kỳ nào thực tế làm việc trong năm: không có điểm để xếp loại.",
@@ -58,7 +67,7 @@ public static class AnnualClassifier
         }
 
         t.Score = score;
-        t.Limit(Bands.LevelFor(score, t.RuleSet), Bands.Explain(score, t.RuleSet));
+        t.Limit(Bands.LevelFor(banded, t.RuleSet), Bands.Explain(banded, t.RuleSet));
         return true;
     }
 }

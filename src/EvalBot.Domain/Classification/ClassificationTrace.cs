@@ -13,6 +13,7 @@ internal sealed class ClassificationTrace(RuleSet ruleSet)
     private readonly List<RuleApplication> _applications = [];
     private readonly List<RuleApplication> _prerequisites = [];
     private readonly List<CountedViolation> _counted = [];
+    private readonly List<RuleApplication> _undecidedNotes = [];
     private Level? _level;
     private bool _forced;
     private bool _undecided;
@@ -43,6 +44,7 @@ internal sealed class ClassificationTrace(RuleSet ruleSet)
     public void Undecided(RuleApplication why)
     {
         _undecided = true;
+        _undecidedNotes.Add(why);
         Add(why);
     }
 
@@ -78,8 +80,9 @@ internal sealed class ClassificationTrace(RuleSet ruleSet)
                 "No rule produced a level; the competent authority must decide."));
         }
 
-        // A KHT ground decides the case, so "the rules cannot decide" notes are moot and would mislead an appeal.
-        var applications = _forced ? _applications.Where(a => a.Effect != RuleEffect.NeedsAuthorityDecision) : _applications;
+        // A KHT ground decides the case, so "the rules cannot decide" notes are moot and would mislead an appeal. Flags
+        // that are not about the level (a period left out for lack of quantified products, rule 6) still stand.
+        var applications = _forced ? _applications.Where(a => !_undecidedNotes.Contains(a)) : _applications;
         return new ClassificationResult(status, level, Score, RuleSet.Id, RuleSet.Version, [.. applications])
         {
             HighestAllowedLevel = status == ClassificationStatus.NeedsAuthorityDecision ? _level : null,

@@ -40,26 +40,26 @@ internal static class LeaderRules
             return;
         }
 
-        var higher = new List<(string Vi, string En)>();
+        var higher = new List<(Level Level, List<(string Vi, string En)> Missing)>();
         foreach (var (level, req) in new[] { (Level.Excellent, l.Excellent), (Level.Good, l.Good), (Level.Complete, l.Complete) })
         {
             var missing = Requirements.Missing(req, unit);
             if (missing.Count == 0)
             {
-                var why = higher.Count == 0 ? "" : $" Chưa đạt mức cao hơn: {Requirements.JoinVi(higher)}.";
-                var whyEn = higher.Count == 0 ? "" : $" Missing for a higher level: {Requirements.JoinEn(higher)}.";
+                var why = higher.Count == 0 ? "" : $" {Requirements.ByLevelVi(higher)}.";
+                var whyEn = higher.Count == 0 ? "" : $" {Requirements.ByLevelEn(higher)}.";
                 t.Limit(level, new RuleApplication("R17.unit-conditions", source, [Inputs.Of("completedPercent", unit.TargetsCompletedPercent)], RuleEffect.CapsLevel, level,
                     $"Kết quả đơn vị cho phép người lãnh đạo tối đa {level.NameVi()}.{why}",
                     $"The unit's results allow the leader at most {level.NameEn()}.{whyEn}"));
                 return;
             }
 
-            higher.AddRange(missing);
+            higher.Add((level, missing));
         }
 
         t.Undecided(new RuleApplication("R17.gap", source, [Inputs.Of("completedPercent", unit.TargetsCompletedPercent)], RuleEffect.NeedsAuthorityDecision, null,
-            $"Kết quả đơn vị không đạt điều kiện mức Hoàn thành nhiệm vụ nhưng cũng không thuộc trường hợp Không hoàn thành nhiệm vụ ({Requirements.JoinVi(higher)}); quy định không xác định được mức, cần cấp có thẩm quyền quyết định.",
-            $"The unit's results meet neither the HT conditions nor a KHT ground ({Requirements.JoinEn(higher)}); the rules cannot decide, the competent authority must."));
+            $"Kết quả đơn vị không đạt điều kiện mức Hoàn thành nhiệm vụ nhưng cũng không thuộc trường hợp Không hoàn thành nhiệm vụ; quy định không xác định được mức, cần cấp có thẩm quyền quyết định. {Requirements.ByLevelVi(higher)}.",
+            $"The unit's results meet neither the HT conditions nor a KHT ground; the rules cannot decide, the competent authority must. {Requirements.ByLevelEn(higher)}."));
     }
 
     private static void Votes(PersonYear input, ClassificationTrace t, string source)

@@ -50,5 +50,29 @@ internal static class Requirements
 
     public static string JoinVi(List<(string Vi, string En)> m) => string.Join("; ", m.Select(x => x.Vi));
 
+    /// <summary>
+    /// The unmet conditions of several levels, each list named once by the level it is for ("Để đạt Hoàn thành tốt
+    /// nhiệm vụ: …"); consecutive levels that miss exactly the same conditions share one label, so no condition is
+    /// repeated unlabelled.
+    /// </summary>
+    public static string ByLevelVi(IReadOnlyList<(Level Level, List<(string Vi, string En)> Missing)> unmet) =>
+        string.Join(". ", Group(unmet).Select(g => $"Để đạt {string.Join(" hoặc ", g.Levels.Select(l => l.NameVi()))}: {JoinVi(g.Missing)}"));
+
+    /// <summary>The English form of <see cref="ByLevelVi"/> ("For HTT: …").</summary>
+    public static string ByLevelEn(IReadOnlyList<(Level Level, List<(string Vi, string En)> Missing)> unmet) =>
+        string.Join(". ", Group(unmet).Select(g => $"For {string.Join(" or ", g.Levels.Select(l => l.Code()))}: {JoinEn(g.Missing)}"));
+
+    private static List<(List<Level> Levels, List<(string Vi, string En)> Missing)> Group(IReadOnlyList<(Level Level, List<(string Vi, string En)> Missing)> unmet)
+    {
+        var groups = new List<(List<Level> Levels, List<(string Vi, string En)> Missing)>();
+        foreach (var (level, missing) in unmet.Where(u => u.Missing.Count > 0))
+        {
+            if (groups.Count > 0 && groups[^1].Missing.SequenceEqual(missing)) groups[^1].Levels.Add(level);
+            else groups.Add(([level], missing));
+        }
+
+        return groups;
+    }
+
     public static string JoinEn(List<(string Vi, string En)> m) => string.Join("; ", m.Select(x => x.En));
 }

@@ -46,26 +46,26 @@ internal static class TaskConditionRules
                 $"{Fmt.En(notMeeting)}% of task criteria missed progress, quality or efficiency (over {Fmt.En(nm)}%): not complete."));
         }
 
-        var higher = new List<(string Vi, string En)>();
+        var higher = new List<(Level Level, List<(string Vi, string En)> Missing)>();
         foreach (var (level, req) in new[] { (Level.Excellent, c.Excellent), (Level.Good, c.Good), (Level.Complete, c.Complete) })
         {
             var missing = Requirements.Missing(req, s);
             if (missing.Count == 0)
             {
                 var id = level == Level.Excellent ? "R15.task-conditions" : "R16.task-conditions-cap";
-                var why = higher.Count == 0 ? "" : $" Chưa đạt mức cao hơn: {Requirements.JoinVi(higher)}.";
-                var whyEn = higher.Count == 0 ? "" : $" Missing for a higher level: {Requirements.JoinEn(higher)}.";
+                var why = higher.Count == 0 ? "" : $" {Requirements.ByLevelVi(higher)}.";
+                var whyEn = higher.Count == 0 ? "" : $" {Requirements.ByLevelEn(higher)}.";
                 t.Limit(level, new RuleApplication(id, source, inputs, level == Level.Excellent ? RuleEffect.SetsLevel : RuleEffect.CapsLevel, level,
                     $"Điều kiện về nhiệm vụ cho phép tối đa {level.NameVi()}.{why}",
                     $"The task conditions allow at most {level.NameEn()}.{whyEn}"));
                 return;
             }
 
-            higher.AddRange(missing);
+            higher.Add((level, missing));
         }
 
         t.Undecided(new RuleApplication("R15.gap", source, inputs, RuleEffect.NeedsAuthorityDecision, null,
-            $"Kết quả nhiệm vụ không đạt điều kiện mức nào và cũng không thuộc trường hợp Không hoàn thành nhiệm vụ ({Requirements.JoinVi(higher)}); cần cấp có thẩm quyền quyết định.",
-            $"The task results meet no level's conditions and no KHT ground ({Requirements.JoinEn(higher)}); the competent authority must decide."));
+            $"Kết quả nhiệm vụ không đạt điều kiện mức nào và cũng không thuộc trường hợp Không hoàn thành nhiệm vụ; cần cấp có thẩm quyền quyết định. {Requirements.ByLevelVi(higher)}.",
+            $"The task results meet no level's conditions and no KHT ground; the competent authority must decide. {Requirements.ByLevelEn(higher)}."));
     }
 }

@@ -28,7 +28,7 @@ public static class Nd90Defaults
             Excellent: new LevelRequirement(100m, 100m, 50m, null, null),
             Good: new LevelRequirement(100m, 100m, null, null, null),
             Complete: new LevelRequirement(100m, null, null, null, 20m),
-            NotCompleteWhenNotCompletedAbovePercent: null,
+            NotCompleteWhenNotCompletedAbovePercent: 50m,
             NotCompleteWhenNotMeetingAbovePercent: 50m),
         new LeaderSettings(
             UnitConditionsApply: true,

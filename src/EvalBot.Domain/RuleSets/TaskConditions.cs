@@ -20,7 +20,7 @@ public sealed record LevelRequirement(
 /// <param name="Excellent">HTXS needs.</param>
 /// <param name="Good">HTT needs.</param>
 /// <param name="Complete">HT needs.</param>
-/// <param name="NotCompleteWhenNotCompletedAbovePercent">KHT when more than this share is not completed (QD366).</param>
+/// <param name="NotCompleteWhenNotCompletedAbovePercent">KHT when more than this share is not completed (QD366 and ND90_48, rule 15), whatever the other counts say.</param>
 /// <param name="NotCompleteWhenNotMeetingAbovePercent">KHT when more than this share misses progress or quality (ND90_48).</param>
 public sealed record TaskConditions(
     LevelRequirement Excellent,

@@ -3,7 +3,10 @@ using EvalBot.Domain.RuleSets;
 
 namespace EvalBot.Domain.Scoring;
 
-/// <summary>Rule 7: the score band, with the configured thresholds and operators (≥ or &gt;).</summary>
+/// <summary>
+/// Rule 7: the score band, with the configured thresholds and operators (≥ or &gt;), read on the score as given
+/// (the annual roll-up passes the unrounded mean unless the rule-set rounds before banding).
+/// </summary>
 public static class Bands
 {
     /// <summary>The level the score reaches; KHT below the last band.</summary>
@@ -25,7 +28,7 @@ public static class Bands
             "R07.bands", $"{ruleSet.Id} ({ruleSet.LegalBasis})",
             [Inputs.Of("score", score), Inputs.Of("band", condition)],
             RuleEffect.SetsLevel, level,
-            $"Tổng điểm {Fmt.Vi(score)} thuộc khung {condition.Replace('.', ',')} → {level.NameVi()}.",
-            $"Total score {Fmt.En(score)} is in the band {condition} → {level.NameEn()}.");
+            $"Tổng điểm {Fmt.Precise(score).Replace('.', ',')} thuộc khung {condition.Replace('.', ',')} → {level.NameVi()}.",
+            $"Total score {Fmt.Precise(score)} is in the band {condition} → {level.NameEn()}.");
     }
 }

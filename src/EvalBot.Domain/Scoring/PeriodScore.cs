@@ -24,4 +24,11 @@ public sealed record PeriodScore(
     decimal TaskPoints,
     decimal GeneralPoints,
     decimal Total,
-    IReadOnlyList<RuleApplication> Applications);
+    IReadOnlyList<RuleApplication> Applications)
+{
+    /// <summary>
+    /// False when no product of the period could be counted (none assigned, or none quantified, rule 6): its task
+    /// percentages are not a result, so the annual roll-up leaves the period out instead of scoring it as 0 %.
+    /// </summary>
+    public bool Counted { get; init; } = true;
+}

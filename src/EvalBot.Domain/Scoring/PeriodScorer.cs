@@ -68,6 +68,6 @@ public static class PeriodScorer
             RuleEffect.Score, null,
             $"{PeriodNames.Vi(report.Period.Label)}: số lượng {Fmt.Vi(quantity)}%, chất lượng {Fmt.Vi(quality)}%, tiến độ {Fmt.Vi(progress)}% → kết quả nhiệm vụ {Fmt.Vi(taskPoints)}/{Fmt.Vi(ruleSet.Scale.TaskMax)}; tiêu chí chung {Fmt.Vi(report.GeneralScore)}/{Fmt.Vi(ruleSet.Scale.GeneralMax)}; tổng {Fmt.Vi(total)}.",
             $"{PeriodNames.En(report.Period.Label)}: quantity {Fmt.En(quantity)}%, quality {Fmt.En(quality)}%, progress {Fmt.En(progress)}% → task results {Fmt.En(taskPoints)}/{Fmt.En(ruleSet.Scale.TaskMax)}; general criteria {Fmt.En(report.GeneralScore)}/{Fmt.En(ruleSet.Scale.GeneralMax)}; total {Fmt.En(total)}."));
-        return new PeriodScore(report.Period, report.Status, quantity, quality, progress, taskPercent, taskPoints, report.GeneralScore, total, trace);
+        return new PeriodScore(report.Period, report.Status, quantity, quality, progress, taskPercent, taskPoints, report.GeneralScore, total, trace) { Counted = counted.Count > 0 };
     }
 }
