@@ -29,6 +29,9 @@ public sealed record CheckInView(
 
     public RuleSet? RuleSet => Context.RuleSet;
 
-    /// <summary>The level the score reaches under the rule-set, or null when there is no score.</summary>
-    public Level? Level => Score is null || RuleSet is null ? null : Bands.LevelFor(Score.Total, RuleSet);
+    /// <summary>
+    /// The level the score reaches under the rule-set; null when there is no score, or when no product of the period can
+    /// be counted (rule 6: the period is not a 0 % result, the annual roll-up leaves it out and says why).
+    /// </summary>
+    public Level? Level => Score is not { Counted: true } || RuleSet is null ? null : Bands.LevelFor(Score.Total, RuleSet);
 }

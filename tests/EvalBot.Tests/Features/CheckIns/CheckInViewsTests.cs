@@ -33,6 +33,17 @@ public sealed class CheckInViewsTests
     }
 
     [Fact]
+    public void Rule06_a_period_with_no_countable_product_shows_no_provisional_level_instead_of_a_0_percent_one()
+    {
+        var view = _views.Of(Context(Report("""{"competence":9,"innovation":8,"politics":9}""")), Now);
+
+        var uncounted = view with { Score = view.Score! with { Counted = false } };
+
+        Assert.NotNull(view.Level);
+        Assert.Null(uncounted.Level);
+    }
+
+    [Fact]
     public void Points_confirmed_by_the_leader_count_and_the_persons_own_stay_shown()
     {
         var report = Report("""{"competence":9,"innovation":8,"politics":9}""");
