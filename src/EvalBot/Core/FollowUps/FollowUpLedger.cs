@@ -82,11 +82,14 @@ public sealed class FollowUpLedger(EvalBotDbContext db, RuleSetCatalog catalog, 
         return true;
     }
 
+    /// <summary>The organisation's units, read once per unit of work (an import opens many follow-ups).</summary>
+    private Dictionary<long, Unit>? _units;
+
     private async Task<long?> HolderAsync(long personId, FollowUpKind kind, CancellationToken ct)
     {
         var unitId = await db.People.Where(p => p.Id == personId).Select(p => (long?)p.UnitId).FirstOrDefaultAsync(ct);
         if (unitId is null) return null;
-        var units = await db.Units.AsNoTracking().Select(u => new { u.Id, u.ParentId, u.HeadPersonId, u.CompetentPersonId, u.IsAgency }).ToDictionaryAsync(u => u.Id, ct);
+        var units = _units ??= await db.Units.AsNoTracking().ToDictionaryAsync(u => u.Id, ct);
         var unit = units[unitId.Value];
         if (kind == FollowUpKind.DecideDismissal)
         {

@@ -41,9 +41,11 @@ public sealed class FollowUpActions(FollowUpCard card, CardTemplates templates, 
         if (task.ClosedAt is not null) error = text["fuAlreadyClosed"];
         else if (decision.Length is 0 or > MaxDecision) error = text["fuErrDecision"];
         else if (number.Length > MaxNumber) error = text["fuErrNumber"];
-        else if (dateText.Length > 0 && (!DateOnly.TryParseExact(dateText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) || d > today || d.Year < task.Year))
-            error = text["fuErrDate"];
-        else if (dateText.Length > 0) date = DateOnly.ParseExact(dateText, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+        else if (dateText.Length > 0)
+        {
+            if (DateOnly.TryParseExact(dateText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) && d <= today && d.Year >= task.Year) date = d;
+            else error = text["fuErrDate"];
+        }
 
         string? notice = null;
         if (error is null)

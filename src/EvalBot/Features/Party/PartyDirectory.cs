@@ -58,18 +58,25 @@ public sealed class PartyDirectory(EvalBotDbContext db, IOptions<PartyOptions> o
     /// The day the subject's rating is due (rule 27): <see cref="PartyOptions.SpecialDeadline"/> when its organisation or
     /// one above it is a special unit, else <see cref="PartyOptions.Deadline"/>.
     /// </summary>
-    public async Task<DateOnly> DeadlineAsync(PartySubject subject, CancellationToken ct)
+    public Task<DateOnly> DeadlineAsync(PartySubject subject, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(subject);
+        return DeadlineAsync(subject.Rating, ct);
+    }
+
+    /// <summary>The day <paramref name="rating"/> is due, from its organisation alone (no subject to load).</summary>
+    public async Task<DateOnly> DeadlineAsync(PartyRating rating, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(rating);
         var organisations = await OrganisationsAsync(ct);
         var special = false;
         var seen = new HashSet<long>();
-        for (PartyOrganisation? o = subject.Organisation; o is not null && seen.Add(o.Id); o = o.ParentId is { } parent ? organisations.GetValueOrDefault(parent) : null)
+        for (var o = organisations.GetValueOrDefault(rating.PartyOrganisationId); o is not null && seen.Add(o.Id); o = o.ParentId is { } parent ? organisations.GetValueOrDefault(parent) : null)
         {
             special |= o.IsSpecial;
         }
 
-        return options.Value.DeadlineOf(subject.Rating.Year, special);
+        return options.Value.DeadlineOf(rating.Year, special);
     }
 
     /// <summary>Whether <paramref name="me"/> takes the step: the named person, or a board member where nobody is named.</summary>
