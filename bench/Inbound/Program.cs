@@ -64,19 +64,28 @@ for (var worker = 0; worker < options.Concurrency; worker++)
     }
 }
 
-Console.WriteLine("Starting the JavaScript SDK peer and the bare endpoint");
+Console.WriteLine("Starting the JavaScript SDK peer, the floor and the bare endpoint");
+var repositoryRoot = Path.GetFullPath(Path.Combine(options.NodeDirectory, "..", ".."));
 var jsPort = PeerProcess.FreePort();
-await using var js = await PeerProcess.StartAsync("JS SDK", "node", ["bot.js"], options.NodeDirectory, jsPort, new Dictionary<string, string>
+await using var js = await PeerProcess.StartAsync(Report.JsPeer, "node", ["bot.js"], options.NodeDirectory, jsPort, new Dictionary<string, string>
 {
     ["PORT"] = jsPort.ToString(CultureInfo.InvariantCulture),
     ["NODE_ENV"] = "production",
     ["BENCH_REPLY_FILE"] = replyFile,
+    ["BENCH_CARDS_DIR"] = Path.Combine(repositoryRoot, "cards"),
+    ["BENCH_SRC_DIR"] = Path.Combine(repositoryRoot, "src", "EvalBot"),
+    ["BENCH_STORE_FILE"] = Path.Combine(work, "js-turns.jsonl"),
     ["MicrosoftAppId"] = LocalAuthority.AppId,
     ["MicrosoftAppPassword"] = LocalAuthority.ClientSecret,
     ["BENCH_OPENID_METADATA_URL"] = authority.MetadataUrl,
     ["BENCH_LOGIN_URL"] = authority.HttpsBaseUrl + "/botframework.com",
     ["NODE_EXTRA_CA_CERTS"] = authority.CertificatePemPath,
 }, "healthz");
+var floorPort = PeerProcess.FreePort();
+var floorEnvironment = Setup.EvalBotEnvironment(authority, floorPort, Path.Combine(work, "unused.db"), production: true);
+floorEnvironment["BENCH_REPLY_FILE"] = replyFile;
+floorEnvironment["BENCH_FLOOR_DB"] = Path.Combine(work, "floor.db");
+await using var floor = await PeerProcess.StartAsync("Floor", "dotnet", [options.FloorDll], Path.GetDirectoryName(options.FloorDll)!, floorPort, floorEnvironment, "healthz");
 var barePort = PeerProcess.FreePort();
 await using var bare = await PeerProcess.StartAsync("Bare", "dotnet", [options.BareDll], Path.GetDirectoryName(options.BareDll)!, barePort, new Dictionary<string, string>
 {
@@ -88,7 +97,7 @@ await using var bare = await PeerProcess.StartAsync("Bare", "dotnet", [options.B
 
 // Auth is really on: no token and a token signed by another key are refused by EvalBot and the JS peer.
 var authChecks = new List<string>();
-foreach (var peer in new[] { evalBot, js })
+foreach (var peer in new[] { evalBot, js, floor })
 {
     var (noToken, _) = await probe.StatusAsync(peer, null);
     var (forged, _) = await probe.StatusAsync(peer, LocalAuthority.MintForgedToken(connector.ServiceUrl));
@@ -115,8 +124,9 @@ var scenarios = new List<Scenario>
 {
     new("EvalBot help", evalBot, true, (w, id, n) => HelpBody(w, id), id => id),
     new("EvalBot check-in submit", evalBot, true, SubmitBody, Activities.CardId),
-    new("JS SDK help", js, true, (w, id, n) => HelpBody(w, id), id => id),
-    new("Bare help (no auth)", bare, false, (w, id, n) => HelpBody(w, id), id => id),
+    new(Report.JsHelp, js, true, (w, id, n) => HelpBody(w, id), id => id),
+    new(Report.FloorHelp, floor, true, (w, id, n) => HelpBody(w, id), id => id),
+    new(Report.BareHelp, bare, false, (w, id, n) => HelpBody(w, id), id => id),
 };
 scenarios = [.. scenarios.Where(s => options.Only.Count == 0 || options.Only.Any(o => s.Name.Contains(o, StringComparison.OrdinalIgnoreCase)))];
 
