@@ -4,6 +4,7 @@
 #
 #   bench/yearend.sh compile [--people 100000] [--runs 3]   # the annual compile on SQLite, then on PostgreSQL
 #   bench/yearend.sh summary [--people 10000] [--runs 200]  # p50/p95/p99 of the unit summary (đơn vị) of a 1,000-person agency
+#   --quick (either command): 10,000 people, one compile run or 50 summary requests, to check the harness, not to report.
 #
 # PostgreSQL: set EVALBOT_BENCH_POSTGRES to an Npgsql connection string of a role with CREATEDB, e.g.
 #   EVALBOT_BENCH_POSTGRES="Host=127.0.0.1;Username=evalbot_test;Password=evalbot_test"
@@ -15,6 +16,15 @@ dotnet build bench/YearEnd -c Release --artifacts-path "$artifacts" -nologo -v q
 harness="$artifacts/bin/EvalBot.Bench.YearEnd/release/EvalBot.Bench.YearEnd.dll"
 command="${1:-}"
 shift || true
+args=()
+for a in "$@"; do
+  if [ "$a" = "--quick" ]; then
+    if [ "$command" = "compile" ]; then args+=(--people 10000 --runs 1); else args+=(--people 10000 --runs 50); fi
+  else
+    args+=("$a")
+  fi
+done
+set -- "${args[@]+"${args[@]}"}"
 case "$command" in
   compile|summary)
     dotnet "$harness" "$command" --provider sqlite "$@"
