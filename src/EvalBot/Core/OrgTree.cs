@@ -1,10 +1,11 @@
+using EvalBot.Domain.Classification;
 using EvalBot.Persistence.Entities;
 
 namespace EvalBot.Core;
 
 /// <summary>
 /// The unit tree as the classification reads it: the agency that is a person's quota scope, who decides a person's
-/// level (rule 25: the head of the unit that uses them; for a head, the head of the unit above), and how deep a unit is,
+/// level (rule 25: the head of the agency that uses them; for a head, the head of the agency above), and how deep a unit is,
 /// so units are compiled before the people who lead them. Answers are computed once per tree (a compile asks them for
 /// every person), so the units must not change while the tree is in use.
 /// </summary>
@@ -60,14 +61,15 @@ public sealed class OrgTree(IReadOnlyDictionary<long, Unit> units)
         return _subtrees.TryGetValue(unitId, out var found) ? found : new HashSet<long>();
     }
 
-    /// <summary>Who decides: null when nobody above exists in the register (the organisation board records it).</summary>
+    /// <summary>
+    /// Who decides (rule 25, <see cref="Deciders"/>): the head of the agency that uses the person; for a unit head the head
+    /// of the directly superior agency, or the competent person imported for a top agency. Null when the register names
+    /// nobody (the organisation board records it).
+    /// </summary>
     public long? DeciderOf(Person person)
     {
         ArgumentNullException.ThrowIfNull(person);
-        var chain = Chain(person.UnitId);
-        var start = chain.Count > 0 && chain[0].HeadPersonId == person.Id ? 1 : 0;
-        var decider = chain.Skip(start).Select(u => u.HeadPersonId).FirstOrDefault(h => h is not null && h != person.Id);
-        return decider;
+        return Deciders.Of(person.Id, [.. Chain(person.UnitId).Select(u => new ChainUnit(u.HeadPersonId, u.IsAgency, u.CompetentPersonId))]);
     }
 
     /// <summary>The shallowest unit the person heads (the first of them, in the register's order, at equal depth).</summary>

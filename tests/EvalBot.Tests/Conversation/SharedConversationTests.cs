@@ -44,7 +44,8 @@ public sealed class SharedConversationTests : IAsyncLifetime
                 data.Add(type, "aad-head", "dossier Nhân Viên B", "Nhân Viên B");
                 data.Add(type, "aad-head", "đơn vị", "Phòng Tổng hợp");
                 data.Add(type, "aad-top", "unit", "Văn phòng UBND xã");
-                data.Add(type, "aad-head", "xếp loại 2026", "Nhân Viên A");
+                // The agency head decides the team's staff (rule 25): their decision list.
+                data.Add(type, "aad-top", "xếp loại 2026", "Nhân Viên A");
                 data.Add(type, "aad-board", "classification 2026", "Nhân Viên A");
                 data.Add(type, "aad-00", "báo cáo", "");
                 data.Add(type, "aad-00", "checkin", "");

@@ -23,7 +23,7 @@ public sealed class BoardTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _host = await ClassificationHost.StartAsync(
-            excellent: 2, good: 3,
+            excellent: 2, good: 3, teamIsAgency: true,
             settings: new Dictionary<string, string?> { ["Board:ProgressSeconds"] = "1", ["Board:PollMilliseconds"] = "100", ["Board:WatchMinutes"] = "1" },
             services: s => s.AddSingleton<TimeProvider>(new ShiftedTimeProvider(Now)));
         await _host.Bot.QueryAsync(async db =>

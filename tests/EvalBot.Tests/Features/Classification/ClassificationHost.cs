@@ -10,8 +10,10 @@ using Population = EvalBot.Domain.Records.Population;
 namespace EvalBot.Tests.Features.Classification;
 
 /// <summary>
-/// The app with an admin key and a fake Teams connector, plus a seeded agency: a head ("aad-head"), a deputy board member
-/// ("aad-board") and staff with confirmed reports for 2026 whose scores give chosen levels.
+/// The app with an admin key and a fake Teams connector, plus a seeded agency ("AG", headed by "aad-top", with a board
+/// member "aad-board") and its team ("TEAM", headed by "aad-head") of staff with confirmed reports for 2026 whose scores
+/// give chosen levels. Under rule 25 the agency head decides the team's staff and its head; with <c>teamIsAgency</c> the
+/// team is a body of its own inside the agency, so its head decides its staff and the agency head decides its head.
 /// </summary>
 public sealed class ClassificationHost : IAsyncDisposable
 {
@@ -37,23 +39,23 @@ public sealed class ClassificationHost : IAsyncDisposable
 
     /// <summary>Creates the host with <paramref name="excellent"/> people at 100, 99, 98… (down to 90) and <paramref name="good"/> people at 79 in the team.</summary>
     public static async Task<ClassificationHost> StartAsync(
-        int excellent, int good, bool scheduling = false, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
+        int excellent, int good, bool scheduling = false, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null, bool teamIsAgency = false)
     {
         var teams = await FakeTeamsConnector.StartAsync();
         var all = new Dictionary<string, string?> { ["Admin:ApiKey"] = AdminKey, ["Scheduling:Enabled"] = scheduling ? "true" : "false" };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) all[key] = value;
         var bot = new EvalBotFactory(all, services);
         var host = new ClassificationHost(teams, bot);
-        await host.SeedAsync(excellent, good);
+        await host.SeedAsync(excellent, good, teamIsAgency);
         return host;
     }
 
-    private async Task SeedAsync(int excellent, int good) => await Bot.QueryAsync(async db =>
+    private async Task SeedAsync(int excellent, int good, bool teamIsAgency) => await Bot.QueryAsync(async db =>
     {
         Agency = new Unit { ExternalId = "AG", Name = "Văn phòng UBND xã", IsAgency = true };
         db.Units.Add(Agency);
         await db.SaveChangesAsync();
-        Team = new Unit { ExternalId = "TEAM", Name = "Phòng Tổng hợp", ParentId = Agency.Id };
+        Team = new Unit { ExternalId = "TEAM", Name = "Phòng Tổng hợp", ParentId = Agency.Id, IsAgency = teamIsAgency };
         db.Units.Add(Team);
         await db.SaveChangesAsync();
         var top = Add(db, "P-TOP", "Chủ tịch Top", "aad-top", Agency, leader: true);

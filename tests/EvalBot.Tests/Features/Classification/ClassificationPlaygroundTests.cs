@@ -10,16 +10,19 @@ namespace EvalBot.Tests.Features.Classification;
 /// End to end through the Microsoft 365 Agents Playground on the demo organisation, one Playground per person: Megan
 /// Bowen (head of Phòng Tổng hợp) asks for Alex Wilber's summary in a group chat and her unit's in a team channel, and
 /// gets both in her personal chat while the shared conversations get only the neutral line; the year is compiled through
-/// the admin API, Megan approves her list from the decision card, and Alex receives his result card.
+/// the admin API, Patti Fernandez (head of the agency, who decides its staff under rule 25) approves her list from the
+/// decision card, and Alex receives his result card.
 /// </summary>
 public sealed class ClassificationPlaygroundTests : IAsyncLifetime
 {
     private const string AdminKey = "e2e-classification-key";
     private static readonly JsonObject Megan = Account("user-id-1", "Megan Bowen", "00000000-0000-0000-0000-0000000000021");
+    private static readonly JsonObject Patti = Account("user-id-4", "Patti Fernandez", "00000000-0000-0000-0000-0000000000024");
 
     private EvalBotFactory _bot = null!;
     private AgentsPlayground _alex = null!;
     private AgentsPlayground _megan = null!;
+    private AgentsPlayground _patti = null!;
     private HttpClient _admin = null!;
 
     public async Task InitializeAsync()
@@ -33,23 +36,27 @@ public sealed class ClassificationPlaygroundTests : IAsyncLifetime
         _admin.DefaultRequestHeaders.Add("X-Admin-Key", AdminKey);
         _alex = await AgentsPlayground.StartAsync($"http://127.0.0.1:{port}/api/messages");
         _megan = await AgentsPlayground.StartAsync($"http://127.0.0.1:{port}/api/messages", Path.Combine(RepoPaths.Root, "demo", "playground", "megan.yml"));
+        _patti = await AgentsPlayground.StartAsync($"http://127.0.0.1:{port}/api/messages", Path.Combine(RepoPaths.Root, "demo", "playground", "patti.yml"));
     }
 
     public async Task DisposeAsync()
     {
         _admin.Dispose();
         await _megan.DisposeAsync();
+        await _patti.DisposeAsync();
         await _alex.DisposeAsync();
         await _bot.DisposeAsync();
     }
 
     [Fact]
-    public async Task Megan_reads_the_summaries_approves_the_compiled_list_and_Alex_gets_his_result()
+    public async Task Megan_reads_the_summaries_the_agency_head_approves_the_compiled_list_and_Alex_gets_his_result()
     {
         await _bot.InstallAsync(_alex);
         await _alex.NextBotMessageAsync(); // welcome
         await _bot.InstallAsync(_megan);
         await _megan.NextBotMessageAsync(); // welcome
+        await _bot.InstallAsync(_patti);
+        await _patti.NextBotMessageAsync(); // welcome
         using (var debug = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{_megan.Port}") })
         {
             (await debug.PostAsJsonAsync($"/_debug/conversation/{GroupChatId}/installation", new JsonObject())).EnsureSuccessStatusCode();
@@ -81,20 +88,20 @@ public sealed class ClassificationPlaygroundTests : IAsyncLifetime
         var compile = await _admin.PostAsync("/admin/years/2026/compile", null);
         Assert.True(compile.IsSuccessStatusCode, await compile.Content.ReadAsStringAsync());
         await SettleAsync(await compile.Content.ReadFromJsonAsync<JsonObject>());
-        await SayAsMeganAsync(_megan.PersonalChatId, "xếp loại 2026");
-        var decision = await NextCardAsync(_megan, c => c.Contains("classification.approve", StringComparison.Ordinal));
+        await SendAsAsync(_patti, _patti.PersonalChatId, Patti, Message("xếp loại 2026"));
+        var decision = await NextCardAsync(_patti, c => c.Contains("classification.approve", StringComparison.Ordinal));
         var id = (string)decision["message"]!["messageId"]!;
         var over = Choices(decision["message"]!["attachments"]![0]!["content"]).ToList();
         if (over.Count > 0)
         {
-            await ExecuteAsMeganAsync(id, "classification.demote", new JsonObject
+            await ExecuteAsPattiAsync(id, "classification.demote", new JsonObject
             {
                 ["year"] = "2026", ["list"] = "own", ["demote.people"] = string.Join(",", over), ["demote.reason"] = "Vượt tỷ lệ 20%",
             });
             await UntilAsync(() => _bot.QueryAsync(db => db.AuditLog.AnyAsync(a => a.Action == "classification.demote")));
         }
 
-        await ExecuteAsMeganAsync(id, "classification.approve", new JsonObject { ["year"] = "2026", ["list"] = "own" });
+        await ExecuteAsPattiAsync(id, "classification.approve", new JsonObject { ["year"] = "2026", ["list"] = "own" });
 
         var alex = await _bot.QueryAsync(db => db.People.SingleAsync(p => p.AadObjectId == "00000000-0000-0000-0000-0000000000020"));
         await UntilAsync(() => _bot.QueryAsync(db => db.Set<ClassificationRecord>().AnyAsync(r => r.PersonId == alex.Id && r.State == ClassificationState.Decided)));
@@ -146,7 +153,7 @@ public sealed class ClassificationPlaygroundTests : IAsyncLifetime
     /// <summary>Cases the rules leave to the authority are decided through the admin API, as the competent level would.</summary>
     private async Task SettleAsync(JsonObject? report)
     {
-        var flagged = report!["units"]!.AsArray().Where(u => (string?)u!["unitId"] == "PTH").SelectMany(u => u!["flagged"]!.AsArray()).ToList();
+        var flagged = report!["units"]!.AsArray().SelectMany(u => u!["flagged"]!.AsArray()).ToList();
         foreach (var f in flagged)
         {
             var response = await _admin.PostAsJsonAsync($"/admin/years/2026/people/{(string)f!["personId"]!}/rerate", new { level = "HT", reason = "Quyết định của cấp có thẩm quyền", by = "Chủ tịch UBND" });
@@ -155,9 +162,9 @@ public sealed class ClassificationPlaygroundTests : IAsyncLifetime
     }
 
     /// <summary>
-    /// Megan writes through her Playground's custom-activity feature: its activity template for a conversation (her personal
-    /// chat, the group chat, the team's General channel), sent from her account with the locale of a Vietnamese Teams
-    /// client, so the cards are Vietnamese.
+    /// Megan (and Patti) write through their Playground's custom-activity feature: its activity template for a conversation
+    /// (the personal chat, the group chat, the team's General channel), sent from their account with the locale of a
+    /// Vietnamese Teams client, so the cards are Vietnamese.
     /// Alex has a Playground of his own, where his result card arrives.
     /// </summary>
     private string GroupChatId => (string)_megan.Config["config"]!["groupChats"]![0]!["id"]!;
@@ -166,15 +173,17 @@ public sealed class ClassificationPlaygroundTests : IAsyncLifetime
 
     private static JsonObject Account(string id, string name, string aad) => new() { ["id"] = id, ["name"] = name, ["aadObjectId"] = aad };
 
-    private Task SayAsMeganAsync(string conversationId, string text) => SendAsAsync(conversationId, Megan, a =>
+    private Task SayAsMeganAsync(string conversationId, string text) => SendAsAsync(_megan, conversationId, Megan, Message(text));
+
+    private static Action<JsonObject> Message(string text) => a =>
     {
         a["type"] = "message";
         a["text"] = text;
         a["textFormat"] = "plain";
-    });
+    };
 
-    /// <summary>Megan presses a button: the same custom-activity route, as the invoke Teams sends for an Action.Execute.</summary>
-    private Task ExecuteAsMeganAsync(string cardMessageId, string verb, JsonObject data) => SendAsAsync(_megan.PersonalChatId, Megan, a =>
+    /// <summary>Patti presses a button: the same custom-activity route, as the invoke Teams sends for an Action.Execute.</summary>
+    private Task ExecuteAsPattiAsync(string cardMessageId, string verb, JsonObject data) => SendAsAsync(_patti, _patti.PersonalChatId, Patti, a =>
     {
         a["type"] = "invoke";
         a["name"] = "adaptiveCard/action";
@@ -182,14 +191,14 @@ public sealed class ClassificationPlaygroundTests : IAsyncLifetime
         a["value"] = new JsonObject { ["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = verb, ["data"] = data } };
     });
 
-    private async Task SendAsAsync(string conversationId, JsonObject account, Action<JsonObject> shape)
+    private static async Task SendAsAsync(AgentsPlayground playground, string conversationId, JsonObject account, Action<JsonObject> shape)
     {
-        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{_megan.Port}") };
+        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{playground.Port}") };
         var activity = (await http.GetFromJsonAsync<JsonObject>($"/_internal/v1/customActivities/template?conversationId={Uri.EscapeDataString(conversationId)}"))!;
         foreach (var key in new[] { "action", "membersAdded", "value", "name" }) activity.Remove(key);
         activity["id"] = Guid.NewGuid().ToString("N");
         activity["from"] = account.DeepClone();
-        // Megan's Teams client is in Vietnamese: without a locale, the last one seen in the chat (the Playground's
+        // Their Teams client is in Vietnamese: without a locale, the last one seen in the chat (the Playground's
         // en-US at install) would be the language of the answer.
         activity["locale"] = "vi-VN";
         shape(activity);

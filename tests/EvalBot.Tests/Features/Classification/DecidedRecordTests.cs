@@ -15,7 +15,7 @@ public sealed class DecidedRecordTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _host = await ClassificationHost.StartAsync(excellent: 1, good: 5);
+        _host = await ClassificationHost.StartAsync(excellent: 1, good: 5, teamIsAgency: true);
         await _host.SayAsync("help", "aad-head");
         await _host.CompileAsync();
         await _host.InvokeAsync("classification.approve", new JsonObject { ["year"] = "2026", ["list"] = "own" }, "aad-head");

@@ -56,7 +56,7 @@ public sealed class DecisionCardTests
     [Fact]
     public async Task The_card_goes_from_draft_to_demoted_to_approved_and_every_text_says_so()
     {
-        await using var host = await ClassificationHost.StartAsync(excellent: 3, good: 7);
+        await using var host = await ClassificationHost.StartAsync(excellent: 3, good: 7, teamIsAgency: true);
         // A public employee (another rule-set in the same agency): rated HT by the competent level, their scope counts nobody.
         await host.Bot.QueryAsync(async db =>
         {

@@ -36,7 +36,7 @@ public sealed partial class ExportHost : IAsyncDisposable
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 27, 2, 0, 0, TimeSpan.Zero));
         var upload = new FakeUpload();
-        var host = await ClassificationHost.StartAsync(excellent: 2, good: 3, services: services =>
+        var host = await ClassificationHost.StartAsync(excellent: 2, good: 3, teamIsAgency: true, services: services =>
         {
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(clock);

@@ -26,7 +26,7 @@ public sealed class LargeListTests(LargeListTests.Team400 fixture) : IClassFixtu
 
         public async Task InitializeAsync()
         {
-            Host = await ClassificationHost.StartAsync(excellent: 150, good: 250);
+            Host = await ClassificationHost.StartAsync(excellent: 150, good: 250, teamIsAgency: true);
             await Host.SayAsync("help", "aad-head");
             Report = await Host.CompileAsync();
         }

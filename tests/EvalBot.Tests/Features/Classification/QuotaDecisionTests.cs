@@ -18,7 +18,7 @@ public sealed class QuotaDecisionTests
     [Fact]
     public async Task Over_quota_is_refused_with_the_excess_ranked_then_a_demotion_lets_the_head_approve()
     {
-        await using var host = await ClassificationHost.StartAsync(excellent: 3, good: 7);
+        await using var host = await ClassificationHost.StartAsync(excellent: 3, good: 7, teamIsAgency: true);
         await host.SayAsync("help", "aad-head");
         var report = await host.CompileAsync();
 
@@ -51,8 +51,8 @@ public sealed class QuotaDecisionTests
     [Fact]
     public async Task The_ranked_excess_names_the_viewers_people_and_counts_the_others_without_ids()
     {
-        await using var host = await ClassificationHost.StartAsync(excellent: 3, good: 2);
-        // The head of the team is rated too (by the agency head's list), above everyone: the first of the agency's excess.
+        await using var host = await ClassificationHost.StartAsync(excellent: 3, good: 2, teamIsAgency: true);
+        // The head of the team is rated too (on the list of the head of the agency above), above everyone: the first of the agency's excess.
         await host.Bot.QueryAsync(async db =>
         {
             foreach (var q in new[] { "2026-Q1", "2026-Q2", "2026-Q3" })
@@ -78,7 +78,7 @@ public sealed class QuotaDecisionTests
     [Fact]
     public async Task A_staff_member_replaying_the_list_never_sees_a_draft_level()
     {
-        await using var host = await ClassificationHost.StartAsync(excellent: 1, good: 5);
+        await using var host = await ClassificationHost.StartAsync(excellent: 1, good: 5, teamIsAgency: true);
         await host.CompileAsync();
 
         var staff = (await host.InvokeAsync("classification.list", Data(), "aad-00"))["value"].Readable();
@@ -92,41 +92,41 @@ public sealed class QuotaDecisionTests
     [Fact]
     public async Task A_recorded_exception_raises_the_cap_to_25_percent()
     {
-        await using var host = await ClassificationHost.StartAsync(excellent: 3, good: 12);
+        await using var host = await ClassificationHost.StartAsync(excellent: 3, good: 12, teamIsAgency: true);
         await host.CompileAsync();
         var refused = await host.InvokeAsync("classification.approve", Data(), "aad-head");
         Assert.Contains("Chưa thể phê duyệt", refused["value"].Readable(), StringComparison.Ordinal);
 
-        // The agency head records it (the head of the team inside the agency may not, see below).
-        var incomplete = await host.InvokeAsync("classification.exception", Data(("exception.number", "12/QĐ-UBND")), "aad-top");
+        // The head of the agency whose quota it is records it (the head of the agency above may not, see below).
+        var incomplete = await host.InvokeAsync("classification.exception", Data(("exception.number", "12/QĐ-UBND")), "aad-head");
         Assert.Contains("Cần nhập số quyết định", incomplete["value"].Readable(), StringComparison.Ordinal);
-        await host.InvokeAsync("classification.exception", Data(("exception.number", "12/QĐ-UBND"), ("exception.date", "2026-12-01"), ("exception.approver", "Chủ tịch UBND huyện")), "aad-top");
+        await host.InvokeAsync("classification.exception", Data(("exception.number", "12/QĐ-UBND"), ("exception.date", "2026-12-01"), ("exception.approver", "Chủ tịch UBND huyện")), "aad-head");
         var approved = await host.InvokeAsync("classification.approve", Data(), "aad-head");
 
         Assert.Contains("Đã phê duyệt", approved["value"].Readable(), StringComparison.Ordinal);
         Assert.Equal(3, await host.Bot.QueryAsync(db => db.Set<ClassificationRecord>().CountAsync(r => r.State == ClassificationState.Decided && r.Level == 0)));
-        Assert.True(await host.Bot.QueryAsync(db => db.AuditLog.AnyAsync(a => a.Action == "classification.exception" && a.Actor == "aad-top")));
+        Assert.True(await host.Bot.QueryAsync(db => db.AuditLog.AnyAsync(a => a.Action == "classification.exception" && a.Actor == "aad-head")));
     }
 
     [Fact]
     public async Task Only_the_agency_head_records_the_exception_with_a_plausible_date_and_a_change_keeps_the_old_decision()
     {
-        await using var host = await ClassificationHost.StartAsync(excellent: 3, good: 12);
+        await using var host = await ClassificationHost.StartAsync(excellent: 3, good: 12, teamIsAgency: true);
         await host.CompileAsync();
-        await host.InvokeAsync("classification.exception", Data(("exception.number", "12/QĐ-UBND"), ("exception.date", "2026-12-01"), ("exception.approver", "Chủ tịch UBND huyện")), "aad-top");
+        await host.InvokeAsync("classification.exception", Data(("exception.number", "12/QĐ-UBND"), ("exception.date", "2026-12-01"), ("exception.approver", "Chủ tịch UBND huyện")), "aad-head");
 
-        var bySubUnitHead = await host.InvokeAsync("classification.exception", Data(("exception.number", "99/QĐ"), ("exception.date", "2026-12-02"), ("exception.approver", "Ai đó")), "aad-head");
-        var tooOld = await host.InvokeAsync("classification.exception", Data(("exception.number", "13/QĐ-UBND"), ("exception.date", "2020-01-01"), ("exception.approver", "Chủ tịch UBND huyện")), "aad-top");
-        var future = await host.InvokeAsync("classification.exception", Data(("exception.number", "13/QĐ-UBND"), ("exception.date", "2099-01-01"), ("exception.approver", "Chủ tịch UBND huyện")), "aad-top");
+        var byHeadAbove = await host.InvokeAsync("classification.exception", Data(("exception.number", "99/QĐ"), ("exception.date", "2026-12-02"), ("exception.approver", "Ai đó")), "aad-top");
+        var tooOld = await host.InvokeAsync("classification.exception", Data(("exception.number", "13/QĐ-UBND"), ("exception.date", "2020-01-01"), ("exception.approver", "Chủ tịch UBND huyện")), "aad-head");
+        var future = await host.InvokeAsync("classification.exception", Data(("exception.number", "13/QĐ-UBND"), ("exception.date", "2099-01-01"), ("exception.approver", "Chủ tịch UBND huyện")), "aad-head");
         var stored = await host.Bot.QueryAsync(db => db.Set<QuotaExceptionRecord>().AsNoTracking().SingleAsync());
 
-        Assert.Contains("Chỉ người đứng đầu cơ quan", bySubUnitHead["value"].Readable(), StringComparison.Ordinal);
+        Assert.Contains("Chỉ người đứng đầu cơ quan", byHeadAbove["value"].Readable(), StringComparison.Ordinal);
         Assert.Contains("Ngày quyết định phải từ năm 2026", tooOld["value"].Readable(), StringComparison.Ordinal);
         Assert.Contains("Ngày quyết định phải từ năm 2026", future["value"].Readable(), StringComparison.Ordinal);
         Assert.Equal("12/QĐ-UBND", stored.DecisionNumber);
-        Assert.Equal("aad-top", stored.RecordedBy);
+        Assert.Equal("aad-head", stored.RecordedBy);
 
-        await host.InvokeAsync("classification.exception", Data(("exception.number", "14/QĐ-UBND"), ("exception.date", "2026-12-02"), ("exception.approver", "Chủ tịch UBND huyện")), "aad-top");
+        await host.InvokeAsync("classification.exception", Data(("exception.number", "14/QĐ-UBND"), ("exception.date", "2026-12-02"), ("exception.approver", "Chủ tịch UBND huyện")), "aad-head");
         var change = await host.Bot.QueryAsync(db => db.AuditLog.AsNoTracking().SingleAsync(a => a.Action == "classification.exception.change"));
         Assert.Contains("12/QĐ-UBND", System.Text.RegularExpressions.Regex.Unescape(change.DataJson), StringComparison.Ordinal);
         Assert.Contains("14/QĐ-UBND", System.Text.RegularExpressions.Regex.Unescape(change.DataJson), StringComparison.Ordinal);
@@ -135,7 +135,7 @@ public sealed class QuotaDecisionTests
     [Fact]
     public async Task Someone_who_does_not_decide_the_list_cannot_act_on_it()
     {
-        await using var host = await ClassificationHost.StartAsync(excellent: 1, good: 5);
+        await using var host = await ClassificationHost.StartAsync(excellent: 1, good: 5, teamIsAgency: true);
         await host.CompileAsync();
 
         var staff = await host.InvokeAsync("classification.approve", Data(), "aad-00");

@@ -110,7 +110,8 @@ public sealed class FollowUpTests : IAsyncLifetime
         await _host.Bot.QueryAsync(db => db.Set<ClassificationRecord>()
             .ExecuteUpdateAsync(u => u.SetProperty(r => r.Level, r => r.PersonId == kht ? (int)Domain.Level.NotComplete : (int)Domain.Level.Good)));
 
-        await _host.InvokeAsync("classification.approve", new JsonObject { ["year"] = "2026", ["list"] = "own" }, "aad-head");
+        // Rule 25: the team is a sub-unit of the agency, so the agency head decides its staff.
+        await _host.InvokeAsync("classification.approve", new JsonObject { ["year"] = "2026", ["list"] = "own" }, "aad-top");
 
         var task = await _host.Bot.QueryAsync(db => db.FollowUpTasks.SingleAsync());
         Assert.Equal((_host.People["P-01"].Id, "DecideDismissal", _host.People["P-TOP"].Id, "rating:2026"), (task.PersonId, task.Kind, task.HolderPersonId, task.Source));

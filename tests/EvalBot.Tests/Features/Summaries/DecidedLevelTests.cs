@@ -23,7 +23,7 @@ public sealed class DecidedLevelTests
     [Fact]
     public async Task The_person_summary_shows_the_provisional_level_until_the_year_is_decided_then_the_decided_one()
     {
-        await using var host = await ClassificationHost.StartAsync(excellent: 1, good: 5);
+        await using var host = await ClassificationHost.StartAsync(excellent: 1, good: 5, teamIsAgency: true);
         await host.CompileAsync();
 
         var before = await AskAsync(host, "aad-head", "tóm tắt nhan vien b");
@@ -45,7 +45,7 @@ public sealed class DecidedLevelTests
     [Fact]
     public async Task The_dossier_says_a_year_without_data_has_none_instead_of_counting_zero_products()
     {
-        await using var host = await ClassificationHost.StartAsync(excellent: 1, good: 5);
+        await using var host = await ClassificationHost.StartAsync(excellent: 1, good: 5, teamIsAgency: true);
 
         var dossier = await AskAsync(host, "aad-head", "hồ sơ nhan vien b");
 
@@ -56,7 +56,7 @@ public sealed class DecidedLevelTests
     [Fact]
     public async Task The_unit_summary_says_how_many_levels_are_decided_and_drops_provisional_once_all_are()
     {
-        await using var host = await ClassificationHost.StartAsync(excellent: 1, good: 5);
+        await using var host = await ClassificationHost.StartAsync(excellent: 1, good: 5, teamIsAgency: true);
         await host.CompileAsync();
 
         var before = await AskAsync(host, "aad-head", "đơn vị");
