@@ -14,7 +14,7 @@ namespace EvalBot.Features.CheckIns;
 /// The direct leader's side of a check-in: who that leader is, the review card (<c>cards/checkin-review.json</c>) sent
 /// when a report is submitted, and the result card (<c>cards/checkin-result.json</c>) the person gets once it is decided.
 /// </summary>
-public sealed class LeaderReview(EvalBotDbContext db, CardTemplates templates, CheckInForm form, OutboxWriter outbox)
+public sealed class LeaderReview(EvalBotDbContext db, CardTemplates templates, CheckInForm form, OutboxWriter outbox, Microsoft.Extensions.Options.IOptions<CheckInOptions> options)
 {
     /// <summary>The direct leader, or else the head of the person's unit; never the person themselves.</summary>
     public async Task<Person?> LeaderOfAsync(Person person, CancellationToken cancellationToken)
@@ -108,7 +108,7 @@ public sealed class LeaderReview(EvalBotDbContext db, CardTemplates templates, C
         var context = view.Context;
         var report = context.Report ?? throw new InvalidOperationException("No report to review.");
         var text = form.Text(language);
-        var card = new ReviewCardFields(text, errors ?? new Dictionary<string, string>(), typed, decision);
+        var card = new ReviewCardFields(text, errors ?? new Dictionary<string, string>(), typed, decision, options.Value.RequireEvidence);
         var data = new JsonObject
         {
             ["reportId"] = report.Id.ToString(CultureInfo.InvariantCulture),
@@ -119,6 +119,7 @@ public sealed class LeaderReview(EvalBotDbContext db, CardTemplates templates, C
             ["version"] = report.Version.ToString(CultureInfo.InvariantCulture),
             ["notice"] = notice ?? "",
             ["formError"] = card.Errors.Count > 0 ? text["checkinErrorsFound"] : "",
+            ["unverifiedError"] = card.Errors.GetValueOrDefault(ReviewActions.UnverifiedKey, ""),
             ["submittedAt"] = report.SubmittedAt is { } at ? TextTable.DateTime(at, context.Zone) : "—",
             ["score"] = view is { Score: { } score, RuleSet: { } ruleSet } ? text.Points(score.Total, ruleSet.Scale.TotalMax) : "—",
             ["level"] = text.LevelName(view.Level),

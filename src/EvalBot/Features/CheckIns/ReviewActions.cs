@@ -29,6 +29,9 @@ public sealed class ReviewActions(
     Microsoft.Extensions.Options.IOptions<ComplaintOptions> complaints,
     IEnumerable<ICheckInConfirmations> followers) : ICardActionHandler
 {
+    /// <summary>The error key of the refusal of unverified products (rule 36).</summary>
+    internal const string UnverifiedKey = "unverified";
+
     public IReadOnlyList<string> Verbs { get; } = ["checkin.confirm", "checkin.adjust"];
 
     public async Task<InvokeResponse> HandleAsync(TurnContext turn, CardAction action, CancellationToken cancellationToken)
@@ -64,9 +67,10 @@ public sealed class ReviewActions(
 
         var criteria = views.Criteria(context);
         var input = ReviewInput.Parse(action.Data, context, [.. criteria.Select(c => (c.Criterion.Id, c.Max))], text, turn.Now, context.Zone, options.Value.MaxDoneMultiple);
-        if (input.Errors.Count > 0)
+        var errors = Errors(context, input, text);
+        if (errors.Count > 0)
         {
-            return InvokeResponse.Card(review.Render(views.Of(context, turn.Now, criteria), language, null, null, input.Errors, action.Data));
+            return InvokeResponse.Card(review.Render(views.Of(context, turn.Now, criteria), language, null, null, errors, action.Data));
         }
 
         var reported = context.Targets.ToDictionary(t => t.Id, t => context.LineFor(t.Id) is { } l ? new LineFigures(l.Done, l.QualityOk, l.OnTime) : default);
@@ -87,6 +91,37 @@ public sealed class ReviewActions(
 
         var decision = new ReviewDecision(decidedText, reported, changes, input.Comment, input.Remediation);
         return InvokeResponse.Card(review.Render(view, language, null, decision));
+    }
+
+    /// <summary>
+    /// The typed decision's errors and, with <c>CheckIns:RequireEvidence</c>, rule 36: a product with completed work (as
+    /// the leader decides it) and no evidence is unverified, so the report cannot be decided; the refusal names the
+    /// products. Adjusting the completed amount to zero lifts it.
+    /// </summary>
+    private Dictionary<string, string> Errors(CheckInContext context, ReviewInput input, TextTable text)
+    {
+        var errors = new Dictionary<string, string>(input.Errors, StringComparer.Ordinal);
+        if (!options.Value.RequireEvidence)
+        {
+            return errors;
+        }
+
+        var names = new List<string>();
+        foreach (var target in context.Targets)
+        {
+            if (ReviewCardFields.IsUnverified(input.Lines[target.Id].Done, context.LineFor(target.Id)))
+            {
+                names.Add(target.Title);
+                errors.TryAdd($"target.{target.Id}.done", text["reviewErrUnverifiedLine"]);
+            }
+        }
+
+        if (names.Count > 0)
+        {
+            errors[UnverifiedKey] = text.Format("reviewErrUnverified", CardText.Plain(string.Join(", ", names)));
+        }
+
+        return errors;
     }
 
     /// <summary>The general criteria whose points the leader set other than the person's self-assessment.</summary>

@@ -9,9 +9,10 @@ namespace EvalBot.Features.CheckIns;
 /// <summary>
 /// The per-product and per-criterion fields of the review card (<c>cards/checkin-review.json</c>): what was reported,
 /// the value to decide (what the leader typed when the card comes back with errors, else what is stored), and each
-/// field's error.
+/// field's error. With <paramref name="requireEvidence"/>, a product with completed work and no evidence shows as
+/// unverified (rule 36).
 /// </summary>
-internal sealed class ReviewCardFields(TextTable text, IReadOnlyDictionary<string, string> errors, JsonObject? typed, ReviewDecision? decision)
+internal sealed class ReviewCardFields(TextTable text, IReadOnlyDictionary<string, string> errors, JsonObject? typed, ReviewDecision? decision, bool requireEvidence)
 {
     public IReadOnlyDictionary<string, string> Errors => errors;
 
@@ -33,6 +34,7 @@ internal sealed class ReviewCardFields(TextTable text, IReadOnlyDictionary<strin
             ["decidedFigures"] = Figures(now),
             ["open"] = errors.Keys.Any(k => k.StartsWith(p, StringComparison.Ordinal)),
             ["evidence"] = CardText.Plain(line.Evidence ?? "—"),
+            ["unverified"] = requireEvidence && IsUnverified(line.Done, line),
             ["done"] = Typed(p + "done", text.Number(line.Done)),
             ["qualityOk"] = Typed(p + "qualityOk", text.Number(line.QualityOk)),
             ["onTime"] = Typed(p + "onTime", text.Number(line.OnTime)),
@@ -68,6 +70,9 @@ internal sealed class ReviewCardFields(TextTable text, IReadOnlyDictionary<strin
             ["error"] = errors.GetValueOrDefault("general." + criterion.Id, ""),
         };
     }
+
+    /// <summary>Rule 36: completed work without evidence is unverified and cannot be confirmed.</summary>
+    public static bool IsUnverified(decimal done, CheckInLine? line) => done > 0 && string.IsNullOrWhiteSpace(line?.Evidence);
 
     private string Figures(LineFigures figures) => $"{text.Number(figures.Done)} / {text.Number(figures.QualityOk)} / {text.Number(figures.OnTime)}";
 
