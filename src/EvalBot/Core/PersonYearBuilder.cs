@@ -32,11 +32,11 @@ public sealed class PersonYearBuilder(CheckInScoring scoring)
             person.PostId?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-", person.IsLeader, tree.AgencyOf(unit.Id).ExternalId, group);
         var transfers = data.Transfers[person.Id].OrderBy(t => t.Date).ToList();
         var periods = Periods(person, data, unit.ExternalId, unit.PeriodKind, ruleSet, transfers);
-        return new PersonYear(domainPerson, data.Year, reviewDate, 12m, periods)
+        return new PersonYear(domainPerson, data.Year, reviewDate, Employment.MonthsInYear(person.HiredOn, person.EndedOn, data.Year), periods)
         {
             Leaves = [.. data.Leaves[person.Id].Select(l => new DomainLeave(LeaveKindOf(l.Kind), MonthsInYear(l.From, l.To, data.Year)))],
             Disciplines = [.. data.Disciplines[person.Id].Select(d => new DomainDiscipline(d.ViolationId,
-                d.Track == "party" ? DisciplineKind.Party : DisciplineKind.Administrative, SeverityOf(d.Sanction), d.DecisionDate))],
+                d.Track == "party" ? DisciplineKind.Party : DisciplineKind.Administrative, SeverityOf(d.Sanction), d.DecisionDate, !d.OutsidePublicService))],
             Findings = [.. data.Findings[person.Id].Where(f => f.Kind == "degradation").Select(f => new DegradationFinding(f.Date, f.ExternalId))],
             Suspensions = [.. data.Findings[person.Id].Where(f => f.Kind == "suspension").Select(f => new Suspension(f.Date, f.ExternalId))],
             Transfers = [.. transfers.Select(t => new Transfer(t.FromUnitExternalId, t.Date, MonthsInYear(new DateOnly(data.Year, 1, 1), t.Date.AddDays(-1), data.Year),

@@ -52,4 +52,28 @@ public class TimeInYearRulesTests
         Assert.Equal(status, result.Status);
         Assert.Equal(expected, result.Level);
     }
+
+    public static TheoryData<string, DateOnly?, DateOnly?, LeaveRecord[], decimal, ClassificationStatus> Employed => new()
+    {
+        { "no dates: the whole year", null, null, [], 12m, ClassificationStatus.Rated },
+        { "hired years ago, still employed", new DateOnly(2010, 3, 1), null, [], 12m, ClassificationStatus.Rated },
+        { "hired 1 August: five months, not rated", new DateOnly(2025, 8, 1), null, [], 5.03m, ClassificationStatus.NotRated },
+        { "hired 1 July: six months, rated", new DateOnly(2025, 7, 1), null, [], 6.05m, ClassificationStatus.Rated },
+        { "left 31 May: five months, not rated", null, new DateOnly(2025, 5, 31), [], 4.96m, ClassificationStatus.NotRated },
+        { "hired 1 March, five months of it maternity leave: rated on the time worked", new DateOnly(2025, 3, 1), null, [new(LeaveKind.Maternity, 5m)], 10.06m, ClassificationStatus.Rated },
+        { "left before the year", new DateOnly(2020, 1, 1), new DateOnly(2024, 12, 31), [], 0m, ClassificationStatus.NotRated },
+    };
+
+    [Theory]
+    [MemberData(nameof(Employed))]
+    public void Rule18_ND90_48_months_employed_come_from_the_hire_and_end_dates(string _, DateOnly? hired, DateOnly? ended, LeaveRecord[] leaves, decimal months, ClassificationStatus status)
+    {
+        var employed = Employment.MonthsInYear(hired, ended, 2025);
+        var input = Make.Year(Make.Person(Population.PublicEmployee), [], 2025, employed) with { Leaves = leaves, Tasks = Make.Tasks(exceeded: 6) };
+
+        var result = AnnualClassifier.Classify(input, Make.Nd90);
+
+        Assert.Equal(months, employed);
+        Assert.Equal(status, result.Status);
+    }
 }

@@ -70,6 +70,7 @@ public static class ImportSchema
             new("leader_person_id", false, Id, "ma_lanh_dao_truc_tiep", "lanh_dao_truc_tiep"), new("population", false, Short, "doi_tuong"),
             new("party_member", false, Short, "dang_vien"), new("leader", false, Short, "lanh_dao"), new("organisation_board", false, Short, "ban_to_chuc"),
             new("language", false, 8, "ngon_ngu"), new("time_zone", false, 64, "mui_gio"), new("active", false, Short, "dang_cong_tac"),
+            new("hired", false, Short, "ngay_tuyen_dung", "hired_on"), new("ended", false, Short, "ngay_nghi_viec", "ended_on"),
         ],
         ImportKind.Targets =>
         [
@@ -87,8 +88,9 @@ public static class ImportSchema
         ImportKind.Discipline =>
         [
             new("discipline_id", true, Id, "ma_ky_luat", "external_id"), new("person_id", true, Id, "ma_can_bo"),
-            new("violation_id", true, Id, "ma_vi_pham"), new("decision_date", true, Short, "ngay_quyet_dinh"),
+            new("violation_id", true, Id, "ma_vi_pham", "violation"), new("decision_date", true, Short, "ngay_quyet_dinh"),
             new("track", true, Short, "loai_ky_luat"), new("sanction", true, Short, "hinh_thuc", "hinh_thuc_ky_luat"),
+            new("public_service", false, Short, "vi_pham_cong_vu"),
         ],
         ImportKind.Findings =>
         [

@@ -12,7 +12,7 @@ public sealed record NamedRow(RowLocation At, string Id, string Name, Maybe<stri
 public sealed record PersonRow(
     RowLocation At, string Id, string FullName, Maybe<string?> Email, Maybe<string?> AadObjectId, string Unit, Maybe<string?> Post, Maybe<string?> Group,
     Maybe<string?> Leader, Maybe<Population> Population, Maybe<bool> IsPartyMember, Maybe<bool> IsLeader, Maybe<bool> IsBoard,
-    Maybe<string?> Language, Maybe<string?> TimeZone, Maybe<bool> IsActive);
+    Maybe<string?> Language, Maybe<string?> TimeZone, Maybe<bool> IsActive, Maybe<DateOnly?> Hired, Maybe<DateOnly?> Ended);
 
 /// <summary>Parses the organisation kinds (units, posts, groups, people).</summary>
 public static class OrganisationRowParser
@@ -39,10 +39,17 @@ public static class OrganisationRowParser
             r.Fail("email", $"Thư điện tử '{e}' không hợp lệ.", $"'{e}' is not an email address.");
         }
 
+        var hired = r.OptionalDate("hired");
+        var ended = r.OptionalDate("ended");
+        if (hired.Value is { } from && ended.Value is { } to && to < from)
+        {
+            r.Fail("ended", "Ngày nghỉ việc trước ngày tuyển dụng.", "The end date is before the hire date.");
+        }
+
         return new(r.At, r.Required("person_id"), r.Required("full_name"), email, r.Text("aad_object_id"), r.Required("unit_id"),
             r.Text("post_id"), r.Text("group_id"), r.Text("leader_person_id"), r.Choice("population", Vocabulary.Populations, Population.CivilServant),
             r.Flag("party_member"), r.Flag("leader"), r.Flag("organisation_board"), r.Choice<string?>("language", Languages, null),
-            Zone(r, "time_zone"), r.Has("active") ? r.Choice("active", Vocabulary.Flags, true) : default(Maybe<bool>));
+            Zone(r, "time_zone"), r.Has("active") ? r.Choice("active", Vocabulary.Flags, true) : default(Maybe<bool>), hired, ended);
     }
 
     private static readonly IReadOnlyDictionary<string, string?> Languages = Vocabulary.Languages.ToDictionary(kv => kv.Key, kv => (string?)kv.Value, StringComparer.Ordinal);

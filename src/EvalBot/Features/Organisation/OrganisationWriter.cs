@@ -68,6 +68,8 @@ public sealed class OrganisationWriter(EvalBotDbContext db, OrganisationIndex in
         c.Set(p.PreferredLanguage, r.Language, v => p.PreferredLanguage = v);
         c.Set(p.TimeZone, r.TimeZone, v => p.TimeZone = v);
         c.Set(p.IsActive, r.IsActive, v => p.IsActive = v);
+        c.Set(p.HiredOn, r.Hired, v => p.HiredOn = v);
+        c.Set(p.EndedOn, r.Ended, v => p.EndedOn = v);
 
         // Unit, post and group have navigations, so a person can point at one created by this same import at once.
         if (created || index.UnitOf(p.UnitId) != r.Unit) { p.Unit = index.Units[r.Unit]; c.MarkChanged(); }

@@ -9,7 +9,8 @@ public sealed record TargetRow(
 public sealed record LeaveRow(RowLocation At, string Id, string Person, string Kind, DateOnly From, DateOnly To);
 
 /// <summary>A disciplinary decision; the violation id links Party and administrative sanctions for one act.</summary>
-public sealed record DisciplineRow(RowLocation At, string Id, string Person, string ViolationId, DateOnly DecisionDate, string Track, string Sanction);
+/// <param name="PublicService">A violation in public service (an empty cell: yes; no column: as stored, yes for a new row); Decree 335 forces KHT only for those.</param>
+public sealed record DisciplineRow(RowLocation At, string Id, string Person, string ViolationId, DateOnly DecisionDate, string Track, string Sanction, Maybe<bool> PublicService);
 
 /// <summary>A degradation finding or a suspension.</summary>
 public sealed record FindingRow(RowLocation At, string Id, string Person, string Kind, DateOnly Date);
@@ -53,7 +54,8 @@ public static class RecordRowParser
     {
         ArgumentNullException.ThrowIfNull(r);
         return new(r.At, r.Required("discipline_id"), r.Required("person_id"), r.Required("violation_id"), r.Date("decision_date"),
-            r.RequiredChoice("track", Vocabulary.Tracks, "administrative"), r.RequiredChoice("sanction", Vocabulary.Sanctions, "reprimand"));
+            r.RequiredChoice("track", Vocabulary.Tracks, "administrative"), r.RequiredChoice("sanction", Vocabulary.Sanctions, "reprimand"),
+            r.Choice("public_service", Vocabulary.Flags, true));
     }
 
     public static FindingRow Finding(RowReader r)

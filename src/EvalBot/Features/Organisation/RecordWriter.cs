@@ -39,6 +39,7 @@ public sealed class RecordWriter(EvalBotDbContext db, OrganisationIndex index, I
             c.Set(e.DecisionDate, r.DecisionDate, v => e.DecisionDate = v);
             c.Set(e.Track, r.Track, v => e.Track = v);
             c.Set(e.Sanction, r.Sanction, v => e.Sanction = v);
+            c.Set(e.OutsidePublicService, r.PublicService.Present ? new Maybe<bool>(true, !r.PublicService.Value) : default, v => e.OutsidePublicService = v);
         }, ct);
         await UpsertAsync(db.Findings, ImportKind.Findings, file.Findings, r => r.Id, r => new FindingRecord { ExternalId = r.Id, Kind = r.Kind }, (e, r, c) =>
         {

@@ -44,6 +44,12 @@ public sealed class Person
     /// <summary>IANA time zone; empty uses the unit's.</summary>
     public string? TimeZone { get; set; }
     public bool IsActive { get; set; } = true;
+
+    /// <summary>Hire date (ngày tuyển dụng); with <see cref="EndedOn"/> gives the months employed in a year (rule 18). Null: before the year.</summary>
+    public DateOnly? HiredOn { get; set; }
+
+    /// <summary>End date (ngày nghỉ việc); null while employed.</summary>
+    public DateOnly? EndedOn { get; set; }
 }
 
 /// <summary>The language a person reads, wherever it is asked (a turn, a proactive message).</summary>

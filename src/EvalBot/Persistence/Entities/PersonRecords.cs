@@ -27,6 +27,12 @@ public sealed class DisciplineRecord
 
     /// <summary><c>reprimand</c>, <c>warning</c>, <c>demotion</c>, <c>dismissal</c>, …</summary>
     public required string Sanction { get; set; }
+
+    /// <summary>
+    /// The violation was not in public service (import column <c>public_service</c> = no). Stored negated so that rows from
+    /// before the column keep their meaning: a public-service violation, the only kind that forces KHT under Decree 335.
+    /// </summary>
+    public bool OutsidePublicService { get; set; }
 }
 
 /// <summary>Findings that force a level regardless of score: degradation, temporary suspension.</summary>
