@@ -31,4 +31,10 @@ public sealed class GeneralCriterion
     public string NameVi { get; set; } = "";
     public string NameEn { get; set; } = "";
     public decimal Weight { get; set; } = 1m;
+
+    /// <summary>What earns the points, in Vietnamese (a score sheet's criterion carries it; the default criteria may leave it empty).</summary>
+    public string? DescriptionVi { get; set; }
+
+    /// <summary>What earns the points, in English.</summary>
+    public string? DescriptionEn { get; set; }
 }

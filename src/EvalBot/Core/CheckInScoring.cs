@@ -19,13 +19,22 @@ public sealed class CheckInScoring(RuleSetCatalog catalog, IOptions<CheckInOptio
     public RuleSet? RuleSetFor(Person person, int year)
     {
         ArgumentNullException.ThrowIfNull(person);
-        return RuleSetSelector.Select(person.Population, year, person.IsPartyMember, catalog).State;
+        return RuleSetFor(person.Population, person.IsPartyMember, year);
     }
 
-    /// <summary>Each criterion's maximum: its weighted share of the rule-set's general maximum.</summary>
-    public IReadOnlyList<(GeneralCriterion Criterion, decimal Max)> Criteria(RuleSet ruleSet)
+    /// <summary>The state rule-set for a population in that year (an import checks people not yet stored).</summary>
+    public RuleSet? RuleSetFor(Domain.Records.Population population, bool isPartyMember, int year) =>
+        RuleSetSelector.Select(population, year, isPartyMember, catalog).State;
+
+    /// <summary>
+    /// The general criteria a person scores, each with its maximum: the general criteria of their score sheet when they
+    /// have one that adds up on the rule-set's scale; otherwise <c>CheckIns:GeneralCriteria</c>, each criterion its
+    /// weighted share of the rule-set's general maximum.
+    /// </summary>
+    public IReadOnlyList<(GeneralCriterion Criterion, decimal Max)> Criteria(RuleSet ruleSet, PersonSheet? sheet = null)
     {
         ArgumentNullException.ThrowIfNull(ruleSet);
+        if (sheet is not null && sheet.Fits(ruleSet.Scale)) return sheet.General;
         var criteria = options.Value.GeneralCriteria;
         var total = criteria.Sum(c => c.Weight);
         return criteria.Select(c => (c, Math.Round(ruleSet.Scale.GeneralMax * c.Weight / total, 2, MidpointRounding.ToZero))).ToList();

@@ -17,6 +17,7 @@ public abstract class EvalBotDbContext(DbContextOptions options) : DbContext(opt
     public DbSet<Post> Posts => Set<Post>();
     public DbSet<TaskGroup> TaskGroups => Set<TaskGroup>();
     public DbSet<Target> Targets => Set<Target>();
+    public DbSet<ScoreSheetCriterion> ScoreSheetCriteria => Set<ScoreSheetCriterion>();
     public DbSet<LeaveRecord> Leaves => Set<LeaveRecord>();
     public DbSet<DisciplineRecord> Disciplines => Set<DisciplineRecord>();
     public DbSet<FindingRecord> Findings => Set<FindingRecord>();

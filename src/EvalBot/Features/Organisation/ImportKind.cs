@@ -11,6 +11,7 @@ public enum ImportKind
     Groups,
     People,
     Targets,
+    ScoreSheets,
     Leave,
     Discipline,
     Findings,
@@ -31,6 +32,7 @@ public static class ImportKinds
         ["groups"] = ImportKind.Groups, ["nhom"] = ImportKind.Groups, ["nhom_nhiem_vu"] = ImportKind.Groups,
         ["people"] = ImportKind.People, ["can_bo"] = ImportKind.People, ["nhan_su"] = ImportKind.People, ["nguoi"] = ImportKind.People,
         ["targets"] = ImportKind.Targets, ["chi_tieu"] = ImportKind.Targets, ["san_pham"] = ImportKind.Targets,
+        ["score_sheets"] = ImportKind.ScoreSheets, ["bieu_diem"] = ImportKind.ScoreSheets, ["bieu_diem_danh_gia"] = ImportKind.ScoreSheets,
         ["leave"] = ImportKind.Leave, ["nghi"] = ImportKind.Leave, ["nghi_phep"] = ImportKind.Leave,
         ["discipline"] = ImportKind.Discipline, ["ky_luat"] = ImportKind.Discipline,
         ["findings"] = ImportKind.Findings, ["ket_luan"] = ImportKind.Findings,
@@ -70,6 +72,7 @@ public static class ImportKinds
     /// <summary>The documented English name, as used in reports: <c>units</c>, <c>people</c>, <c>party_members</c>, …</summary>
     public static string Name(this ImportKind kind) => kind switch
     {
+        ImportKind.ScoreSheets => "score_sheets",
         ImportKind.PartyOrganisations => "party_organisations",
         ImportKind.PartyMembers => "party_members",
         ImportKind.PartyCollectives => "party_collectives",

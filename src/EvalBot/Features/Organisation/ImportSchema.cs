@@ -48,6 +48,16 @@ public static class ImportSchema
         new("head_person_id", true, Id, "ma_nguoi_dung_dau", "nguoi_dung_dau"), new("member_person_ids", false, MemberList, "thanh_vien", "ma_thanh_vien"),
     ];
 
+    private static readonly ColumnSpec[] ScoreSheetColumns =
+    [
+        new("sheet_id", true, Id, "ma_bieu_diem"), new("applies_to", true, Short, "ap_dung_cho", "pham_vi"),
+        new("scope_id", true, Id, "ma_ap_dung", "ma_pham_vi"), new("criterion_id", true, Id, "ma_tieu_chi"),
+        new("name_vi", true, 512, "ten_tieu_chi"), new("name_en", false, 512, "ten_tieu_chi_tieng_anh", "ten_tieng_anh"),
+        new("group", true, Short, "nhom_tieu_chi"), new("max_points", true, Short, "diem_toi_da"),
+        new("leader_component", false, Short, "thanh_phan_lanh_dao", "tieu_chi_lanh_dao"),
+        new("description_vi", false, 2048, "cach_cham", "mo_ta", "yeu_cau_dat_diem"), new("description_en", false, 2048, "cach_cham_tieng_anh", "mo_ta_tieng_anh"),
+    ];
+
     private static readonly Dictionary<ImportKind, IReadOnlyList<ColumnSpec>> ByKind = Enum.GetValues<ImportKind>().ToDictionary(k => k, Build);
 
     public static IReadOnlyList<ColumnSpec> Columns(ImportKind kind) => ByKind[kind];
@@ -80,6 +90,7 @@ public static class ImportSchema
             new("quantity", true, Short, "so_luong"), new("conversion_factor", false, Short, "he_so_quy_doi"),
             new("deadline", true, Short, "han_hoan_thanh", "thoi_han"), new("quality_requirement", true, 1024, "yeu_cau_chat_luong"),
         ],
+        ImportKind.ScoreSheets => ScoreSheetColumns,
         ImportKind.Leave =>
         [
             new("leave_id", true, Id, "ma_nghi", "external_id"), new("person_id", true, Id, "ma_can_bo"), new("kind", true, Short, "loai_nghi", "loai"),

@@ -9,7 +9,8 @@ namespace EvalBot.Features.Organisation;
 /// is written; then the whole file is applied in one transaction with its audit entry. Rows are matched by
 /// external id, so importing the same file twice changes nothing the second time.
 /// </summary>
-public sealed class OrganisationImporter(EvalBotDbContext db, AuditLog audit, FollowUpLedger followUps, TimeProvider time, ILogger<OrganisationImporter> logger)
+public sealed class OrganisationImporter(
+    EvalBotDbContext db, AuditLog audit, FollowUpLedger followUps, CheckInScoring scoring, OrganisationClock clock, TimeProvider time, ILogger<OrganisationImporter> logger)
 {
     /// <summary>The audit actor of the command line.</summary>
     public const string CliActor = "cli";
@@ -91,6 +92,7 @@ public sealed class OrganisationImporter(EvalBotDbContext db, AuditLog audit, Fo
         var (file, errors) = ParsedFile.Parse(tables);
         var index = await OrganisationIndex.LoadAsync(db, ct);
         if (errors.Count == 0) ReferenceCheck.Run(file, index, errors);
+        if (errors.Count == 0) ScoreSheetCheck.Run(file, index, scoring, clock.Year(time.GetUtcNow()), errors);
         return errors.Count > 0 ? (null, null, errors) : (file, index, errors);
     }
 
@@ -104,6 +106,7 @@ public sealed class OrganisationImporter(EvalBotDbContext db, AuditLog audit, Fo
         deferred.ForEach(assign => assign());
         await new RecordWriter(db, index, counts).WriteAsync(file, ct);
         await new PartyWriter(db, index, counts).WriteAsync(file, ct);
+        await new ScoreSheetWriter(db, index, counts).WriteAsync(file, ct);
 
         // Rule 38: a valid vote with a majority of low confidence opens its follow-ups for the competent level.
         await followUps.OpenForVotesAsync([.. file.Votes.Select(v => new ImportedVote(index.People[v.Person].Id, v.Id,

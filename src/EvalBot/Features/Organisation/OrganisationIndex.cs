@@ -21,6 +21,9 @@ public sealed class OrganisationIndex
     public Dictionary<string, PartyMembership> PartyMemberships { get; } = new(StringComparer.Ordinal);
     public Dictionary<string, PartyCollective> PartyCollectives { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>The stored score sheets by their id: what each is attached to (<c>post</c>, <c>group</c>, <c>agency</c>) and that row's external id.</summary>
+    public Dictionary<string, (string AppliesTo, string Scope)> ScoreSheets { get; } = new(StringComparer.Ordinal);
+
     private readonly Dictionary<long, string> _unitIds = [];
     private readonly Dictionary<long, string> _postIds = [];
     private readonly Dictionary<long, string> _groupIds = [];
@@ -39,6 +42,13 @@ public sealed class OrganisationIndex
         foreach (var o in await db.PartyOrganisations.ToListAsync(ct)) { index.PartyOrganisations[o.ExternalId] = o; index._partyOrgIds[o.Id] = o.ExternalId; }
         foreach (var m in await db.PartyMemberships.ToListAsync(ct)) index.PartyMemberships[m.ExternalId] = m;
         foreach (var c in await db.PartyCollectives.ToListAsync(ct)) { index.PartyCollectives[c.ExternalId] = c; index._collectiveIds[c.Id] = c.ExternalId; }
+        var sheets = await db.ScoreSheetCriteria.AsNoTracking().Select(c => new { c.SheetExternalId, c.PostId, c.TaskGroupId, c.UnitId }).Distinct().ToListAsync(ct);
+        foreach (var c in sheets)
+        {
+            var scope = c.PostId is not null ? ("post", index.PostOf(c.PostId)) : c.TaskGroupId is not null ? ("group", index.GroupOf(c.TaskGroupId)) : ("agency", index.UnitOf(c.UnitId));
+            if (scope.Item2 is { } id) index.ScoreSheets[c.SheetExternalId] = (scope.Item1, id);
+        }
+
         return index;
     }
 

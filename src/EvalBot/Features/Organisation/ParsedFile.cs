@@ -11,6 +11,7 @@ public sealed class ParsedFile
     public List<NamedRow> Groups { get; } = [];
     public List<PersonRow> People { get; } = [];
     public List<TargetRow> Targets { get; } = [];
+    public List<ScoreSheetRow> ScoreSheets { get; } = [];
     public List<LeaveRow> Leave { get; } = [];
     public List<DisciplineRow> Discipline { get; } = [];
     public List<FindingRow> Findings { get; } = [];
@@ -57,6 +58,7 @@ public sealed class ParsedFile
             case ImportKind.Groups: var g = OrganisationRowParser.Named(r, "group_id"); Groups.Add(g); return g.Id;
             case ImportKind.People: var person = OrganisationRowParser.Person(r); People.Add(person); return person.Id;
             case ImportKind.Targets: var t = RecordRowParser.Target(r); Targets.Add(t); return t.Id;
+            case ImportKind.ScoreSheets: var s = ScoreSheetRowParser.Parse(r); ScoreSheets.Add(s); return s.Key;
             case ImportKind.Leave: var l = RecordRowParser.Leave(r); Leave.Add(l); return l.Id;
             case ImportKind.Discipline: var d = RecordRowParser.Discipline(r); Discipline.Add(d); return d.Id;
             case ImportKind.Findings: var f = RecordRowParser.Finding(r); Findings.Add(f); return f.Id;

@@ -1,4 +1,5 @@
 using Collective = EvalBot.Persistence.Entities.PartyCollectiveKinds;
+using Sheet = EvalBot.Persistence.Entities.ScoreSheetGroups;
 using OrgKind = EvalBot.Persistence.Entities.PartyOrganisationKinds;
 using Population = EvalBot.Domain.Records.Population;
 using Status = EvalBot.Persistence.Entities.PartyMembershipStatuses;
@@ -79,5 +80,27 @@ public static class Vocabulary
         ["leadership"] = Collective.Leadership, ["party"] = Collective.Party, ["agency"] = Collective.Agency,
         ["tap_the_lanh_dao"] = Collective.Leadership, ["ban_lanh_dao"] = Collective.Leadership, ["chi_bo"] = Collective.Party, ["cap_uy"] = Collective.Party,
         ["co_quan"] = Collective.Agency, ["don_vi"] = Collective.Agency,
+    };
+
+    /// <summary>What a score sheet is attached to: a post, a group of similar posts, or an agency as its default.</summary>
+    public static readonly IReadOnlyDictionary<string, string> SheetScopes = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["post"] = "post", ["group"] = "group", ["agency"] = "agency",
+        ["vi_tri"] = "post", ["vi_tri_viec_lam"] = "post", ["nhom"] = "group", ["nhom_vi_tri"] = "group", ["co_quan"] = "agency",
+    };
+
+    public static readonly IReadOnlyDictionary<string, string> CriterionGroups = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["general"] = Sheet.General, ["task"] = Sheet.Task,
+        ["chung"] = Sheet.General, ["tieu_chi_chung"] = Sheet.General,
+        ["nhiem_vu"] = Sheet.Task, ["ket_qua"] = Sheet.Task, ["ket_qua_thuc_hien_nhiem_vu"] = Sheet.Task,
+    };
+
+    /// <summary>The leader components of Decree 335 Art. 15–16.</summary>
+    public static readonly IReadOnlyDictionary<string, string> LeaderComponents = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["unit_results"] = Sheet.UnitResults, ["organisation"] = Sheet.Organisation, ["organization"] = Sheet.Organisation,
+        ["ket_qua_don_vi"] = Sheet.UnitResults, ["ket_qua_hoat_dong_cua_don_vi"] = Sheet.UnitResults, ["ket_qua_hoat_dong_don_vi"] = Sheet.UnitResults,
+        ["to_chuc_thuc_hien"] = Sheet.Organisation, ["nang_luc_to_chuc_thuc_hien"] = Sheet.Organisation, ["lanh_dao_chi_dao"] = Sheet.Organisation,
     };
 }
