@@ -31,7 +31,7 @@ public sealed class PersonYearBuilder(CheckInScoring scoring)
         var domainPerson = new DomainPerson(person.ExternalId, person.Population, person.IsPartyMember,
             person.PostId?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-", person.IsLeader, tree.AgencyOf(unit.Id).ExternalId, group);
         var transfers = data.Transfers[person.Id].OrderBy(t => t.Date).ToList();
-        var periods = Periods(person, data, unit.ExternalId, unit.PeriodKind, ruleSet, transfers);
+        var periods = Periods(person, data, unit.ExternalId, unit.PeriodKind, ruleSet, transfers, data.Sheets.For(person, tree));
         return new PersonYear(domainPerson, data.Year, reviewDate, Employment.MonthsInYear(person.HiredOn, person.EndedOn, data.Year), periods)
         {
             Leaves = [.. data.Leaves[person.Id].Select(l => new DomainLeave(LeaveKindOf(l.Kind), MonthsInYear(l.From, l.To, data.Year)))],
@@ -48,10 +48,11 @@ public sealed class PersonYearBuilder(CheckInScoring scoring)
         };
     }
 
-    private List<PeriodReport> Periods(Person person, YearData data, string unitId, string periodKind, RuleSet ruleSet, List<Persistence.Entities.TransferRecord> transfers)
+    private List<PeriodReport> Periods(Person person, YearData data, string unitId, string periodKind, RuleSet ruleSet, List<Persistence.Entities.TransferRecord> transfers,
+        PersonSheet? sheet)
     {
         var result = new List<PeriodReport>();
-        var criteria = scoring.Criteria(ruleSet);
+        var criteria = scoring.Criteria(ruleSet, sheet);
         foreach (var report in data.Reports[person.Id].OrderBy(r => r.Period, StringComparer.Ordinal))
         {
             var period = Period.Parse(report.Period, unitId);

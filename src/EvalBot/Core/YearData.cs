@@ -21,6 +21,9 @@ public sealed record YearData(
     ILookup<long, ConfidenceVoteRecord> Votes,
     ILookup<long, RemediationItemRow> Remediation)
 {
+    /// <summary>The imported score sheets; a person's general score is summed over their sheet's general criteria.</summary>
+    public ScoreSheetBook Sheets { get; init; } = ScoreSheetBook.Empty;
+
     public static Task<YearData> LoadAsync(EvalBotDbContext db, int year, CancellationToken ct) => LoadAsync(db, year, null, ct);
 
     /// <summary>
@@ -53,7 +56,10 @@ public sealed record YearData(
         }
         var records = await PersonRecords.LoadAsync(db, year, ids, ct);
         return new YearData(year, people, units, targets, reports.ToLookup(r => r.PersonId),
-            records.Leaves, records.Disciplines, records.Findings, records.Transfers, records.Votes, records.Remediation);
+            records.Leaves, records.Disciplines, records.Findings, records.Transfers, records.Votes, records.Remediation)
+        {
+            Sheets = await ScoreSheetBook.LoadAsync(db, ct),
+        };
     }
 
     /// <summary>

@@ -5,7 +5,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace EvalBot.Features.CheckIns;
 
-/// <summary>Everything a check-in card shows or checks for one person and period, loaded in one place.</summary>
+/// <summary>
+/// Everything a check-in card shows or checks for one person and period, loaded in one place; <see cref="Sheet"/> is the
+/// person's score sheet (post, group, agency), null when the default criteria apply.
+/// </summary>
 public sealed record CheckInContext(
     Person Person,
     Unit Unit,
@@ -15,7 +18,8 @@ public sealed record CheckInContext(
     IReadOnlyList<Target> Targets,
     CheckInReport? Report,
     IReadOnlyList<RemediationItemRow> Remediation,
-    TimeZoneInfo Zone)
+    TimeZoneInfo Zone,
+    PersonSheet? Sheet = null)
 {
     public bool IsOpenAt(DateTimeOffset now) => Campaign?.IsOpenAt(now) == true;
 
@@ -60,6 +64,8 @@ public sealed class CheckInRepository(EvalBotDbContext db, CheckInScoring scorin
         var byPost = targets.Where(t => t.PostId is not null).ToLookup(t => t.PostId!.Value);
         var reportsOf = reports.ToLookup(r => r.PersonId);
         var remediationOf = remediation.ToLookup(r => r.PersonId);
+        var sheets = await ScoreSheetBook.LoadAsync(db, cancellationToken);
+        var tree = sheets.HasAgencySheets ? new OrgTree(await db.Units.AsNoTracking().ToDictionaryAsync(u => u.Id, cancellationToken)) : null;
         var contexts = new Dictionary<long, CheckInContext>(ids.Count);
         foreach (var person in people)
         {
@@ -72,7 +78,7 @@ public sealed class CheckInRepository(EvalBotDbContext db, CheckInScoring scorin
             var report = reportsOf[person.Id].MaxBy(r => r.Version);
             var items = remediationOf[person.Id].OrderBy(r => r.DueDate).ToList();
             var zone = Domain.Calendar.PersonTimeZone.TryResolve(person.TimeZone ?? unit.TimeZone, out var z) && z is not null ? z : Domain.Calendar.PersonTimeZone.Resolve(null);
-            contexts[person.Id] = new CheckInContext(person, unit, period, campaign, scoring.RuleSetFor(person, year), own, report, items, zone);
+            contexts[person.Id] = new CheckInContext(person, unit, period, campaign, scoring.RuleSetFor(person, year), own, report, items, zone, sheets.For(person, tree));
         }
 
         return contexts;

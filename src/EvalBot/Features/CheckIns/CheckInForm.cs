@@ -49,6 +49,7 @@ public sealed class CheckInForm(CardTemplates templates, CheckInRepository repos
                 ["id"] = c.Criterion.Id,
                 ["name"] = text.Language == "en" ? c.Criterion.NameEn : c.Criterion.NameVi,
                 ["max"] = text.Number(c.Max),
+                ["description"] = CardText.Plain((text.Language == "en" ? c.Criterion.DescriptionEn : c.Criterion.DescriptionVi) ?? ""),
                 ["value"] = typed?.General.GetValueOrDefault(c.Criterion.Id) ?? (view.ReportedGeneral.TryGetValue(c.Criterion.Id, out var v) ? text.Number(v) : ""),
                 ["error"] = errors.GetValueOrDefault("general." + c.Criterion.Id, ""),
             })]),

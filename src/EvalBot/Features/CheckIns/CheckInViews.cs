@@ -9,11 +9,11 @@ namespace EvalBot.Features.CheckIns;
 /// </summary>
 public sealed class CheckInViews(CheckInScoring scoring)
 {
-    /// <summary>The general criteria of the context's rule-set, each with its maximum; none without a rule-set.</summary>
+    /// <summary>The general criteria of the person's score sheet or, without one, of the context's rule-set, each with its maximum; none without a rule-set.</summary>
     public IReadOnlyList<(GeneralCriterion Criterion, decimal Max)> Criteria(CheckInContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        return context.RuleSet is null ? [] : scoring.Criteria(context.RuleSet);
+        return context.RuleSet is null ? [] : scoring.Criteria(context.RuleSet, context.Sheet);
     }
 
     /// <summary>The view of the report as stored, at <paramref name="now"/>.</summary>

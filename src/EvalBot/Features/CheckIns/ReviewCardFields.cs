@@ -64,6 +64,7 @@ internal sealed class ReviewCardFields(TextTable text, IReadOnlyDictionary<strin
             ["id"] = criterion.Id,
             ["name"] = text.Language == "en" ? criterion.NameEn : criterion.NameVi,
             ["max"] = text.Number(max),
+            ["description"] = CardText.Plain((text.Language == "en" ? criterion.DescriptionEn : criterion.DescriptionVi) ?? ""),
             ["self"] = self,
             ["value"] = Typed("general." + criterion.Id, value),
             ["summary"] = decision is null ? text.Format("reviewCriterionSelf", self, text.Number(max)) : text.Format("reviewCriterionDecided", value.Length == 0 ? "—" : value, text.Number(max), self),

@@ -15,10 +15,12 @@ internal sealed class CompileChunks
     private readonly EvalBotDbContext _db;
     private readonly string _prefix;
     private readonly YearData.PersonRecords _records;
+    private readonly ScoreSheetBook _sheets;
 
-    private CompileChunks(EvalBotDbContext db, int year, IReadOnlyList<Person> people, IReadOnlyDictionary<long, Unit> units, YearData.PersonRecords records)
+    private CompileChunks(EvalBotDbContext db, int year, IReadOnlyList<Person> people, IReadOnlyDictionary<long, Unit> units, YearData.PersonRecords records, ScoreSheetBook sheets)
     {
         _db = db;
+        _sheets = sheets;
         _prefix = year.ToString(System.Globalization.CultureInfo.InvariantCulture) + "-";
         _records = records;
         Year = year;
@@ -37,7 +39,7 @@ internal sealed class CompileChunks
     {
         var people = await db.People.AsNoTracking().Where(p => p.IsActive).OrderBy(p => p.Id).ToListAsync(ct);
         var units = await db.Units.AsNoTracking().ToDictionaryAsync(u => u.Id, ct);
-        return new CompileChunks(db, year, people, units, await YearData.PersonRecords.LoadAsync(db, year, null, ct));
+        return new CompileChunks(db, year, people, units, await YearData.PersonRecords.LoadAsync(db, year, null, ct), await ScoreSheetBook.LoadAsync(db, ct));
     }
 
     /// <summary>
@@ -53,6 +55,6 @@ internal sealed class CompileChunks
         var ids = people.Select(p => p.Id).ToList();
         var (reports, targets) = await YearData.ReportsAndTargetsAsync(reader, ids, _prefix, ct);
         return new YearData(Year, people, Units, targets, reports.ToLookup(r => r.PersonId),
-            _records.Leaves, _records.Disciplines, _records.Findings, _records.Transfers, _records.Votes, _records.Remediation);
+            _records.Leaves, _records.Disciplines, _records.Findings, _records.Transfers, _records.Votes, _records.Remediation) { Sheets = _sheets };
     }
 }

@@ -68,6 +68,7 @@ public sealed class DossierCard(EvalBotDbContext db, CardTemplates templates, Cl
             ["feedback"] = SummarySeries.FeedbackRows(fb, text),
             ["feedbackCount"] = fb?.Answers.ToString(CultureInfo.InvariantCulture) ?? "0",
         };
+        DossierSheet.Fill(card, await DossierSheet.ForAsync(db, person, ct), reports, year, text);
         return templates.Render("summary-dossier", card, language);
     }
 
