@@ -18,7 +18,8 @@ public sealed class DemoSeeder(
     public static readonly IReadOnlyList<(string File, ImportKind Kind)> Files =
     [
         ("units.csv", ImportKind.Units), ("posts.csv", ImportKind.Posts), ("groups.csv", ImportKind.Groups),
-        ("people.csv", ImportKind.People), ("targets.csv", ImportKind.Targets), ("leave.csv", ImportKind.Leave),
+        ("people.csv", ImportKind.People), ("targets.csv", ImportKind.Targets), ("score_sheets.csv", ImportKind.ScoreSheets),
+        ("leave.csv", ImportKind.Leave),
         ("party_organisations.csv", ImportKind.PartyOrganisations), ("party_members.csv", ImportKind.PartyMembers),
         ("party_collectives.csv", ImportKind.PartyCollectives),
     ];

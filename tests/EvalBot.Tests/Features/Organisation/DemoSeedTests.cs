@@ -38,6 +38,24 @@ public sealed class DemoSeedTests : IDisposable
     }
 
     [Fact]
+    public async Task Score_sheets_are_seeded_for_the_leader_and_staff_posts_and_every_leader_scores_the_leader_criteria()
+    {
+        var criteria = await _host.QueryAsync(db => db.ScoreSheetCriteria.ToListAsync());
+        var people = await _host.QueryAsync(db => db.People.ToListAsync());
+        var units = await _host.QueryAsync(db => db.Units.ToDictionaryAsync(u => u.Id));
+        var book = await _host.QueryAsync(db => EvalBot.Core.ScoreSheetBook.LoadAsync(db, CancellationToken.None));
+        var tree = new EvalBot.Core.OrgTree(units);
+
+        Assert.Equal(["BD-CQ", "BD-CVTH", "BD-LD", "BD-TP"], criteria.Select(c => c.SheetExternalId).Distinct().Order(StringComparer.Ordinal));
+        Assert.Equal("BD-TP", book.For(people.Single(p => p.ExternalId == "P-MEGAN"), tree)!.Id);
+        Assert.Equal("BD-CVTH", book.For(people.Single(p => p.ExternalId == "P-ALEX"), tree)!.Id);
+        Assert.Equal("BD-CQ", book.For(people.Single(p => p.ExternalId == "P-ISAIAH"), tree)!.Id);
+        Assert.All(people.Where(p => p.IsLeader), p => Assert.Equal(
+            [ScoreSheetGroups.UnitResults, ScoreSheetGroups.Organisation],
+            book.For(p, tree)!.Criteria.Where(c => c.LeaderComponent is not null).Select(c => c.LeaderComponent!)));
+    }
+
+    [Fact]
     public async Task The_playground_users_are_people_with_their_roles()
     {
         var people = await _host.QueryAsync(db => db.People.Where(p => p.AadObjectId != null && p.AadObjectId.StartsWith("00000000-0000-0000-0000-00000000000")).ToDictionaryAsync(p => p.AadObjectId!));
