@@ -602,6 +602,9 @@ namespace EvalBot.Persistence.Migrations.Postgres
                         .HasMaxLength(128)
                         .HasColumnType("character varying(128)");
 
+                    b.Property<bool>("OutsidePublicService")
+                        .HasColumnType("boolean");
+
                     b.Property<long>("PersonId")
                         .HasColumnType("bigint");
 
@@ -1538,6 +1541,9 @@ namespace EvalBot.Persistence.Migrations.Postgres
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
 
+                    b.Property<DateOnly?>("EndedOn")
+                        .HasColumnType("date");
+
                     b.Property<string>("ExternalId")
                         .IsRequired()
                         .HasMaxLength(128)
@@ -1547,6 +1553,9 @@ namespace EvalBot.Persistence.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
+
+                    b.Property<DateOnly?>("HiredOn")
+                        .HasColumnType("date");
 
                     b.Property<bool>("IsActive")
                         .HasColumnType("boolean");
@@ -1748,6 +1757,81 @@ namespace EvalBot.Persistence.Migrations.Postgres
                     b.HasIndex("PersonId", "Status");
 
                     b.ToTable("remediation_items", (string)null);
+                });
+
+            modelBuilder.Entity("EvalBot.Persistence.Entities.ScoreSheetCriterion", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("CriterionId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<string>("DescriptionEn")
+                        .HasMaxLength(2048)
+                        .HasColumnType("character varying(2048)");
+
+                    b.Property<string>("DescriptionVi")
+                        .HasMaxLength(2048)
+                        .HasColumnType("character varying(2048)");
+
+                    b.Property<string>("Group")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("LeaderComponent")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<decimal>("Max")
+                        .HasPrecision(9, 4)
+                        .HasColumnType("numeric(9,4)");
+
+                    b.Property<string>("NameEn")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)");
+
+                    b.Property<string>("NameVi")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<long?>("PostId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("SheetExternalId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<long?>("TaskGroupId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("UnitId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PostId");
+
+                    b.HasIndex("TaskGroupId");
+
+                    b.HasIndex("UnitId");
+
+                    b.HasIndex("SheetExternalId", "CriterionId")
+                        .IsUnique();
+
+                    b.ToTable("score_sheet_criteria", (string)null);
                 });
 
             modelBuilder.Entity("EvalBot.Persistence.Entities.Target", b =>

@@ -577,6 +577,9 @@ namespace EvalBot.Persistence.Migrations.Sqlite
                         .HasMaxLength(128)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("OutsidePublicService")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("PersonId")
                         .HasColumnType("INTEGER");
 
@@ -1481,6 +1484,9 @@ namespace EvalBot.Persistence.Migrations.Sqlite
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("EndedOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ExternalId")
                         .IsRequired()
                         .HasMaxLength(128)
@@ -1489,6 +1495,9 @@ namespace EvalBot.Persistence.Migrations.Sqlite
                     b.Property<string>("FullName")
                         .IsRequired()
                         .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("HiredOn")
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("IsActive")
@@ -1685,6 +1694,79 @@ namespace EvalBot.Persistence.Migrations.Sqlite
                     b.HasIndex("PersonId", "Status");
 
                     b.ToTable("remediation_items", (string)null);
+                });
+
+            modelBuilder.Entity("EvalBot.Persistence.Entities.ScoreSheetCriterion", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CriterionId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DescriptionEn")
+                        .HasMaxLength(2048)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DescriptionVi")
+                        .HasMaxLength(2048)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Group")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LeaderComponent")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Max")
+                        .HasPrecision(9, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameEn")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameVi")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("PostId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SheetExternalId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("TaskGroupId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PostId");
+
+                    b.HasIndex("TaskGroupId");
+
+                    b.HasIndex("UnitId");
+
+                    b.HasIndex("SheetExternalId", "CriterionId")
+                        .IsUnique();
+
+                    b.ToTable("score_sheet_criteria", (string)null);
                 });
 
             modelBuilder.Entity("EvalBot.Persistence.Entities.Target", b =>
