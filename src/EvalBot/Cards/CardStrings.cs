@@ -13,7 +13,15 @@ public sealed record CardStrings(JsonObject Vietnamese, JsonObject English)
     public static string LanguageOf(string? locale) =>
         locale is not null && locale.StartsWith("en", StringComparison.OrdinalIgnoreCase) ? "en" : "vi";
 
+    private Templating.StringTable? _vietnameseTable;
+    private Templating.StringTable? _englishTable;
+
     public JsonObject For(string language) => language == "en" ? English : Vietnamese;
+
+    /// <summary>The language's table for rendering: built once, shared by every render, never copied.</summary>
+    public Templating.StringTable TableFor(string language) => language == "en"
+        ? _englishTable ??= new Templating.StringTable(English)
+        : _vietnameseTable ??= new Templating.StringTable(Vietnamese);
 
     /// <summary>Loads both tables and checks that every value is a string and both have the same keys.</summary>
     public static CardStrings Load(string folder)

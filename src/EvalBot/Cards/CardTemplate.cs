@@ -18,10 +18,13 @@ public sealed class CardTemplate
 
     /// <summary>Expands the template with <paramref name="root"/> as <c>$root</c> (and the initial <c>$data</c>).</summary>
     /// <returns>The expanded JSON; null when the root element itself was dropped.</returns>
-    public JsonNode? Expand(JsonObject root)
+    public JsonNode? Expand(JsonObject root) => Expand(root, null);
+
+    /// <summary>Expands with <paramref name="strings"/> standing for <c>$root.t</c> (the root must not hold a <c>t</c>).</summary>
+    public JsonNode? Expand(JsonObject root, StringTable? strings)
     {
         ArgumentNullException.ThrowIfNull(root);
-        var result = TemplateExpander.Expand(_root, BindingScope.ForRoot(root));
+        var result = TemplateExpander.Expand(_root, BindingScope.ForRoot(root, strings));
         return result as JsonNode ?? JsValue.ToNode(ReferenceEquals(result, JsValue.Undefined) ? null : result);
     }
 }

@@ -66,23 +66,36 @@ public sealed class CardTemplates
             throw new CardTemplateException("Unknown card template " + templateName);
         }
 
-        return template.Expand(RootData(data, locale)) as JsonObject
+        // The same $root as RootData gives, except that "t" is the language's shared table rather than a copy of it.
+        var language = CardStrings.LanguageOf(locale);
+        var root = DataRoot(data);
+        root["locale"] = language;
+        return template.Expand(root, Strings.TableFor(language)) as JsonObject
             ?? throw new CardTemplateException(templateName + " did not expand to a card");
     }
 
     /// <summary>The exact <c>$root</c> a template sees: a copy of the data plus <c>t</c> and <c>locale</c>.</summary>
     public JsonObject RootData(JsonObject data, string? locale)
     {
-        ArgumentNullException.ThrowIfNull(data);
-        if (data.ContainsKey("t") || data.ContainsKey("locale"))
-        {
-            throw new ArgumentException("Card data must not contain the reserved keys 't' or 'locale'", nameof(data));
-        }
-
         var language = CardStrings.LanguageOf(locale);
-        var root = (JsonObject)data.DeepClone();
+        var root = DataRoot(data);
         root["t"] = Strings.For(language).DeepClone();
         root["locale"] = language;
         return root;
+    }
+
+    /// <summary>A copy of the data, refused when it uses a reserved key in any case (a template's lookups ignore case).</summary>
+    private static JsonObject DataRoot(JsonObject data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        foreach (var (key, _) in data)
+        {
+            if (key.Equals("t", StringComparison.OrdinalIgnoreCase) || key.Equals("locale", StringComparison.OrdinalIgnoreCase))
+            {
+                throw new ArgumentException("Card data must not contain the reserved keys 't' or 'locale'", nameof(data));
+            }
+        }
+
+        return (JsonObject)data.DeepClone();
     }
 }

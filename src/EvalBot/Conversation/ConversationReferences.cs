@@ -49,7 +49,6 @@ public sealed class ConversationReferences(EvalBotDbContext db)
         reference.TenantId = activity.TenantId ?? reference.TenantId;
         reference.BotId = activity.Recipient?.Id ?? reference.BotId;
         reference.BotName = activity.Recipient?.Name ?? reference.BotName;
-        reference.UpdatedAt = now;
 
         // In a personal chat the sender is the user the conversation belongs to (the first one seen: anyone else was
         // refused above); in channels senders vary.
@@ -71,8 +70,18 @@ public sealed class ConversationReferences(EvalBotDbContext db)
             reference.IsActive = true;
         }
 
+        // A turn that changes nothing writes nothing, unless the row's moment is over a minute old (it orders a person's
+        // chats by their latest use).
+        if (db.Entry(reference).State != EntityState.Unchanged || now - reference.UpdatedAt >= Touch)
+        {
+            reference.UpdatedAt = now;
+        }
+
         return true;
     }
+
+    /// <summary>How stale a reference's moment may get before an unchanged turn refreshes it.</summary>
+    private static readonly TimeSpan Touch = TimeSpan.FromMinutes(1);
 
     private static bool IsSomeoneElses(ConversationReference owner, Activity activity)
     {

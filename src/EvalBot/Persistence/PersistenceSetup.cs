@@ -19,10 +19,12 @@ public static class PersistenceSetup
 
         // A list in a query (ids.Contains(x)) goes to SQLite as one JSON parameter: as one parameter per item, SQLite
         // looks each name up among all the others when binding, so a list of thousands cost seconds.
-        services.AddDbContext<SqliteEvalBotDbContext>((sp, o) =>
+        // Pooled: the options are built once, when a context is first asked for, and a turn leases a reset context
+        // instead of building one and its services per scope.
+        services.AddDbContextPool<SqliteEvalBotDbContext>((sp, o) =>
             o.UseSqlite(SqliteConnectionString(sp), sqlite => sqlite.UseParameterizedCollectionMode(ParameterTranslationMode.Parameter))
                 .AddInterceptors(new SqliteConnectionSetup()));
-        services.AddDbContext<PostgresEvalBotDbContext>((sp, o) =>
+        services.AddDbContextPool<PostgresEvalBotDbContext>((sp, o) =>
             o.UseNpgsql(PostgresConnectionString(sp)));
         services.AddScoped<EvalBotDbContext>(sp => sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.IsPostgres
             ? sp.GetRequiredService<PostgresEvalBotDbContext>()

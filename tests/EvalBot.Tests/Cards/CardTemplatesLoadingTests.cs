@@ -65,6 +65,26 @@ public sealed class CardTemplatesLoadingTests : IDisposable
         Assert.Throws<CardTemplateException>(() => templates.Render("nope", [], "vi"));
         Assert.Throws<ArgumentException>(() => templates.Render("ok", new JsonObject { ["t"] = 1 }, "vi"));
         Assert.Throws<ArgumentException>(() => templates.Render("ok", new JsonObject { ["locale"] = "en" }, "vi"));
+        // A template's lookups ignore case, so "T" would stand where the string table does.
+        Assert.Throws<ArgumentException>(() => templates.Render("ok", new JsonObject { ["T"] = 1 }, "vi"));
+        Assert.Throws<ArgumentException>(() => templates.Render("ok", new JsonObject { ["Locale"] = "en" }, "vi"));
+    }
+
+    [Fact]
+    public void Rendering_gives_the_same_card_as_expanding_the_full_root_with_its_copied_string_table()
+    {
+        var templates = new CardTemplates(Path.Combine(AppContext.BaseDirectory, "cards"));
+        foreach (var name in templates.Names)
+        {
+            foreach (var locale in new[] { "vi", "en" })
+            {
+                var data = new JsonObject { ["name"] = "An" };
+                var shared = templates.Render(name, data, locale).ToJsonString();
+                var copied = CardTemplate.Parse(System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "cards", name + ".json")))!)
+                    .Expand(templates.RootData(data, locale))!.ToJsonString();
+                Assert.Equal(copied, shared);
+            }
+        }
     }
 
     [Fact]

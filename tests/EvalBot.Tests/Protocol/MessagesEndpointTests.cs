@@ -189,6 +189,22 @@ public sealed class MessagesEndpointTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_turn_that_changes_nothing_in_its_conversation_leaves_the_reference_unwritten()
+    {
+        await _client.PostAsJsonAsync("/api/messages", Activities.Message(_teams.ServiceUrl, "xin chào"));
+        var first = await _bot.QueryAsync(db => db.ConversationReferences.SingleAsync());
+        await _client.PostAsJsonAsync("/api/messages", Activities.Message(_teams.ServiceUrl, "xin chào"));
+        var second = await _bot.QueryAsync(db => db.ConversationReferences.SingleAsync());
+        var moved = Activities.Message(_teams.ServiceUrl.Replace("/teams/", "/emea/", StringComparison.Ordinal), "xin chào");
+        await _client.PostAsJsonAsync("/api/messages", moved);
+        var third = await _bot.QueryAsync(db => db.ConversationReferences.SingleAsync());
+
+        Assert.Equal(first.UpdatedAt, second.UpdatedAt);
+        Assert.True(third.UpdatedAt >= first.UpdatedAt);
+        Assert.EndsWith("/emea/", third.ServiceUrl, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Healthz_answers_200_when_the_database_is_ready()
     {
         var response = await _client.GetAsync("/healthz");

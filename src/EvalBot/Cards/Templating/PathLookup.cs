@@ -21,6 +21,12 @@ internal static partial class PathLookup
             "$_actemplateversion" => TemplateVersion,
             _ => JsValue.Undefined,
         };
+        if (scope.Strings is { } strings && parts.Length > 1 && ReferenceEquals(current, scope.Root) && parts[1].Equals("t", StringComparison.OrdinalIgnoreCase))
+        {
+            // $root.t is the shared string table (the root holds no "t" of its own: the key is reserved).
+            return parts.Length == 2 ? strings.Table : Walk(strings.Find(parts[2]) ?? JsValue.Undefined, parts.Skip(3));
+        }
+
         return Walk(current, parts.Skip(1));
     }
 

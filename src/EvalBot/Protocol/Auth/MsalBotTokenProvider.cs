@@ -6,8 +6,9 @@ using Microsoft.Identity.Client;
 namespace EvalBot.Protocol.Auth;
 
 /// <summary>
-/// Client-credential tokens for the Bot Connector (protocol.md §3.1). One MSAL application for the process, so its
-/// in-memory cache serves repeated calls until the token nears expiry. Null when auth is off.
+/// Client-credential tokens for the Bot Connector (protocol.md §3.1). One MSAL application for the process; the token
+/// it gives is kept and handed to every send until <see cref="RefreshBefore"/> ahead of its expiry, so a send does not
+/// ask MSAL (or its cache) each time. Null when auth is off.
 /// </summary>
 public sealed class MsalBotTokenProvider : IBotTokenProvider
 {
@@ -20,14 +21,20 @@ public sealed class MsalBotTokenProvider : IBotTokenProvider
     private const string PublicCloudHost = "login.microsoftonline.com";
     private static readonly string[] Scopes = [Scope];
 
+    /// <summary>How long before its expiry a kept token is replaced (MSAL itself renews five minutes ahead).</summary>
+    public static readonly TimeSpan RefreshBefore = TimeSpan.FromMinutes(5);
+
     private readonly BotOptions _options;
     private readonly ILogger _logger;
+    private readonly TimeProvider _time;
     private readonly Lazy<IConfidentialClientApplication> _application;
+    private volatile KeptToken? _kept;
 
-    public MsalBotTokenProvider(IOptions<BotOptions> options, IHttpClientFactory httpClientFactory, ILogger<MsalBotTokenProvider> logger)
+    public MsalBotTokenProvider(IOptions<BotOptions> options, IHttpClientFactory httpClientFactory, ILogger<MsalBotTokenProvider> logger, TimeProvider time)
     {
         _options = options.Value;
         _logger = logger;
+        _time = time;
         Authority = $"{_options.AuthorityHost.TrimEnd('/')}/{(string.IsNullOrWhiteSpace(_options.TenantId) ? MultiTenantAuthorityTenant : _options.TenantId.Trim())}";
         _application = new Lazy<IConfidentialClientApplication>(() => Build(httpClientFactory));
     }
@@ -43,9 +50,15 @@ public sealed class MsalBotTokenProvider : IBotTokenProvider
             return null;
         }
 
+        if (_kept is { } kept && _time.GetUtcNow() < kept.ReplaceAt)
+        {
+            return kept.AccessToken;
+        }
+
         try
         {
             var result = await _application.Value.AcquireTokenForClient(Scopes).ExecuteAsync(cancellationToken);
+            _kept = new KeptToken(result.AccessToken, result.ExpiresOn - RefreshBefore);
             return result.AccessToken;
         }
         catch (MsalException ex)
@@ -73,4 +86,7 @@ public sealed class MsalBotTokenProvider : IBotTokenProvider
                 _options.CertificatePath, string.IsNullOrEmpty(_options.CertificatePassword) ? null : _options.CertificatePassword));
         return builder.Build();
     }
+
+    /// <summary>A token and the moment it is to be replaced.</summary>
+    private sealed record KeptToken(string AccessToken, DateTimeOffset ReplaceAt);
 }

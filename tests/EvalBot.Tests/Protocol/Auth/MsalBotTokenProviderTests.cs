@@ -22,6 +22,24 @@ public sealed class MsalBotTokenProviderTests : AuthTestBase
     }
 
     [Fact]
+    public async Task A_kept_token_is_handed_out_until_five_minutes_before_it_expires_and_then_asked_for_again()
+    {
+        // MSAL dates the token by the system clock; the provider's clock starts there, as it does in production.
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(TimeProvider.System.GetUtcNow());
+        await using var services = AuthTestServices.Build(Issuer, clock, new Dictionary<string, string?>());
+        var provider = services.GetRequiredService<IBotTokenProvider>();
+        var first = await provider.GetTokenAsync(CancellationToken.None);
+        clock.Advance(TimeSpan.FromMinutes(54));
+        var kept = await provider.GetTokenAsync(CancellationToken.None);
+
+        Assert.Equal(first, kept);
+        Assert.Equal(1, Issuer.TokenRequestCount);
+
+        clock.Advance(TimeSpan.FromMinutes(2));
+        Assert.False(string.IsNullOrEmpty(await provider.GetTokenAsync(CancellationToken.None)));
+    }
+
+    [Fact]
     public async Task Token_request_uses_client_credentials_for_the_bot_connector_scope()
     {
         await Provider.GetTokenAsync(CancellationToken.None);
