@@ -45,6 +45,27 @@ public static partial class CommandText
         return builder.ToString().Normalize(NormalizationForm.FormC);
     }
 
+    /// <summary>Keywords are few and fixed (the features' own), so each is folded once for the process.</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> FoldedKeywords = new(StringComparer.Ordinal);
+
+    private const int MaxFoldedKeywords = 1024;
+
+    private static string FoldedKeyword(string keyword)
+    {
+        if (FoldedKeywords.TryGetValue(keyword, out var folded))
+        {
+            return folded;
+        }
+
+        folded = Fold(keyword);
+        if (FoldedKeywords.Count < MaxFoldedKeywords)
+        {
+            FoldedKeywords.TryAdd(keyword, folded);
+        }
+
+        return folded;
+    }
+
     /// <summary>
     /// Finds the longest keyword the cleaned text starts with (as whole words) and returns the rest as the argument.
     /// </summary>
@@ -54,7 +75,7 @@ public static partial class CommandText
         var folded = Fold(cleaned);
         foreach (var keyword in keywords.OrderByDescending(k => k.Length))
         {
-            var key = Fold(keyword);
+            var key = FoldedKeyword(keyword);
             if (folded == key)
             {
                 return (keyword, "");

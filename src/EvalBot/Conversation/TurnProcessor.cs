@@ -10,7 +10,8 @@ namespace EvalBot.Conversation;
 
 /// <summary>
 /// Runs one authenticated activity as a unit of work: refresh the conversation reference, skip a redelivered activity,
-/// route it, and commit its effects, its replies (outbox) and the "processed" mark in one transaction.
+/// route it, and commit its effects, its replies (outbox) and the "processed" mark in one transaction; then send the
+/// replies that can go at once.
 /// </summary>
 public sealed partial class TurnProcessor(
     EvalBotDbContext db,
@@ -18,6 +19,7 @@ public sealed partial class TurnProcessor(
     OrganisationTenant tenant,
     OutboxWriter outbox,
     OutboxSignal signal,
+    TurnDelivery delivery,
     TurnRouter router,
     Cards.ErrorCards errors,
     TimeProvider time,
@@ -97,8 +99,16 @@ public sealed partial class TurnProcessor(
             });
         }
 
+        // The replies that can go at once are claimed in this commit and sent from here once it is durable.
+        var direct = outbox.ClaimForTurn(turn.Now);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        foreach (var row in direct)
+        {
+            db.Entry(row).State = EntityState.Detached;
+        }
+
+        delivery.Start(direct);
         signal.Notify();
         return new TurnResult(response);
     }

@@ -8,6 +8,12 @@ public sealed class DeliveryOptions
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(2);
 
     /// <summary>
+    /// Whether a turn sends its replies itself as soon as it commits (claimed in the turn's own commit), rather than
+    /// leaving them to the sender's next round. Off, every reply goes through the sender.
+    /// </summary>
+    public bool SendFromTurn { get; set; } = true;
+
+    /// <summary>
     /// Rows claimed per round, capped at <see cref="Concurrency"/>: rows are claimed only when they can be started at
     /// once, so a crash leaves at most <see cref="Concurrency"/> rows of an instance claimed.
     /// </summary>

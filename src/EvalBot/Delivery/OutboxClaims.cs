@@ -10,9 +10,9 @@ namespace EvalBot.Delivery;
 /// whose lease ran out are recovered first. One per sender: it owns the lease owner's name and the time of the last
 /// recovery.
 /// </summary>
-internal sealed class OutboxClaims(IServiceScopeFactory scopes, DeliveryThrottle throttle, TimeProvider time, IOptions<DeliveryOptions> options)
+internal sealed class OutboxClaims(IServiceScopeFactory scopes, DeliveryThrottle throttle, OutboxInstance instance, TimeProvider time, IOptions<DeliveryOptions> options)
 {
-    private readonly string _instance = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
+    private readonly string _instance = instance.Name;
     private DateTimeOffset _lastRecovery = DateTimeOffset.MinValue;
 
     /// <summary>

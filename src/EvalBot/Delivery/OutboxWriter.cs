@@ -4,13 +4,14 @@ using EvalBot.Persistence;
 using EvalBot.Persistence.Entities;
 using EvalBot.Protocol;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace EvalBot.Delivery;
 
 /// <summary>
 /// Adds messages to the outbox inside the caller's unit of work; nothing is sent until that work commits.
 /// </summary>
-public sealed class OutboxWriter(EvalBotDbContext db, TimeProvider time)
+public sealed class OutboxWriter(EvalBotDbContext db, TimeProvider time, DeliveryThrottle throttle, OutboxInstance instance, IOptions<DeliveryOptions> options)
 {
     // Rows this writer added, by key: asking the change tracker for its local rows would scan every tracked entity on
     // each call, which made queuing a campaign batch quadratic.
@@ -92,6 +93,47 @@ public sealed class OutboxWriter(EvalBotDbContext db, TimeProvider time)
 
         Enqueue(dedupeKey, kind, serviceUrl, conversationId, activity, replyToId: null, updateActivityId: updateActivityId, now);
         return true;
+    }
+
+    /// <summary>
+    /// Claims, in the caller's unit of work, the rows it added that can be sent as soon as it commits: due now, to a
+    /// known conversation whose windows have room (reserved here). They are written Sending, under this instance's
+    /// lease, already started, and the caller sends them after its commit (<see cref="TurnDelivery"/>); the others wait
+    /// for the sender. None with <see cref="DeliveryOptions.SendFromTurn"/> off.
+    /// </summary>
+    public IReadOnlyList<OutboxMessage> ClaimForTurn(DateTimeOffset now)
+    {
+        if (!options.Value.SendFromTurn)
+        {
+            return [];
+        }
+
+        var claimed = new List<OutboxMessage>();
+        var waiting = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var row in _added.Values.OrderBy(r => r.CreatedAt))
+        {
+            if (row is not { Status: OutboxStatus.Pending, ConversationId: { } conversation } || row.NextAttemptAt > now
+                || db.Entry(row).State != EntityState.Added)
+            {
+                continue;
+            }
+
+            // Once one message of a conversation has to wait, the ones after it wait too, so they keep their order.
+            if (waiting.Contains(conversation) || !throttle.ReserveConversation(conversation).Reserved)
+            {
+                waiting.Add(conversation);
+                continue;
+            }
+
+            row.Status = OutboxStatus.Sending;
+            row.LeaseOwner = instance.Name;
+            row.LeaseUntil = now + options.Value.Lease;
+            row.Attempts = 1;
+            row.SendStartedAt = now;
+            claimed.Add(row);
+        }
+
+        return claimed;
     }
 
     private void Track(OutboxMessage message)

@@ -73,7 +73,14 @@ public static class EvalBotSetup
         services.AddScoped<ProactiveAddressing>();
         services.AddScoped<OutboxWriter>();
         services.AddSingleton<OutboxSignal>();
+        services.AddSingleton<OutboxInstance>();
+        services.AddSingleton<OutboxDispatch>();
+        // The marks stop last (hosted services stop in reverse order), writing what the senders delivered until then.
+        services.AddSingleton<SentMarks>();
+        services.AddHostedService(sp => sp.GetRequiredService<SentMarks>());
         services.AddHostedService<OutboxSender>();
+        services.AddSingleton<TurnDelivery>();
+        services.AddHostedService(sp => sp.GetRequiredService<TurnDelivery>());
         services.AddScoped<TurnRouter>();
         services.AddScoped<TurnProcessor>();
 

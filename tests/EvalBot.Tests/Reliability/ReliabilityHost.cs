@@ -53,6 +53,9 @@ public sealed class ReliabilityHost : IAsyncDisposable
                 {
                     collection.Remove(hosted);
                 }
+
+                // Nothing is delivered: a turn's replies stay in the outbox too, so snapshots hold still.
+                collection.Configure<DeliveryOptions>(o => o.SendFromTurn = false);
             }
         });
         var client = bot.CreateClient();

@@ -45,6 +45,8 @@ public static class CampaignHost
             {
                 var hosted = services.Where(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(OutboxSender)).ToList();
                 hosted.ForEach(d => services.Remove(d));
+                // Nothing is delivered: a turn's replies stay in the outbox too.
+                services.Configure<DeliveryOptions>(o => o.SendFromTurn = false);
             }
 
             configure?.Invoke(services);
