@@ -34,7 +34,8 @@ public static class AnnualClassifier
         TimeInYearRules.Apply(input, t);
         if (t.IsNotRated) return t.Build();
 
-        if (ruleSet.Scale.UsesPoints && !Score(input, t)) return t.Build();
+        // Rule 20 (ND335): with an old unit's period missing, the year is flagged and not averaged on what remains.
+        if (ruleSet.Scale.UsesPoints && !TransferRules.Apply(input, t) && !Score(input, t)) return t.Build();
 
         TaskConditionRules.Apply(input, t);
         LeaderRules.Apply(input, t);

@@ -32,6 +32,9 @@ public static class InputValidator
                     errors.Add($"{label}/{r.Product.Id}: quality-passed and on-time cannot exceed done");
             }
 
+            var max = ruleSet.Scale.GeneralMax + ruleSet.Scale.TaskMax;
+            if (p.ImportedTotal is { } total && (total < 0m || total > max || total < p.GeneralScore))
+                errors.Add($"{label}: the old unit's total {Fmt.En(total)} is outside 0–{Fmt.En(max)} or does not fit its general part");
             if (p.Leader is { OrganisationPercent: < 0m or > 100m }) errors.Add($"{label}: organisation percent must be 0–100");
         }
 

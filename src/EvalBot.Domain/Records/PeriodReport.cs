@@ -29,7 +29,14 @@ public sealed record PeriodReport(
     IReadOnlyList<ProductReport> Products,
     decimal GeneralScore,
     string? ImportedFromUnitId = null,
-    LeaderPeriodInputs? Leader = null);
+    LeaderPeriodInputs? Leader = null)
+{
+    /// <summary>
+    /// The period's total as the old unit scored it, imported after a transfer (Decree 335 Art. 21): averaged as it is,
+    /// not re-scored from products; <see cref="GeneralScore"/> holds its general part when the old unit sent it (else 0).
+    /// </summary>
+    public decimal? ImportedTotal { get; init; }
+}
 
 /// <summary>The leader components of Decree 335 Art. 15–16 for one period.</summary>
 /// <param name="SubordinateLevels">The bands of the civil servants the leader manages in the period.</param>

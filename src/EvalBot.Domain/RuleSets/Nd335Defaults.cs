@@ -49,6 +49,7 @@ public static class Nd335Defaults
             LeaveCapLevel: Level.Complete,
             NewPartyMemberExcludedBelowMonths: null,
             OldUnitCommentRequiredFromMonths: null,
-            RequireEveryQuarter: false),
+            RequireEveryQuarter: false,
+            OldUnitScoresRequired: true),
         new QuotaSettings(QuotaMode.ShareOfGood, 20m, 25m, QuotaBase.GoodOnly, QuotaRounding.Floor, PerAgency: true, PerGroup: true));
 }

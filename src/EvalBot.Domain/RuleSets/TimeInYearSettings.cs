@@ -9,6 +9,8 @@ namespace EvalBot.Domain.RuleSets;
 /// <param name="NewPartyMemberExcludedBelowMonths">Party members admitted fewer months ago are not reviewed (Reg. 366 Art. 5.2).</param>
 /// <param name="OldUnitCommentRequiredFromMonths">After this many months at the old unit its written comment is required (Decree 90 Art. 20).</param>
 /// <param name="RequireEveryQuarter">The annual record must link every quarter or justify the gap (Reg. 366 Art. 15.1).</param>
+/// <param name="OldUnitScoresRequired">After a transfer in the year, every period before it needs a score (confirmed here or sent by the
+/// old unit) before the year is averaged; otherwise the competent level decides (Decree 335 Art. 21).</param>
 public sealed record TimeInYearSettings(
     decimal? NotRatedBelowMonthsWorked,
     bool MaternityExemptFromNotRated,
@@ -17,4 +19,5 @@ public sealed record TimeInYearSettings(
     Level LeaveCapLevel,
     decimal? NewPartyMemberExcludedBelowMonths,
     decimal? OldUnitCommentRequiredFromMonths,
-    bool RequireEveryQuarter);
+    bool RequireEveryQuarter,
+    bool OldUnitScoresRequired = false);

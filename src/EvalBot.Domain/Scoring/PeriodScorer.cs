@@ -15,6 +15,7 @@ public static class PeriodScorer
     {
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(ruleSet);
+        if (report.ImportedTotal is { } imported) return Imported(report, imported, ruleSet);
         var trace = new List<RuleApplication>();
         var counted = new List<ProductReport>();
         foreach (var p in report.Products.OrderBy(p => p.Product.Id, StringComparer.Ordinal))
@@ -69,5 +70,20 @@ public static class PeriodScorer
             $"{PeriodNames.Vi(report.Period.Label)}: số lượng {Fmt.Vi(quantity)}%, chất lượng {Fmt.Vi(quality)}%, tiến độ {Fmt.Vi(progress)}% → kết quả nhiệm vụ {Fmt.Vi(taskPoints)}/{Fmt.Vi(ruleSet.Scale.TaskMax)}; tiêu chí chung {Fmt.Vi(report.GeneralScore)}/{Fmt.Vi(ruleSet.Scale.GeneralMax)}; tổng {Fmt.Vi(total)}.",
             $"{PeriodNames.En(report.Period.Label)}: quantity {Fmt.En(quantity)}%, quality {Fmt.En(quality)}%, progress {Fmt.En(progress)}% → task results {Fmt.En(taskPoints)}/{Fmt.En(ruleSet.Scale.TaskMax)}; general criteria {Fmt.En(report.GeneralScore)}/{Fmt.En(ruleSet.Scale.GeneralMax)}; total {Fmt.En(total)}."));
         return new PeriodScore(report.Period, report.Status, quantity, quality, progress, taskPercent, taskPoints, report.GeneralScore, total, trace) { Counted = counted.Count > 0 };
+    }
+
+    /// <summary>Rule 20 (Decree 335 Art. 21): a period the old unit scored and sent; its total is averaged as it is.</summary>
+    private static PeriodScore Imported(PeriodReport report, decimal total, RuleSet ruleSet)
+    {
+        var task = total - report.GeneralScore;
+        var from = report.ImportedFromUnitId ?? report.Period.UnitId;
+        var app = new RuleApplication(
+            "R20.old-unit-score", $"{ruleSet.Id} Điều 21",
+            [Inputs.Of("period", report.Period.Label), Inputs.Of("fromUnit", from), Inputs.Of("total", total), Inputs.Of("generalPoints", report.GeneralScore)],
+            RuleEffect.Score, null,
+            $"{PeriodNames.Vi(report.Period.Label)}: điểm do đơn vị cũ {from} chấm và gửi sang, tổng {Fmt.Vi(total)}/{Fmt.Vi(ruleSet.Scale.GeneralMax + ruleSet.Scale.TaskMax)}.",
+            $"{PeriodNames.En(report.Period.Label)}: scored and sent by the old unit {from}, total {Fmt.En(total)}/{Fmt.En(ruleSet.Scale.GeneralMax + ruleSet.Scale.TaskMax)}.");
+        var percent = ruleSet.Scale.TaskMax == 0m ? 0m : task * 100m / ruleSet.Scale.TaskMax;
+        return new PeriodScore(report.Period, report.Status, 0m, 0m, 0m, percent, task, report.GeneralScore, total, [app]) { Counted = true };
     }
 }
