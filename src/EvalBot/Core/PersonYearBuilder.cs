@@ -14,7 +14,8 @@ namespace EvalBot.Core;
 /// <summary>
 /// Builds the rule engine's <see cref="PersonYear"/> from what is stored: confirmed period reports (re-scored by the
 /// engine from their lines), whole periods on leave as leave periods, discipline, findings, suspensions, transfers
-/// (periods before the move count as imported from the old unit), votes, remediation items and, for leaders, the
+/// (periods before the move count as imported from the old unit, and the old unit's imported period scores fill the periods not
+/// confirmed here), violations already counted in an earlier year (rule 12), votes, remediation items and, for leaders, the
 /// results of the unit they lead.
 /// </summary>
 public sealed class PersonYearBuilder(CheckInScoring scoring)
@@ -37,6 +38,9 @@ public sealed class PersonYearBuilder(CheckInScoring scoring)
             Leaves = [.. data.Leaves[person.Id].Select(l => new DomainLeave(LeaveKindOf(l.Kind), MonthsInYear(l.From, l.To, data.Year)))],
             Disciplines = [.. data.Disciplines[person.Id].Select(d => new DomainDiscipline(d.ViolationId,
                 d.Track == "party" ? DisciplineKind.Party : DisciplineKind.Administrative, SeverityOf(d.Sanction), d.DecisionDate, !d.OutsidePublicService))],
+            AlreadyCounted = [.. data.CountedBefore[person.Id], .. data.Disciplines[person.Id].Where(d => d.CountedYear is not null)
+                .Select(d => new CountedViolation(d.ViolationId, d.CountedYear!.Value))],
+            MonitoringPeriodKind = KindOf(unit.PeriodKind),
             Findings = [.. data.Findings[person.Id].Where(f => f.Kind == "degradation").Select(f => new DegradationFinding(f.Date, f.ExternalId))],
             Suspensions = [.. data.Findings[person.Id].Where(f => f.Kind == "suspension").Select(f => new Suspension(f.Date, f.ExternalId))],
             Transfers = [.. transfers.Select(t => new Transfer(t.FromUnitExternalId, t.Date, MonthsInYear(new DateOnly(data.Year, 1, 1), t.Date.AddDays(-1), data.Year),
@@ -70,8 +74,18 @@ public sealed class PersonYearBuilder(CheckInScoring scoring)
                 WorkStatus.Worked, products, generalScore, movedAfter?.FromUnitExternalId));
         }
 
+        // The old unit's scores after a transfer, for the periods not confirmed here (rule 20, Decree 335 Art. 21).
+        foreach (var prior in data.PriorScores[person.Id].OrderBy(p => p.Period, StringComparer.Ordinal))
+        {
+            if (result.Any(r => r.Period.Label == prior.Period)) continue;
+            result.Add(new PeriodReport(Period.Parse(prior.Period, prior.FromUnitExternalId), WorkStatus.Worked, [], prior.GeneralScore ?? 0m, prior.FromUnitExternalId)
+            {
+                ImportedTotal = prior.Score,
+            });
+        }
+
         // Whole periods spent on leave are left out of the mean, not counted as zero (rule 8).
-        var kind = string.Equals(periodKind, "month", StringComparison.OrdinalIgnoreCase) ? PeriodKind.Month : PeriodKind.Quarter;
+        var kind = KindOf(periodKind);
         for (var i = 1; i <= (kind == PeriodKind.Month ? 12 : 4); i++)
         {
             var period = new Period(data.Year, kind, i, unitId);
@@ -83,6 +97,9 @@ public sealed class PersonYearBuilder(CheckInScoring scoring)
 
         return [.. result.OrderBy(r => r.Period.Start)];
     }
+
+    private static PeriodKind KindOf(string periodKind) =>
+        string.Equals(periodKind, "month", StringComparison.OrdinalIgnoreCase) ? PeriodKind.Month : PeriodKind.Quarter;
 
     public static decimal MonthsInYear(DateOnly from, DateOnly to, int year)
     {

@@ -24,6 +24,12 @@ public sealed record YearData(
     /// <summary>The imported score sheets; a person's general score is summed over their sheet's general criteria.</summary>
     public ScoreSheetBook Sheets { get; init; } = ScoreSheetBook.Empty;
 
+    /// <summary>The old units' period scores imported after a transfer, of the year (rule 20, Decree 335 Art. 21).</summary>
+    public ILookup<long, PriorScoreRecord> PriorScores { get; init; } = Array.Empty<PriorScoreRecord>().ToLookup(p => p.PersonId);
+
+    /// <summary>Violations counted for a decided KHT in an earlier year (rule 12), so a later sanction for them is not counted again.</summary>
+    public ILookup<long, Domain.Records.CountedViolation> CountedBefore { get; init; } = Array.Empty<(long, Domain.Records.CountedViolation V)>().ToLookup(x => x.Item1, x => x.V);
+
     public static Task<YearData> LoadAsync(EvalBotDbContext db, int year, CancellationToken ct) => LoadAsync(db, year, null, ct);
 
     /// <summary>
@@ -59,6 +65,8 @@ public sealed record YearData(
             records.Leaves, records.Disciplines, records.Findings, records.Transfers, records.Votes, records.Remediation)
         {
             Sheets = await ScoreSheetBook.LoadAsync(db, ct),
+            PriorScores = records.PriorScores,
+            CountedBefore = records.CountedBefore,
         };
     }
 
@@ -130,6 +138,12 @@ public sealed record YearData(
         ILookup<long, ConfidenceVoteRecord> Votes,
         ILookup<long, RemediationItemRow> Remediation)
     {
+        /// <summary>The old units' period scores of the year (rule 20).</summary>
+        public ILookup<long, PriorScoreRecord> PriorScores { get; init; } = Array.Empty<PriorScoreRecord>().ToLookup(p => p.PersonId);
+
+        /// <summary>Violations counted by an earlier year's decided KHT (rule 12).</summary>
+        public ILookup<long, Domain.Records.CountedViolation> CountedBefore { get; init; } = Array.Empty<(long, Domain.Records.CountedViolation V)>().ToLookup(x => x.Item1, x => x.V);
+
         public static async Task<PersonRecords> LoadAsync(EvalBotDbContext db, int year, List<long>? ids, CancellationToken ct)
         {
             var from = new DateOnly(year, 1, 1);
@@ -156,7 +170,19 @@ public sealed record YearData(
                 (await findingQuery.ToListAsync(ct)).ToLookup(f => f.PersonId),
                 (await transferQuery.ToListAsync(ct)).ToLookup(t => t.PersonId),
                 (await voteQuery.ToListAsync(ct)).ToLookup(v => v.PersonId),
-                (await remediationQuery.ToListAsync(ct)).ToLookup(r => r.PersonId));
+                (await remediationQuery.ToListAsync(ct)).ToLookup(r => r.PersonId))
+            {
+                PriorScores = await PriorScoresAsync(db, year, ids, ct),
+                CountedBefore = await CountedViolations.BeforeAsync(db, year, ids, ct),
+            };
+        }
+
+        private static async Task<ILookup<long, PriorScoreRecord>> PriorScoresAsync(EvalBotDbContext db, int year, List<long>? ids, CancellationToken ct)
+        {
+            var prefix = year.ToString(System.Globalization.CultureInfo.InvariantCulture) + "-";
+            var query = db.PriorScores.AsNoTracking().Where(p => p.Period.StartsWith(prefix));
+            if (ids is not null) query = query.Where(x => ids.Contains(x.PersonId));
+            return (await query.ToListAsync(ct)).ToLookup(p => p.PersonId);
         }
     }
 

@@ -22,6 +22,7 @@ public abstract class EvalBotDbContext(DbContextOptions options) : DbContext(opt
     public DbSet<DisciplineRecord> Disciplines => Set<DisciplineRecord>();
     public DbSet<FindingRecord> Findings => Set<FindingRecord>();
     public DbSet<TransferRecord> Transfers => Set<TransferRecord>();
+    public DbSet<PriorScoreRecord> PriorScores => Set<PriorScoreRecord>();
     public DbSet<ConfidenceVoteRecord> ConfidenceVotes => Set<ConfidenceVoteRecord>();
     public DbSet<CheckInCampaign> CheckInCampaigns => Set<CheckInCampaign>();
     public DbSet<CheckInReport> CheckInReports => Set<CheckInReport>();

@@ -55,6 +55,11 @@ internal sealed class CompileChunks
         var ids = people.Select(p => p.Id).ToList();
         var (reports, targets) = await YearData.ReportsAndTargetsAsync(reader, ids, _prefix, ct);
         return new YearData(Year, people, Units, targets, reports.ToLookup(r => r.PersonId),
-            _records.Leaves, _records.Disciplines, _records.Findings, _records.Transfers, _records.Votes, _records.Remediation) { Sheets = _sheets };
+            _records.Leaves, _records.Disciplines, _records.Findings, _records.Transfers, _records.Votes, _records.Remediation)
+        {
+            Sheets = _sheets,
+            PriorScores = _records.PriorScores,
+            CountedBefore = _records.CountedBefore,
+        };
     }
 }

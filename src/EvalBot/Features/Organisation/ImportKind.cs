@@ -16,6 +16,7 @@ public enum ImportKind
     Discipline,
     Findings,
     Transfers,
+    PriorScores,
     Votes,
     PartyOrganisations,
     PartyMembers,
@@ -37,6 +38,7 @@ public static class ImportKinds
         ["discipline"] = ImportKind.Discipline, ["ky_luat"] = ImportKind.Discipline,
         ["findings"] = ImportKind.Findings, ["ket_luan"] = ImportKind.Findings,
         ["transfers"] = ImportKind.Transfers, ["dieu_dong"] = ImportKind.Transfers, ["luan_chuyen"] = ImportKind.Transfers,
+        ["prior_scores"] = ImportKind.PriorScores, ["diem_don_vi_cu"] = ImportKind.PriorScores, ["diem_ky_don_vi_cu"] = ImportKind.PriorScores,
         ["votes"] = ImportKind.Votes, ["tin_nhiem"] = ImportKind.Votes, ["phieu_tin_nhiem"] = ImportKind.Votes,
         ["party_organisations"] = ImportKind.PartyOrganisations, ["to_chuc_dang"] = ImportKind.PartyOrganisations, ["chi_bo_dang_bo"] = ImportKind.PartyOrganisations,
 
@@ -51,21 +53,23 @@ public static class ImportKinds
 
     /// <summary>
     /// The one kind a file name or a line of text names (<c>targets-2026.csv</c>, <c>Nghỉ phép quý 1.csv</c>,
-    /// "danh sách người"): every run of up to four of its first 64 words (the longest name has four) is looked up; null
-    /// when none or two different kinds are named.
+    /// "danh sách người"): every run of up to four of its first 64 words (the longest name has four) is looked up, a name
+    /// inside a longer one found there not counting; null when none or two different kinds are named.
     /// </summary>
     public static ImportKind? Find(string? text)
     {
         var words = text is null ? [] : ImportText.Normalise(text).Split('_', StringSplitOptions.RemoveEmptyEntries).Take(64).ToArray();
-        var found = new HashSet<ImportKind>();
+        var matches = new List<(int Start, int End, ImportKind Kind)>();
         for (var start = 0; start < words.Length; start++)
         {
             for (var end = start + 1; end <= Math.Min(words.Length, start + 4); end++)
             {
-                if (ByName.TryGetValue(string.Join('_', words[start..end]), out var kind)) found.Add(kind);
+                if (ByName.TryGetValue(string.Join('_', words[start..end]), out var kind)) matches.Add((start, end, kind));
             }
         }
 
+        // A name inside a longer one is part of it: "don_vi" (units) in "diem_don_vi_cu" (prior scores).
+        var found = matches.Where(m => !matches.Any(o => o != m && o.Start <= m.Start && o.End >= m.End)).Select(m => m.Kind).ToHashSet();
         return found.Count == 1 ? found.First() : null;
     }
 
@@ -73,6 +77,7 @@ public static class ImportKinds
     public static string Name(this ImportKind kind) => kind switch
     {
         ImportKind.ScoreSheets => "score_sheets",
+        ImportKind.PriorScores => "prior_scores",
         ImportKind.PartyOrganisations => "party_organisations",
         ImportKind.PartyMembers => "party_members",
         ImportKind.PartyCollectives => "party_collectives",

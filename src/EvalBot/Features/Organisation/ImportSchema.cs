@@ -58,6 +58,23 @@ public static class ImportSchema
         new("description_vi", false, 2048, "cach_cham", "mo_ta", "yeu_cau_dat_diem"), new("description_en", false, 2048, "cach_cham_tieng_anh", "mo_ta_tieng_anh"),
     ];
 
+    private static readonly ColumnSpec[] DisciplineColumns =
+    [
+        new("discipline_id", true, Id, "ma_ky_luat", "external_id"), new("person_id", true, Id, "ma_can_bo"),
+        new("violation_id", true, Id, "ma_vi_pham", "violation"), new("decision_date", true, Short, "ngay_quyet_dinh"),
+        new("track", true, Short, "loai_ky_luat"), new("sanction", true, Short, "hinh_thuc", "hinh_thuc_ky_luat"),
+        new("public_service", false, Short, "vi_pham_cong_vu"),
+        new("counted_year", false, Short, "nam_da_tinh", "nam_da_tinh_xep_loai", "da_tinh_nam"),
+    ];
+
+    // The old unit's period scores after a transfer (rule 20): one row per person and period.
+    private static readonly ColumnSpec[] PriorScoreColumns =
+    [
+        new("person_id", true, Id, "ma_can_bo"), new("period", true, 16, "ky"),
+        new("score", true, Short, "diem", "tong_diem", "diem_ky"), new("from_unit_id", true, Id, "ma_don_vi_cu", "don_vi_cu"),
+        new("general_score", false, Short, "diem_tieu_chi_chung"),
+    ];
+
     private static readonly Dictionary<ImportKind, IReadOnlyList<ColumnSpec>> ByKind = Enum.GetValues<ImportKind>().ToDictionary(k => k, Build);
 
     public static IReadOnlyList<ColumnSpec> Columns(ImportKind kind) => ByKind[kind];
@@ -96,13 +113,7 @@ public static class ImportSchema
             new("leave_id", true, Id, "ma_nghi", "external_id"), new("person_id", true, Id, "ma_can_bo"), new("kind", true, Short, "loai_nghi", "loai"),
             new("from_date", true, Short, "tu_ngay"), new("to_date", true, Short, "den_ngay"),
         ],
-        ImportKind.Discipline =>
-        [
-            new("discipline_id", true, Id, "ma_ky_luat", "external_id"), new("person_id", true, Id, "ma_can_bo"),
-            new("violation_id", true, Id, "ma_vi_pham", "violation"), new("decision_date", true, Short, "ngay_quyet_dinh"),
-            new("track", true, Short, "loai_ky_luat"), new("sanction", true, Short, "hinh_thuc", "hinh_thuc_ky_luat"),
-            new("public_service", false, Short, "vi_pham_cong_vu"),
-        ],
+        ImportKind.Discipline => DisciplineColumns,
         ImportKind.Findings =>
         [
             new("finding_id", true, Id, "ma_ket_luan", "external_id"), new("person_id", true, Id, "ma_can_bo"),
@@ -113,6 +124,7 @@ public static class ImportSchema
             new("transfer_id", true, Id, "ma_dieu_dong", "external_id"), new("person_id", true, Id, "ma_can_bo"),
             new("from_unit_id", true, Id, "ma_don_vi_cu", "don_vi_cu"), new("to_unit_id", true, Id, "ma_don_vi_moi", "don_vi_moi"), new("date", true, Short, "ngay"),
         ],
+        ImportKind.PriorScores => PriorScoreColumns,
         ImportKind.Votes =>
         [
             new("vote_id", true, Id, "ma_lay_phieu", "external_id"), new("person_id", true, Id, "ma_can_bo"), new("date", true, Short, "ngay"),

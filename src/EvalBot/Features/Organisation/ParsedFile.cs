@@ -16,6 +16,7 @@ public sealed class ParsedFile
     public List<DisciplineRow> Discipline { get; } = [];
     public List<FindingRow> Findings { get; } = [];
     public List<TransferRow> Transfers { get; } = [];
+    public List<PriorScoreRow> PriorScores { get; } = [];
     public List<VoteRow> Votes { get; } = [];
     public List<PartyOrganisationRow> PartyOrganisations { get; } = [];
     public List<PartyMemberRow> PartyMembers { get; } = [];
@@ -63,6 +64,7 @@ public sealed class ParsedFile
             case ImportKind.Discipline: var d = RecordRowParser.Discipline(r); Discipline.Add(d); return d.Id;
             case ImportKind.Findings: var f = RecordRowParser.Finding(r); Findings.Add(f); return f.Id;
             case ImportKind.Transfers: var tr = RecordRowParser.Transfer(r); Transfers.Add(tr); return tr.Id;
+            case ImportKind.PriorScores: var ps = RecordRowParser.PriorScore(r); PriorScores.Add(ps); return ps.Key;
             case ImportKind.Votes: var v = RecordRowParser.Vote(r); Votes.Add(v); return v.Id;
             case ImportKind.PartyOrganisations: var o = PartyRowParser.Organisation(r); PartyOrganisations.Add(o); return o.Id;
             case ImportKind.PartyMembers: var m = PartyRowParser.Member(r); PartyMembers.Add(m); return m.Person;

@@ -10,13 +10,24 @@ public sealed record LeaveRow(RowLocation At, string Id, string Person, string K
 
 /// <summary>A disciplinary decision; the violation id links Party and administrative sanctions for one act.</summary>
 /// <param name="PublicService">A violation in public service (an empty cell: yes; no column: as stored, yes for a new row); Decree 335 forces KHT only for those.</param>
-public sealed record DisciplineRow(RowLocation At, string Id, string Person, string ViolationId, DateOnly DecisionDate, string Track, string Sanction, Maybe<bool> PublicService);
+/// <param name="CountedYear">The year the violation was already counted for a KHT before EvalBot (rule 12); an empty cell: none; no column: as stored.</param>
+public sealed record DisciplineRow(RowLocation At, string Id, string Person, string ViolationId, DateOnly DecisionDate, string Track, string Sanction, Maybe<bool> PublicService,
+    Maybe<int?> CountedYear = default);
 
 /// <summary>A degradation finding or a suspension.</summary>
 public sealed record FindingRow(RowLocation At, string Id, string Person, string Kind, DateOnly Date);
 
 /// <summary>A move between units; the old unit may be outside EvalBot.</summary>
 public sealed record TransferRow(RowLocation At, string Id, string Person, string FromUnit, string ToUnit, DateOnly Date);
+
+/// <summary>A period score the old unit sent after a transfer (Decree 335 Art. 21); one per person and period.</summary>
+/// <param name="Score">The period's total on the 100-point scale.</param>
+/// <param name="General">Its general-criteria part, when the old unit sent it.</param>
+public sealed record PriorScoreRow(RowLocation At, string Person, string Period, string FromUnit, decimal Score, decimal? General)
+{
+    /// <summary>The import key: <c>person_id/period</c>.</summary>
+    public string Key => $"{Person}/{Period}";
+}
 
 /// <summary>A confidence vote's counts; ballots are never imported.</summary>
 public sealed record VoteRow(RowLocation At, string Id, string Person, DateOnly Date, int High, int Medium, int Low, int Present, int Convened);
@@ -53,9 +64,24 @@ public static class RecordRowParser
     public static DisciplineRow Discipline(RowReader r)
     {
         ArgumentNullException.ThrowIfNull(r);
-        return new(r.At, r.Required("discipline_id"), r.Required("person_id"), r.Required("violation_id"), r.Date("decision_date"),
+        var date = r.Date("decision_date");
+        return new(r.At, r.Required("discipline_id"), r.Required("person_id"), r.Required("violation_id"), date,
             r.RequiredChoice("track", Vocabulary.Tracks, "administrative"), r.RequiredChoice("sanction", Vocabulary.Sanctions, "reprimand"),
-            r.Choice("public_service", Vocabulary.Flags, true));
+            r.Choice("public_service", Vocabulary.Flags, true), CountedYear(r, date));
+    }
+
+    /// <summary>Rule 12: the year a violation was already counted for a KHT, from 1990 to the decision's year (a later sanction for it is not counted again).</summary>
+    private static Maybe<int?> CountedYear(RowReader r, DateOnly decided)
+    {
+        if (r.Text("counted_year") is not { Present: true } text) return default;
+        if (text.Value is null) return new(true, null);
+        var year = r.Count("counted_year");
+        if (year < 1990 || (decided != default && year > decided.Year))
+        {
+            r.Fail("counted_year", "Năm đã tính phải từ 1990 đến năm của quyết định kỷ luật.", "The counted year must be from 1990 to the year of the decision.");
+        }
+
+        return new(true, year);
     }
 
     public static FindingRow Finding(RowReader r)
@@ -68,6 +94,19 @@ public static class RecordRowParser
     {
         ArgumentNullException.ThrowIfNull(r);
         return new(r.At, r.Required("transfer_id"), r.Required("person_id"), r.Required("from_unit_id"), r.Required("to_unit_id"), r.Date("date"));
+    }
+
+    /// <summary>The highest period total on any point scale (Decree 335 Art. 12; Reg. 366 Art. 10): the rules check the person's own scale again.</summary>
+    public const decimal MaxPeriodTotal = 100m;
+
+    public static PriorScoreRow PriorScore(RowReader r)
+    {
+        ArgumentNullException.ThrowIfNull(r);
+        var score = r.Number("score");
+        if (score > MaxPeriodTotal) r.Fail("score", "Điểm của kỳ phải từ 0 đến 100.", "The period's score must be 0 to 100.");
+        decimal? general = r.Text("general_score").Value is null ? null : r.Number("general_score");
+        if (general > score) r.Fail("general_score", "Điểm tiêu chí chung lớn hơn tổng điểm của kỳ.", "The general-criteria points exceed the period's total.");
+        return new(r.At, r.Required("person_id"), r.Period("period"), r.Required("from_unit_id"), score, general);
     }
 
     public static VoteRow Vote(RowReader r)

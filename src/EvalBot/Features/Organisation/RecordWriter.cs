@@ -40,6 +40,7 @@ public sealed class RecordWriter(EvalBotDbContext db, OrganisationIndex index, I
             c.Set(e.Track, r.Track, v => e.Track = v);
             c.Set(e.Sanction, r.Sanction, v => e.Sanction = v);
             c.Set(e.OutsidePublicService, r.PublicService.Present ? new Maybe<bool>(true, !r.PublicService.Value) : default, v => e.OutsidePublicService = v);
+            c.Set(e.CountedYear, r.CountedYear, v => e.CountedYear = v);
         }, ct);
         await UpsertAsync(db.Findings, ImportKind.Findings, file.Findings, r => r.Id, r => new FindingRecord { ExternalId = r.Id, Kind = r.Kind }, (e, r, c) =>
         {
@@ -53,6 +54,13 @@ public sealed class RecordWriter(EvalBotDbContext db, OrganisationIndex index, I
             c.Set(e.FromUnitExternalId, r.FromUnit, v => e.FromUnitExternalId = v);
             c.Set(e.ToUnitId, index.Units[r.ToUnit].Id, v => e.ToUnitId = v);
             c.Set(e.Date, r.Date, v => e.Date = v);
+        }, ct);
+        await UpsertAsync(db.PriorScores, ImportKind.PriorScores, file.PriorScores, r => r.Key, r => new PriorScoreRecord { ExternalId = r.Key, Period = r.Period, FromUnitExternalId = r.FromUnit }, (e, r, c) =>
+        {
+            c.Set(e.PersonId, PersonId(r.Person), v => e.PersonId = v);
+            c.Set(e.Period, r.Period, v => e.Period = v);
+            c.Set(e.FromUnitExternalId, r.FromUnit, v => e.FromUnitExternalId = v);
+            c.Set((e.Score, e.GeneralScore), (r.Score, r.General), v => (e.Score, e.GeneralScore) = v);
         }, ct);
         await UpsertAsync(db.ConfidenceVotes, ImportKind.Votes, file.Votes, r => r.Id, r => new ConfidenceVoteRecord { ExternalId = r.Id }, (e, r, c) =>
         {

@@ -62,7 +62,8 @@ public static class ReferenceCheck
 
     private static IEnumerable<(RowLocation, string)> PersonReferences(ParsedFile f) =>
         f.Leave.Select(x => (x.At, x.Person)).Concat(f.Discipline.Select(x => (x.At, x.Person))).Concat(f.Findings.Select(x => (x.At, x.Person)))
-            .Concat(f.Transfers.Select(x => (x.At, x.Person))).Concat(f.Votes.Select(x => (x.At, x.Person)));
+            .Concat(f.Transfers.Select(x => (x.At, x.Person))).Concat(f.Votes.Select(x => (x.At, x.Person)))
+            .Concat(f.PriorScores.Select(x => (x.At, x.Person)));
 
     private static void UniqueEntraIds(ParsedFile file, OrganisationIndex index, List<ImportError> errors)
     {

@@ -33,6 +33,12 @@ public sealed class DisciplineRecord
     /// before the column keep their meaning: a public-service violation, the only kind that forces KHT under Decree 335.
     /// </summary>
     public bool OutsidePublicService { get; set; }
+
+    /// <summary>
+    /// The year the violation was already counted for a KHT (import column <c>counted_year</c>), for the years before
+    /// EvalBot: a later sanction for the same act does not force KHT again (rule 12). Null: not known to be counted.
+    /// </summary>
+    public int? CountedYear { get; set; }
 }
 
 /// <summary>Findings that force a level regardless of score: degradation, temporary suspension.</summary>
@@ -56,6 +62,25 @@ public sealed class TransferRecord
     public required string FromUnitExternalId { get; set; }
     public long ToUnitId { get; set; }
     public DateOnly Date { get; set; }
+}
+
+/// <summary>
+/// A period score the old unit sent after a transfer (import kind <c>prior_scores</c>, Decree 335 Art. 21): its total on the
+/// rule-set's scale, and its general part when sent, averaged with the new unit's confirmed periods. One per person and period.
+/// </summary>
+public sealed class PriorScoreRecord
+{
+    public long Id { get; set; }
+
+    /// <summary>The import key, <c>person_id/period</c>.</summary>
+    public required string ExternalId { get; set; }
+    public long PersonId { get; set; }
+
+    /// <summary><c>2026-Q1</c> or <c>2026-03</c>.</summary>
+    public required string Period { get; set; }
+    public required string FromUnitExternalId { get; set; }
+    public decimal Score { get; set; }
+    public decimal? GeneralScore { get; set; }
 }
 
 /// <summary>An imported confidence vote (lấy phiếu tín nhiệm): counts only; individual ballots are never stored.</summary>
