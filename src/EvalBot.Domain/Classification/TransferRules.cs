@@ -48,6 +48,6 @@ public static class TransferRules
         }
 
         return [.. Enumerable.Range(1, count).Select(i => new Period(input.Year, kind, i, "-"))
-            .Where(p => p.End < last && Enumerable.Range(p.Start.Month, p.Months).Any(m => !covered.Contains(m)))];
+            .Where(p => p.End < last && (input.EmployedFrom is not { } hired || p.End >= hired) && Enumerable.Range(p.Start.Month, p.Months).Any(m => !covered.Contains(m)))];
     }
 }

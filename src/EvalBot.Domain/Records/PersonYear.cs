@@ -29,6 +29,9 @@ public sealed record PersonYear(Person Person, int Year, DateOnly ReviewDate, de
     /// <summary>Moves between units in the year.</summary>
     public IReadOnlyList<Transfer> Transfers { get; init; } = [];
 
+    /// <summary>The first day in the post when it falls in the year (hired then): periods before it need no score (rule 20).</summary>
+    public DateOnly? EmployedFrom { get; init; }
+
     /// <summary>The monitoring period type of the person's unit, used to name periods missing before a transfer (rule 20).</summary>
     public PeriodKind MonitoringPeriodKind { get; init; } = PeriodKind.Quarter;
 

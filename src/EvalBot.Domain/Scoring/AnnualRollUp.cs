@@ -67,7 +67,7 @@ public static class AnnualRollUp
 
             scores.Add(score);
             trace.AddRange(score.Applications);
-            if (p.ImportedFromUnitId is { } from)
+            if (p.ImportedFromUnitId is { } from && p.ImportedTotal is null)
             {
                 trace.Add(new RuleApplication(
                     "R20.imported", $"{ruleSet.Id} Điều 21", [Inputs.Of("period", p.Period.Label), Inputs.Of("fromUnit", from)],

@@ -41,6 +41,7 @@ public sealed class PersonYearBuilder(CheckInScoring scoring)
             AlreadyCounted = [.. data.CountedBefore[person.Id], .. data.Disciplines[person.Id].Where(d => d.CountedYear is not null)
                 .Select(d => new CountedViolation(d.ViolationId, d.CountedYear!.Value))],
             MonitoringPeriodKind = KindOf(unit.PeriodKind),
+            EmployedFrom = person.HiredOn,
             Findings = [.. data.Findings[person.Id].Where(f => f.Kind == "degradation").Select(f => new DegradationFinding(f.Date, f.ExternalId))],
             Suspensions = [.. data.Findings[person.Id].Where(f => f.Kind == "suspension").Select(f => new Suspension(f.Date, f.ExternalId))],
             Transfers = [.. transfers.Select(t => new Transfer(t.FromUnitExternalId, t.Date, MonthsInYear(new DateOnly(data.Year, 1, 1), t.Date.AddDays(-1), data.Year),

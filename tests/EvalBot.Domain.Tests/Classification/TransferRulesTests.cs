@@ -55,6 +55,22 @@ public class TransferRulesTests
         Assert.Equal(missing, string.Join(", ", found.Select(p => p.Label)));
     }
 
+    [Theory]
+    [InlineData(null, "2026-Q1, 2026-Q2")]
+    [InlineData("2026-04-01", "2026-Q2")]
+    [InlineData("2026-06-30", "2026-Q2")]
+    [InlineData("2026-07-01", "")]
+    public void Rule20_ND335_periods_that_ended_before_the_person_was_hired_need_no_score(string? hired, string missing)
+    {
+        var input = Make.Year(Make.Person(), [Make.Scored(3, 80m, PeriodKind.Quarter), Make.Scored(4, 80m, PeriodKind.Quarter)]) with
+        {
+            Transfers = [MovedInJuly],
+            EmployedFrom = hired is null ? null : DateOnly.Parse(hired, System.Globalization.CultureInfo.InvariantCulture),
+        };
+
+        Assert.Equal(missing, string.Join(", ", TransferRules.MissingBeforeTransfer(input).Select(p => p.Label)));
+    }
+
     [Fact]
     public void Rule20_ND90_48_does_not_ask_for_the_old_units_scores()
     {
