@@ -60,15 +60,7 @@ public sealed class ConversationReferences(EvalBotDbContext db)
         }
 
         reference.Locale = activity.EffectiveLocale ?? reference.Locale;
-        if (activity.Type == ActivityTypes.InstallationUpdate && activity.Action is "remove" or "remove-upgrade")
-        {
-            reference.IsActive = false;
-            reference.InstallEpoch++;
-        }
-        else if (activity.Type is ActivityTypes.Message or ActivityTypes.Invoke or ActivityTypes.InstallationUpdate or ActivityTypes.ConversationUpdate)
-        {
-            reference.IsActive = true;
-        }
+        TrackInstall(reference, activity);
 
         // A turn that changes nothing writes nothing, unless the row's moment is over a minute old (it orders a person's
         // chats by their latest use).
@@ -78,6 +70,20 @@ public sealed class ConversationReferences(EvalBotDbContext db)
         }
 
         return true;
+    }
+
+    /// <summary>Uninstalling marks the reference inactive (a new install epoch); any other activity that reaches the bot, active.</summary>
+    private static void TrackInstall(ConversationReference reference, Activity activity)
+    {
+        if (activity.Type == ActivityTypes.InstallationUpdate && activity.Action is "remove" or "remove-upgrade")
+        {
+            reference.IsActive = false;
+            reference.InstallEpoch++;
+        }
+        else if (activity.Type is ActivityTypes.Message or ActivityTypes.Invoke or ActivityTypes.InstallationUpdate or ActivityTypes.ConversationUpdate)
+        {
+            reference.IsActive = true;
+        }
     }
 
     /// <summary>How stale a reference's moment may get before an unchanged turn refreshes it.</summary>

@@ -99,8 +99,14 @@ public sealed partial class TurnProcessor(
             });
         }
 
-        // The replies that can go at once are claimed in this commit and sent from here once it is durable.
-        var direct = outbox.ClaimForTurn(turn.Now);
+        await CommitAndSendAsync(transaction, turn.Now, cancellationToken);
+        return new TurnResult(response);
+    }
+
+    /// <summary>Commits the turn; the replies that can go at once are claimed in this commit and sent once it is durable.</summary>
+    private async Task CommitAndSendAsync(Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction transaction, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var direct = outbox.ClaimForTurn(now);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         foreach (var row in direct)
@@ -110,7 +116,6 @@ public sealed partial class TurnProcessor(
 
         delivery.Start(direct);
         signal.Notify();
-        return new TurnResult(response);
     }
 
     private InvokeResponse? Stored(Activity activity, ProcessedActivity done)

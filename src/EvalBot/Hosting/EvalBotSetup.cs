@@ -71,6 +71,19 @@ public static class EvalBotSetup
         services.AddSingleton<OrganisationTenant.Pin>();
         services.AddScoped<OrganisationTenant>();
         services.AddScoped<ProactiveAddressing>();
+        AddOutbox(services);
+        services.AddScoped<TurnRouter>();
+        services.AddScoped<TurnProcessor>();
+
+        services.AddSingleton<ErrorCards>();
+        services.AddHelp();
+        services.AddWelcome();
+        return builder;
+    }
+
+    /// <summary>The outbox: written in units of work, sent by the sender's loop and by turns, its marks batched.</summary>
+    private static void AddOutbox(IServiceCollection services)
+    {
         services.AddScoped<OutboxWriter>();
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<OutboxInstance>();
@@ -81,13 +94,6 @@ public static class EvalBotSetup
         services.AddHostedService<OutboxSender>();
         services.AddSingleton<TurnDelivery>();
         services.AddHostedService(sp => sp.GetRequiredService<TurnDelivery>());
-        services.AddScoped<TurnRouter>();
-        services.AddScoped<TurnProcessor>();
-
-        services.AddSingleton<ErrorCards>();
-        services.AddHelp();
-        services.AddWelcome();
-        return builder;
     }
 
     /// <summary>The shared core every feature may use: the clock, the organisation's day, complaint periods, follow-ups, the public address.</summary>
