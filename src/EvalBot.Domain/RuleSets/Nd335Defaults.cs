@@ -51,5 +51,6 @@ public static class Nd335Defaults
             OldUnitCommentRequiredFromMonths: null,
             RequireEveryQuarter: false,
             OldUnitScoresRequired: true),
-        new QuotaSettings(QuotaMode.ShareOfGood, 20m, 25m, QuotaBase.GoodOnly, QuotaRounding.Floor, PerAgency: true, PerGroup: true));
+        new QuotaSettings(QuotaMode.ShareOfGood, 20m, 25m, QuotaBase.GoodOnly, QuotaRounding.Floor, PerAgency: true, PerGroup: true),
+        Procedure: ProcedureSettings.Nd335);
 }

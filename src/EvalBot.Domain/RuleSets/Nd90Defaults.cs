@@ -59,5 +59,6 @@ public static class Nd90Defaults
             NewPartyMemberExcludedBelowMonths: null,
             OldUnitCommentRequiredFromMonths: 6m,
             RequireEveryQuarter: false),
-        new QuotaSettings(QuotaMode.PartyShare, 0m, null, QuotaBase.GoodOnly, QuotaRounding.Floor, PerAgency: true, PerGroup: true));
+        new QuotaSettings(QuotaMode.PartyShare, 0m, null, QuotaBase.GoodOnly, QuotaRounding.Floor, PerAgency: true, PerGroup: true),
+        Procedure: ProcedureSettings.Nd90);
 }

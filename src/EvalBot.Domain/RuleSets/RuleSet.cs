@@ -21,6 +21,7 @@ namespace EvalBot.Domain.RuleSets;
 /// <param name="Quota">HTXS quota.</param>
 /// <param name="BasedOn">For an overlay: the rule-set it modifies.</param>
 /// <param name="Collective">The level conditions of a collective's annual report (QD366), or null when the rule-set rates no collectives.</param>
+/// <param name="Procedure">The steps of the state track's annual review (rule 23), or null when the rule-set has no such procedure (QD366).</param>
 public sealed record RuleSet(
     string Id,
     string Version,
@@ -38,7 +39,8 @@ public sealed record RuleSet(
     TimeInYearSettings TimeInYear,
     QuotaSettings Quota,
     string? BasedOn = null,
-    CollectiveConditions? Collective = null)
+    CollectiveConditions? Collective = null,
+    ProcedureSettings? Procedure = null)
 {
     /// <summary>"ND335 v2026.1": the id and version stored with each result, for logs and exports, not for cards.</summary>
     public string Label => $"{Id} v{Version}";
