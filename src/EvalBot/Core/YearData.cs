@@ -30,6 +30,9 @@ public sealed record YearData(
     /// <summary>Violations counted for a decided KHT in an earlier year (rule 12), so a later sanction for them is not counted again.</summary>
     public ILookup<long, Domain.Records.CountedViolation> CountedBefore { get; init; } = Array.Empty<(long, Domain.Records.CountedViolation V)>().ToLookup(x => x.Item1, x => x.V);
 
+    /// <summary>The people whose old unit's written comment after a transfer is recorded for the year (rules 20, 37).</summary>
+    public IReadOnlySet<long> OldUnitComments { get; init; } = new HashSet<long>();
+
     public static Task<YearData> LoadAsync(EvalBotDbContext db, int year, CancellationToken ct) => LoadAsync(db, year, null, ct);
 
     /// <summary>
@@ -67,6 +70,8 @@ public sealed record YearData(
             Sheets = await ScoreSheetBook.LoadAsync(db, ct),
             PriorScores = records.PriorScores,
             CountedBefore = records.CountedBefore,
+            OldUnitComments = (await db.ReviewOpinions.AsNoTracking().Where(o => o.Year == year && o.Kind == ReviewOpinionKind.OldUnit)
+                .Select(o => o.PersonId).ToListAsync(ct)).ToHashSet(),
         };
     }
 

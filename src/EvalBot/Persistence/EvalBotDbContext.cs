@@ -41,6 +41,10 @@ public abstract class EvalBotDbContext(DbContextOptions options) : DbContext(opt
     public DbSet<FollowUpTask> FollowUpTasks => Set<FollowUpTask>();
     public DbSet<PartyQuarterRecord> PartyQuarterRecords => Set<PartyQuarterRecord>();
     public DbSet<PartyQuarterJustification> PartyQuarterJustifications => Set<PartyQuarterJustification>();
+    public DbSet<ReviewSelfAssessment> ReviewSelfAssessments => Set<ReviewSelfAssessment>();
+    public DbSet<ReviewMeeting> ReviewMeetings => Set<ReviewMeeting>();
+    public DbSet<ReviewMeetingEntry> ReviewMeetingEntries => Set<ReviewMeetingEntry>();
+    public DbSet<ReviewOpinion> ReviewOpinions => Set<ReviewOpinion>();
 
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {

@@ -18,7 +18,7 @@ namespace EvalBot.Features.Classification;
 /// outcome on top.
 /// </summary>
 public sealed class AuthorityActions(
-    Rerating rerating, ClassificationStore store, CompetentCasesCard competent, CardTemplates templates, OrganisationClock clock, IEnumerable<IBoardCard> boardCards)
+    Rerating rerating, ClassificationStore store, ReviewSteps steps, CompetentCasesCard competent, CardTemplates templates, OrganisationClock clock, IEnumerable<IBoardCard> boardCards)
     : ICardActionHandler
 {
     public IReadOnlyList<string> Verbs { get; } = ["classification.authority", "classification.rerate"];
@@ -74,6 +74,8 @@ public sealed class AuthorityActions(
         var today = clock.Today(turn.Now);
         if (date.Value.Year < year || date.Value > today) return (true, text.Format("boardErrDecisionDate", year, TextTable.Date(today)), null);
 
+        if (!rerate && (await steps.ForAsync([current], year, turn.Now, ct)).GetValueOrDefault(person.Id)?.Refusal is { } missing)
+            return (true, text.Format("classRefusedStepsOne", CardText.Plain(person.FullName), text.Language == "en" ? missing.TextEn : missing.TextVi), null);
         var row = await rerating.ApplyAsync(person, current, level.Value, request, me.AadObjectId ?? me.ExternalId, turn.Now, ct);
         var name = CardText.Plain(person.FullName);
         return (true, null, rerate

@@ -61,7 +61,7 @@ public sealed class ClassificationActions(DecisionCard card, ClassificationDecis
             "classification.demote" => "classDemoted",
             _ => "classExceptionSaved",
         }] : null;
-        var error = refusal is null ? null : text.Format(refusal.Key, refusal.Args);
+        var error = refusal?.Text(text);
         return InvokeResponse.Card(await card.RenderAsync(decider, year, language, notice, error, null, cancellationToken));
     }
 

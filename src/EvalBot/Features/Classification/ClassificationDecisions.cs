@@ -7,7 +7,20 @@ using Microsoft.EntityFrameworkCore;
 namespace EvalBot.Features.Classification;
 
 /// <summary>Why an approval was refused, as a string key of the classification strings and its arguments.</summary>
-public sealed record Refusal(string Key, params object[] Args);
+public sealed record Refusal(string Key, params object[] Args)
+{
+    /// <summary>Rules 23 and 37: each person whose review steps are not complete, with what is missing, in both languages.</summary>
+    public IReadOnlyList<(string Name, Domain.Review.ReviewRefusal Why)> People { get; init; } = [];
+
+    /// <summary>The refusal in the reader's language: the line of <see cref="Key"/>, then one line per person.</summary>
+    public string Text(TextTable text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var head = text.Format(Key, Args);
+        return People.Count == 0 ? head
+            : head + "\n" + string.Join("\n", People.Select(p => $"- {p.Name}: {(text.Language == "en" ? p.Why.TextEn : p.Why.TextVi)}"));
+    }
+}
 
 /// <summary>
 /// The head's decisions on a draft list: approve (refused while over quota or while a case needs the authority),
@@ -16,7 +29,7 @@ public sealed record Refusal(string Key, params object[] Args);
 /// </summary>
 public sealed class ClassificationDecisions(
     EvalBotDbContext db, DecisionCard card, HashChain chain, ClassificationPublisher publisher, ClassificationStore store, AuditLog audit,
-    OrganisationClock clock)
+    OrganisationClock clock, ReviewSteps steps)
 {
     public async Task<Refusal?> ApproveAsync(long? deciderId, int year, string actor, DateTimeOffset now, CancellationToken ct)
     {
@@ -29,6 +42,7 @@ public sealed class ClassificationDecisions(
         // since the others' excess is for their own deciders and the people ranked above the cap keep their level either way.
         var over = drafts.Count(r => quotas.Any(q => q.IsOver(r.PersonId)));
         if (over > 0) return new Refusal("classRefusedQuota", over);
+        if (await StepsMissingAsync(drafts, year, now, ct) is { } missing) return missing;
 
         foreach (var row in drafts.OrderBy(r => r.Id))
         {
@@ -43,6 +57,20 @@ public sealed class ClassificationDecisions(
         await publisher.PublishAsync(drafts, ct);
         await db.SaveChangesAsync(ct);
         return null;
+    }
+
+    /// <summary>Rules 23 and 37: the refusal naming, per person, the first review step or required opinion missing; null when none is.</summary>
+    private async Task<Refusal?> StepsMissingAsync(List<ClassificationRecord> drafts, int year, DateTimeOffset now, CancellationToken ct)
+    {
+        var states = await steps.ForAsync(drafts, year, now, ct);
+        var waiting = states.Values.Where(s => s.Refusal is not null).ToList();
+        if (waiting.Count == 0) return null;
+        var ids = waiting.Select(s => s.PersonId).ToList();
+        var names = await db.People.AsNoTracking().Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.FullName, ct);
+        return new Refusal("classRefusedSteps", waiting.Count)
+        {
+            People = [.. waiting.OrderBy(s => names.GetValueOrDefault(s.PersonId), StringComparer.Ordinal).Select(s => (names.GetValueOrDefault(s.PersonId, "?"), s.Refusal!))],
+        };
     }
 
     public async Task<Refusal?> DemoteAsync(long? deciderId, int year, IReadOnlyCollection<long> personIds, string reason, string actor, CancellationToken ct)

@@ -17,6 +17,7 @@ public static class ClassificationSetup
             .ValidateOnStart();
         services.AddScoped<PersonYearBuilder>();
         services.AddScoped<ClassificationStore>();
+        services.AddScoped<ReviewSteps>();
         services.AddScoped<QuotaReview>();
         services.AddScoped<DecisionCard>();
         services.AddScoped<DecisionNotices>();

@@ -71,6 +71,7 @@ public sealed partial class DemoYears(IServiceScopeFactory scopes, IConfiguratio
         var over = quotas.Values.SelectMany(q => q.Excess).Select(c => c.PersonId).ToHashSet(StringComparer.Ordinal);
         var deciders = await db.People.AsNoTracking().Where(p => p.AadObjectId != null).ToDictionaryAsync(p => p.Id, p => p.AadObjectId!, ct);
         var at = services.GetRequiredService<OrganisationClock>().At(new DateOnly(year, 12, 20), new TimeOnly(9, 0));
+        await ReviewStepsAsync(db, rows, year, services.GetRequiredService<OrganisationClock>(), ct);
         var chain = services.GetRequiredService<HashChain>();
         var audit = services.GetRequiredService<AuditLog>();
         foreach (var row in rows)
@@ -91,6 +92,34 @@ public sealed partial class DemoYears(IServiceScopeFactory scopes, IConfiguratio
         await db.SaveChangesAsync(ct);
         return rows.Count;
     }
+
+    /// <summary>
+    /// The steps the office took before deciding (rule 23): every person's self-assessment on 5 December, each unit's meeting
+    /// chaired by its head with the minutes approved on 10 December, a leader's party-committee comment on 12 December and
+    /// the advisory proposal on 15 December.
+    /// </summary>
+    private static async Task ReviewStepsAsync(EvalBotDbContext db, List<ClassificationRecord> rows, int year, OrganisationClock clock, CancellationToken ct)
+    {
+        DateTimeOffset On(int day) => clock.At(new DateOnly(year, 12, day), new TimeOnly(9, 0));
+        var ids = rows.Select(r => r.PersonId).ToHashSet();
+        var people = await db.People.AsNoTracking().Where(p => ids.Contains(p.Id)).Select(p => new { p.Id, p.IsLeader }).ToListAsync(ct);
+        foreach (var p in people)
+        {
+            db.ReviewSelfAssessments.Add(new ReviewSelfAssessment { PersonId = p.Id, Year = year, Strengths = DemoStrengths, Shortcomings = DemoShortcomings, SelfCriticism = DemoShortcomings, SubmittedAt = On(5) });
+            if (!p.IsLeader) continue;
+            db.ReviewOpinions.Add(new ReviewOpinion { PersonId = p.Id, Year = year, Kind = ReviewOpinionKind.PartyCommittee, Text = "Đồng ý với kết quả tự đánh giá", RecordedAt = On(12) });
+            db.ReviewOpinions.Add(new ReviewOpinion { PersonId = p.Id, Year = year, Kind = ReviewOpinionKind.AdvisoryProposal, Text = "Đề nghị xếp loại theo kết quả tổng hợp", RecordedAt = On(15) });
+        }
+
+        var units = rows.Select(r => r.UnitId).Distinct().ToList();
+        foreach (var unit in await db.Units.AsNoTracking().Where(u => units.Contains(u.Id)).ToListAsync(ct))
+        {
+            db.ReviewMeetings.Add(new ReviewMeeting { UnitId = unit.Id, Year = year, ChairPersonId = unit.HeadPersonId ?? 0, OpenedAt = On(10), ApprovedAt = On(10).AddHours(2) });
+        }
+    }
+
+    private const string DemoStrengths = "Hoàn thành các nhiệm vụ được giao đúng tiến độ";
+    private const string DemoShortcomings = "Cần chủ động hơn trong tham mưu";
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 

@@ -130,6 +130,13 @@ public sealed class BoardTests : IAsyncLifetime
         // Two drafts the rules left to the competent level (as R15 does when task results meet no level's conditions).
         await _host.Bot.QueryAsync(db => db.Set<ClassificationRecord>().Where(r => r.PersonId == ids["P-NODATA"] || r.PersonId == ids["P-BOARD"])
             .ExecuteUpdateAsync(u => u.SetProperty(r => r.Outcome, ClassificationOutcome.NeedsAuthorityDecision).SetProperty(r => r.Level, (int?)null)));
+        // The steps taken before a decision (rule 23; under ND335 a period monitoring record, then the self-assessment).
+        await _host.Bot.QueryAsync(db =>
+        {
+            ClassificationHost.Report(db, db.People.Single(p => p.Id == ids["P-NODATA"]), "2026-Q4", 10);
+            return db.SaveChangesAsync();
+        });
+        await _host.GiveReviewStepsAsync();
         var card = await _host.InvokeAsync("board.refresh", [], "aad-board");
         Assert.Contains("Nhân Viên Mới", Texts(card["value"]!.AsObject()));
         Assert.True(Texts(card["value"]!.AsObject()).Any(t => t.StartsWith("Trưởng Phòng Head", StringComparison.Ordinal) && t.EndsWith("6 người chờ, hạn 15/12/2026", StringComparison.Ordinal)), string.Join(" | ", Texts(card["value"]!.AsObject())));

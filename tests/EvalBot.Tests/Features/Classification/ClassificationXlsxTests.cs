@@ -81,6 +81,7 @@ public sealed class ClassificationXlsxTests
     {
         await using var host = await ClassificationHost.StartAsync(excellent: 1, good: 5);
         await host.CompileAsync();
+        await host.GiveReviewStepsAsync();
         await host.InvokeAsync("classification.approve", Own, "aad-head");
         await host.InvokeAsync("classification.approve", Own, "aad-top");
         await host.InvokeAsync("classification.approve", new JsonObject { ["year"] = "2026", ["list"] = "board" }, "aad-board");

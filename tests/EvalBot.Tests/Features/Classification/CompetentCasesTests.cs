@@ -20,6 +20,7 @@ public sealed class CompetentCasesTests : IAsyncLifetime
         _host = await ClassificationHost.StartAsync(
             excellent: 1, good: 2, services: s => s.AddSingleton<TimeProvider>(new ShiftedTimeProvider(new DateTimeOffset(2026, 12, 10, 3, 0, 0, TimeSpan.Zero))));
         await _host.CompileAsync();
+        await _host.GiveReviewStepsAsync();
         _ids = await _host.Bot.QueryAsync(db => db.People.ToDictionaryAsync(p => p.ExternalId, p => p.Id));
         await _host.Bot.QueryAsync(async db =>
         {

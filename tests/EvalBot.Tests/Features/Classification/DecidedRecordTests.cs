@@ -18,6 +18,7 @@ public sealed class DecidedRecordTests : IAsyncLifetime
         _host = await ClassificationHost.StartAsync(excellent: 1, good: 5, teamIsAgency: true);
         await _host.SayAsync("help", "aad-head");
         await _host.CompileAsync();
+        await _host.GiveReviewStepsAsync();
         await _host.InvokeAsync("classification.approve", new JsonObject { ["year"] = "2026", ["list"] = "own" }, "aad-head");
     }
 

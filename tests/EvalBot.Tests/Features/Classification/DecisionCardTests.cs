@@ -65,6 +65,7 @@ public sealed class DecisionCardTests
         });
         await host.SayAsync("help", "aad-head");
         await host.CompileAsync();
+        await host.GiveReviewStepsAsync();
 
         var draft = Texts((await host.InvokeAsync("classification.page", Data(("page", "1")), "aad-head"))["value"]);
         Assert.Contains("Dự thảo xếp loại chất lượng 2026", draft);

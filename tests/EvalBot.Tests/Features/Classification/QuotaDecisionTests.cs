@@ -21,6 +21,7 @@ public sealed class QuotaDecisionTests
         await using var host = await ClassificationHost.StartAsync(excellent: 3, good: 7, teamIsAgency: true);
         await host.SayAsync("help", "aad-head");
         var report = await host.CompileAsync();
+        await host.GiveReviewStepsAsync();
 
         var team = report["units"]!.AsArray().Single(u => (string?)u!["unitId"] == "TEAM")!;
         Assert.False((bool)team["quota"]!["canFinalise"]!);
@@ -63,6 +64,7 @@ public sealed class QuotaDecisionTests
             return await db.SaveChangesAsync();
         });
         await host.CompileAsync();
+        await host.GiveReviewStepsAsync();
 
         var card = await host.InvokeAsync("classification.approve", Data(), "aad-head");
         var facts = card["value"]!.ToJsonString();
@@ -94,6 +96,7 @@ public sealed class QuotaDecisionTests
     {
         await using var host = await ClassificationHost.StartAsync(excellent: 3, good: 12, teamIsAgency: true);
         await host.CompileAsync();
+        await host.GiveReviewStepsAsync();
         var refused = await host.InvokeAsync("classification.approve", Data(), "aad-head");
         Assert.Contains("Chưa thể phê duyệt", refused["value"].Readable(), StringComparison.Ordinal);
 

@@ -106,6 +106,7 @@ public sealed class FollowUpTests : IAsyncLifetime
     public async Task Rule30_a_decided_KHT_opens_the_dismissal_decision_for_the_head_of_the_agency()
     {
         await _host.CompileAsync();
+        await _host.GiveReviewStepsAsync();
         var kht = _host.People["P-01"].Id;
         await _host.Bot.QueryAsync(db => db.Set<ClassificationRecord>()
             .ExecuteUpdateAsync(u => u.SetProperty(r => r.Level, r => r.PersonId == kht ? (int)Domain.Level.NotComplete : (int)Domain.Level.Good)));

@@ -25,6 +25,7 @@ public sealed class DecidedLevelTests
     {
         await using var host = await ClassificationHost.StartAsync(excellent: 1, good: 5, teamIsAgency: true);
         await host.CompileAsync();
+        await host.GiveReviewStepsAsync();
 
         var before = await AskAsync(host, "aad-head", "tóm tắt nhan vien b");
         await host.InvokeAsync("classification.approve", Own, "aad-head");
@@ -58,6 +59,7 @@ public sealed class DecidedLevelTests
     {
         await using var host = await ClassificationHost.StartAsync(excellent: 1, good: 5, teamIsAgency: true);
         await host.CompileAsync();
+        await host.GiveReviewStepsAsync();
 
         var before = await AskAsync(host, "aad-head", "đơn vị");
         await host.InvokeAsync("classification.approve", Own, "aad-head");
