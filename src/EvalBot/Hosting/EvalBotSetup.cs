@@ -114,6 +114,7 @@ public static class EvalBotSetup
         var admin = app.MapAdminGroup();
         admin.MapCampaignAdmin();
         admin.MapClassificationAdmin();
+        admin.MapReviewAdmin();
         admin.MapFeedbackAdmin();
         admin.MapPartyAdmin();
         admin.MapOrganisationAdmin();

@@ -88,6 +88,8 @@ public sealed class ClassificationPlaygroundTests : IAsyncLifetime
         var compile = await _admin.PostAsync("/admin/years/2026/compile", null);
         Assert.True(compile.IsSuccessStatusCode, await compile.Content.ReadAsStringAsync());
         await SettleAsync(await compile.Content.ReadFromJsonAsync<JsonObject>());
+        // The annual review's steps before the decision (rule 23): self-assessments, the units' approved minutes, leaders' opinions.
+        await TestReview.GiveStepsAsync(_bot, 2026);
         await SendAsAsync(_patti, _patti.PersonalChatId, Patti, Message("xếp loại 2026"));
         var decision = await NextCardAsync(_patti, c => c.Contains("classification.approve", StringComparison.Ordinal));
         var id = (string)decision["message"]!["messageId"]!;

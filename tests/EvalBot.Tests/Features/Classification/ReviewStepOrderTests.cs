@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using EvalBot.Persistence.Entities;
 using EvalBot.Tests.Support;
@@ -110,5 +111,33 @@ public sealed class ReviewStepOrderTests
         });
         Assert.Contains("Đã phê duyệt", (await host.InvokeAsync("classification.approve", Own(), "aad-top")).Readable(), StringComparison.Ordinal);
         Assert.Equal(ClassificationState.Decided, (await RowsAsync(host)).Single(r => r.PersonId == host.People["P-HEAD"].Id).State);
+    }
+
+    [Fact]
+    public async Task The_minutes_keep_each_comments_author_and_after_approval_take_only_addenda_then_the_head_decides()
+    {
+        await using var host = await ClassificationHost.StartAsync(excellent: 0, good: 2, teamIsAgency: true);
+        await host.Bot.QueryAsync(async db =>
+        {
+            await db.People.ForEachAsync(p => p.Population = Population.PublicEmployee);
+            return await db.SaveChangesAsync();
+        });
+        await host.CompileAsync();
+        foreach (var id in new[] { "P-00", "P-01" })
+        {
+            (await host.Admin.PostAsJsonAsync($"/admin/years/2026/people/{id}/review", new { strengths = "Hoàn thành nhiệm vụ", shortcomings = "Chưa chủ động", selfCriticism = "Sẽ khắc phục" })).EnsureSuccessStatusCode();
+        }
+
+        var meeting = await host.Admin.PostAsJsonAsync("/admin/years/2026/units/TEAM/review-meeting", new
+        {
+            comments = new[] { new { author = "P-01", subject = "P-00", text = "Đồng chí A làm việc tận tụy" }, new { author = "P-00", subject = "P-01", text = "Đồng chí B cần đúng hạn hơn" } },
+            approved = true,
+        });
+        meeting.EnsureSuccessStatusCode();
+        (await host.Admin.PostAsJsonAsync("/admin/years/2026/units/TEAM/review-meeting", new { comments = new[] { new { author = "P-HEAD", subject = "P-01", text = "Bổ sung: đã nộp đúng hạn quý IV" } } })).EnsureSuccessStatusCode();
+
+        var entries = await host.Bot.QueryAsync(db => db.ReviewMeetingEntries.AsNoTracking().OrderBy(e => e.Id).ToListAsync());
+        Assert.Equal([(host.People["P-01"].Id, false), (host.People["P-00"].Id, false), (host.People["P-HEAD"].Id, true)], entries.Select(e => (e.AuthorPersonId, e.IsAddendum)));
+        Assert.Contains("Đã phê duyệt", (await host.InvokeAsync("classification.approve", Own(), "aad-head")).Readable(), StringComparison.Ordinal);
     }
 }
