@@ -70,9 +70,15 @@ public sealed record YearData(
             Sheets = await ScoreSheetBook.LoadAsync(db, ct),
             PriorScores = records.PriorScores,
             CountedBefore = records.CountedBefore,
-            OldUnitComments = (await db.ReviewOpinions.AsNoTracking().Where(o => o.Year == year && o.Kind == ReviewOpinionKind.OldUnit)
-                .Select(o => o.PersonId).ToListAsync(ct)).ToHashSet(),
+            OldUnitComments = await OldUnitCommentsAsync(db, year, ct),
         };
+    }
+
+    /// <summary>The people whose old unit's written comment is recorded for the year (<see cref="OldUnitComments"/>).</summary>
+    public static async Task<IReadOnlySet<long>> OldUnitCommentsAsync(EvalBotDbContext db, int year, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return (await db.ReviewOpinions.AsNoTracking().Where(o => o.Year == year && o.Kind == ReviewOpinionKind.OldUnit).Select(o => o.PersonId).ToListAsync(ct)).ToHashSet();
     }
 
     /// <summary>

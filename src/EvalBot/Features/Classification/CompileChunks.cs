@@ -16,6 +16,7 @@ internal sealed class CompileChunks
     private readonly string _prefix;
     private readonly YearData.PersonRecords _records;
     private readonly ScoreSheetBook _sheets;
+    private IReadOnlySet<long> _oldUnitComments = new HashSet<long>();
 
     private CompileChunks(EvalBotDbContext db, int year, IReadOnlyList<Person> people, IReadOnlyDictionary<long, Unit> units, YearData.PersonRecords records, ScoreSheetBook sheets)
     {
@@ -39,7 +40,10 @@ internal sealed class CompileChunks
     {
         var people = await db.People.AsNoTracking().Where(p => p.IsActive).OrderBy(p => p.Id).ToListAsync(ct);
         var units = await db.Units.AsNoTracking().ToDictionaryAsync(u => u.Id, ct);
-        return new CompileChunks(db, year, people, units, await YearData.PersonRecords.LoadAsync(db, year, null, ct), await ScoreSheetBook.LoadAsync(db, ct));
+        return new CompileChunks(db, year, people, units, await YearData.PersonRecords.LoadAsync(db, year, null, ct), await ScoreSheetBook.LoadAsync(db, ct))
+        {
+            _oldUnitComments = await YearData.OldUnitCommentsAsync(db, year, ct),
+        };
     }
 
     /// <summary>
@@ -60,6 +64,7 @@ internal sealed class CompileChunks
             Sheets = _sheets,
             PriorScores = _records.PriorScores,
             CountedBefore = _records.CountedBefore,
+            OldUnitComments = _oldUnitComments,
         };
     }
 }

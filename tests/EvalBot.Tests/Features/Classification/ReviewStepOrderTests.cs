@@ -140,4 +140,28 @@ public sealed class ReviewStepOrderTests
         Assert.Equal([(host.People["P-01"].Id, false), (host.People["P-00"].Id, false), (host.People["P-HEAD"].Id, true)], entries.Select(e => (e.AuthorPersonId, e.IsAddendum)));
         Assert.Contains("Đã phê duyệt", (await host.InvokeAsync("classification.approve", Own(), "aad-head")).Readable(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Nd90_48_after_a_transfer_of_six_months_the_old_units_comment_is_required_before_the_decision()
+    {
+        await using var host = await ClassificationHost.StartAsync(excellent: 0, good: 1, teamIsAgency: true);
+        await host.Bot.QueryAsync(async db =>
+        {
+            await db.People.ForEachAsync(p => p.Population = Population.PublicEmployee);
+            db.Units.Add(new Unit { ExternalId = "OLD", Name = "Phòng Cũ", ParentId = host.Agency.Id });
+            db.Transfers.Add(new TransferRecord { ExternalId = "TR-1", PersonId = host.People["P-00"].Id, FromUnitExternalId = "OLD", ToUnitId = host.Team.Id, Date = new DateOnly(2026, 8, 1) });
+            return await db.SaveChangesAsync();
+        });
+        await host.CompileAsync();
+        await host.GiveReviewStepsAsync();
+
+        var refused = (await host.InvokeAsync("classification.approve", Own(), "aad-head")).Readable();
+        Assert.Contains("cần cấp có thẩm quyền quyết định", refused, StringComparison.Ordinal);
+
+        (await host.Admin.PostAsJsonAsync("/admin/years/2026/people/P-00/review", new { kind = "oldUnit", text = "Công văn 5/PC: hoàn thành tốt nhiệm vụ" })).EnsureSuccessStatusCode();
+        await host.CompileAsync();
+
+        var approved = (await host.InvokeAsync("classification.approve", Own(), "aad-head")).Readable();
+        Assert.Contains("Đã phê duyệt", approved, StringComparison.Ordinal);
+    }
 }
