@@ -18,7 +18,8 @@ namespace EvalBot.Features.Classification;
 /// outcome on top.
 /// </summary>
 public sealed class AuthorityActions(
-    Rerating rerating, ClassificationStore store, ReviewSteps steps, CompetentCasesCard competent, CardTemplates templates, OrganisationClock clock, IEnumerable<IBoardCard> boardCards)
+    Rerating rerating, ClassificationStore store, ReviewSteps steps, CompetentCasesCard competent, CardTemplates templates, OrganisationClock clock, IEnumerable<IBoardCard> boardCards,
+    Microsoft.Extensions.Options.IOptions<ClassificationOptions> options)
     : ICardActionHandler
 {
     public IReadOnlyList<string> Verbs { get; } = ["classification.authority", "classification.rerate"];
@@ -74,7 +75,7 @@ public sealed class AuthorityActions(
         var today = clock.Today(turn.Now);
         if (date.Value.Year < year || date.Value > today) return (true, text.Format("boardErrDecisionDate", year, TextTable.Date(today)), null);
 
-        if (!rerate && (await steps.ForAsync([current], year, turn.Now, ct)).GetValueOrDefault(person.Id)?.Refusal is { } missing)
+        if (!rerate && options.Value.RequireReviewSteps && (await steps.ForAsync([current], year, turn.Now, ct)).GetValueOrDefault(person.Id)?.Refusal is { } missing)
             return (true, text.Format("classRefusedStepsOne", CardText.Plain(person.FullName), text.Language == "en" ? missing.TextEn : missing.TextVi), null);
         var row = await rerating.ApplyAsync(person, current, level.Value, request, me.AadObjectId ?? me.ExternalId, turn.Now, ct);
         var name = CardText.Plain(person.FullName);

@@ -29,7 +29,7 @@ public sealed record Refusal(string Key, params object[] Args)
 /// </summary>
 public sealed class ClassificationDecisions(
     EvalBotDbContext db, DecisionCard card, HashChain chain, ClassificationPublisher publisher, ClassificationStore store, AuditLog audit,
-    OrganisationClock clock, ReviewSteps steps)
+    OrganisationClock clock, ReviewSteps steps, Microsoft.Extensions.Options.IOptions<ClassificationOptions> options)
 {
     public async Task<Refusal?> ApproveAsync(long? deciderId, int year, string actor, DateTimeOffset now, CancellationToken ct)
     {
@@ -62,6 +62,7 @@ public sealed class ClassificationDecisions(
     /// <summary>Rules 23 and 37: the refusal naming, per person, the first review step or required opinion missing; null when none is.</summary>
     private async Task<Refusal?> StepsMissingAsync(List<ClassificationRecord> drafts, int year, DateTimeOffset now, CancellationToken ct)
     {
+        if (!options.Value.RequireReviewSteps) return null;
         var states = await steps.ForAsync(drafts, year, now, ct);
         var waiting = states.Values.Where(s => s.Refusal is not null).ToList();
         if (waiting.Count == 0) return null;

@@ -22,6 +22,13 @@ public sealed class ClassificationOptions
     /// <summary>The state rating deadline (Decree 90 Art. 20, Decree 335), as MM-dd.</summary>
     public string StateDeadline { get; set; } = "12-15";
 
+    /// <summary>
+    /// Whether a decision waits for the annual review's steps of the person's rule-set and the required opinions (rules
+    /// 23, 37). Off by default: the steps are recorded through the admin API (the paper forms) only, since the Teams
+    /// cards for the self-assessment and the meeting are not there yet; an office that records them turns it on.
+    /// </summary>
+    public bool RequireReviewSteps { get; set; }
+
     /// <summary>The QĐ366 Party review deadline (Guidance 43 §4), as MM-dd; sent to heads whose list has Party members.</summary>
     public string PartyDeadline { get; set; } = "12-31";
 }

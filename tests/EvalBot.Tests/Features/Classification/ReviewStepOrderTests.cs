@@ -14,6 +14,8 @@ namespace EvalBot.Tests.Features.Classification;
 /// </summary>
 public sealed class ReviewStepOrderTests
 {
+    private static readonly Dictionary<string, string?> RequireSteps = new() { ["Classification:RequireReviewSteps"] = "true" };
+
     private static JsonObject Own() => new() { ["year"] = "2026", ["list"] = "own" };
 
     private static Task<List<ClassificationRecord>> RowsAsync(ClassificationHost host) =>
@@ -31,7 +33,7 @@ public sealed class ReviewStepOrderTests
     [Fact]
     public async Task Nd335_the_approval_waits_for_every_annual_self_assessment_and_names_each_person()
     {
-        await using var host = await ClassificationHost.StartAsync(excellent: 0, good: 3, teamIsAgency: true);
+        await using var host = await ClassificationHost.StartAsync(excellent: 0, good: 3, teamIsAgency: true, settings: RequireSteps);
         await host.CompileAsync();
 
         var refused = (await host.InvokeAsync("classification.approve", Own(), "aad-head")).Readable();
@@ -50,7 +52,7 @@ public sealed class ReviewStepOrderTests
     [Fact]
     public async Task Nd335_a_self_assessment_dated_before_the_monitoring_records_is_refused_in_the_readers_language()
     {
-        await using var host = await ClassificationHost.StartAsync(excellent: 0, good: 1, teamIsAgency: true);
+        await using var host = await ClassificationHost.StartAsync(excellent: 0, good: 1, teamIsAgency: true, settings: RequireSteps);
         await host.Bot.QueryAsync(async db =>
         {
             (await db.People.SingleAsync(p => p.ExternalId == "P-HEAD")).PreferredLanguage = "en";
@@ -69,7 +71,7 @@ public sealed class ReviewStepOrderTests
     [Fact]
     public async Task Nd90_48_a_non_leader_needs_the_approved_meeting_and_a_leader_also_the_party_committee_comment_and_the_proposal()
     {
-        await using var host = await ClassificationHost.StartAsync(excellent: 0, good: 2, teamIsAgency: true);
+        await using var host = await ClassificationHost.StartAsync(excellent: 0, good: 2, teamIsAgency: true, settings: RequireSteps);
         await host.Bot.QueryAsync(async db =>
         {
             await db.People.ForEachAsync(p => p.Population = Population.PublicEmployee);
@@ -116,7 +118,7 @@ public sealed class ReviewStepOrderTests
     [Fact]
     public async Task The_minutes_keep_each_comments_author_and_after_approval_take_only_addenda_then_the_head_decides()
     {
-        await using var host = await ClassificationHost.StartAsync(excellent: 0, good: 2, teamIsAgency: true);
+        await using var host = await ClassificationHost.StartAsync(excellent: 0, good: 2, teamIsAgency: true, settings: RequireSteps);
         await host.Bot.QueryAsync(async db =>
         {
             await db.People.ForEachAsync(p => p.Population = Population.PublicEmployee);
@@ -144,7 +146,7 @@ public sealed class ReviewStepOrderTests
     [Fact]
     public async Task Nd90_48_after_a_transfer_of_six_months_the_old_units_comment_is_required_before_the_decision()
     {
-        await using var host = await ClassificationHost.StartAsync(excellent: 0, good: 1, teamIsAgency: true);
+        await using var host = await ClassificationHost.StartAsync(excellent: 0, good: 1, teamIsAgency: true, settings: RequireSteps);
         await host.Bot.QueryAsync(async db =>
         {
             await db.People.ForEachAsync(p => p.Population = Population.PublicEmployee);
