@@ -1806,6 +1806,148 @@ namespace EvalBot.Persistence.Migrations.Postgres
                     b.ToTable("remediation_items", (string)null);
                 });
 
+            modelBuilder.Entity("EvalBot.Persistence.Entities.ReviewMeeting", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset?>("ApprovedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("ChairPersonId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("OpenedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("UnitId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UnitId", "Year")
+                        .IsUnique();
+
+                    b.ToTable("review_meetings", (string)null);
+                });
+
+            modelBuilder.Entity("EvalBot.Persistence.Entities.ReviewMeetingEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("AuthorPersonId")
+                        .HasColumnType("bigint");
+
+                    b.Property<bool>("IsAddendum")
+                        .HasColumnType("boolean");
+
+                    b.Property<long>("MeetingId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("SubjectPersonId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MeetingId", "SubjectPersonId");
+
+                    b.ToTable("review_meeting_entries", (string)null);
+                });
+
+            modelBuilder.Entity("EvalBot.Persistence.Entities.ReviewOpinion", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("PersonId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("RecordedByPersonId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId", "Year", "Kind")
+                        .IsUnique();
+
+                    b.ToTable("review_opinions", (string)null);
+                });
+
+            modelBuilder.Entity("EvalBot.Persistence.Entities.ReviewSelfAssessment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("PersonId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("SelfCriticism")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Shortcomings")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Strengths")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTimeOffset>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId", "Year")
+                        .IsUnique();
+
+                    b.ToTable("review_self_assessments", (string)null);
+                });
+
             modelBuilder.Entity("EvalBot.Persistence.Entities.ScoreSheetCriterion", b =>
                 {
                     b.Property<long>("Id")
@@ -2108,6 +2250,15 @@ namespace EvalBot.Persistence.Migrations.Postgres
                     b.Navigation("Unit");
                 });
 
+            modelBuilder.Entity("EvalBot.Persistence.Entities.ReviewMeetingEntry", b =>
+                {
+                    b.HasOne("EvalBot.Persistence.Entities.ReviewMeeting", null)
+                        .WithMany("Entries")
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("EvalBot.Persistence.Entities.Unit", b =>
                 {
                     b.HasOne("EvalBot.Persistence.Entities.Unit", "Parent")
@@ -2121,6 +2272,11 @@ namespace EvalBot.Persistence.Migrations.Postgres
             modelBuilder.Entity("EvalBot.Persistence.Entities.CheckInReport", b =>
                 {
                     b.Navigation("Lines");
+                });
+
+            modelBuilder.Entity("EvalBot.Persistence.Entities.ReviewMeeting", b =>
+                {
+                    b.Navigation("Entries");
                 });
 #pragma warning restore 612, 618
         }

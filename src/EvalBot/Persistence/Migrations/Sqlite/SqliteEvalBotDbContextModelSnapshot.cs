@@ -1741,6 +1741,140 @@ namespace EvalBot.Persistence.Migrations.Sqlite
                     b.ToTable("remediation_items", (string)null);
                 });
 
+            modelBuilder.Entity("EvalBot.Persistence.Entities.ReviewMeeting", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ApprovedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ChairPersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("OpenedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UnitId", "Year")
+                        .IsUnique();
+
+                    b.ToTable("review_meetings", (string)null);
+                });
+
+            modelBuilder.Entity("EvalBot.Persistence.Entities.ReviewMeetingEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AuthorPersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsAddendum")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("MeetingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SubjectPersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MeetingId", "SubjectPersonId");
+
+                    b.ToTable("review_meeting_entries", (string)null);
+                });
+
+            modelBuilder.Entity("EvalBot.Persistence.Entities.ReviewOpinion", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RecordedByPersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId", "Year", "Kind")
+                        .IsUnique();
+
+                    b.ToTable("review_opinions", (string)null);
+                });
+
+            modelBuilder.Entity("EvalBot.Persistence.Entities.ReviewSelfAssessment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SelfCriticism")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Shortcomings")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Strengths")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SubmittedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId", "Year")
+                        .IsUnique();
+
+                    b.ToTable("review_self_assessments", (string)null);
+                });
+
             modelBuilder.Entity("EvalBot.Persistence.Entities.ScoreSheetCriterion", b =>
                 {
                     b.Property<long>("Id")
@@ -2033,6 +2167,15 @@ namespace EvalBot.Persistence.Migrations.Sqlite
                     b.Navigation("Unit");
                 });
 
+            modelBuilder.Entity("EvalBot.Persistence.Entities.ReviewMeetingEntry", b =>
+                {
+                    b.HasOne("EvalBot.Persistence.Entities.ReviewMeeting", null)
+                        .WithMany("Entries")
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("EvalBot.Persistence.Entities.Unit", b =>
                 {
                     b.HasOne("EvalBot.Persistence.Entities.Unit", "Parent")
@@ -2046,6 +2189,11 @@ namespace EvalBot.Persistence.Migrations.Sqlite
             modelBuilder.Entity("EvalBot.Persistence.Entities.CheckInReport", b =>
                 {
                     b.Navigation("Lines");
+                });
+
+            modelBuilder.Entity("EvalBot.Persistence.Entities.ReviewMeeting", b =>
+                {
+                    b.Navigation("Entries");
                 });
 #pragma warning restore 612, 618
         }
