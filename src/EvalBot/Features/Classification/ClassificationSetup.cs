@@ -36,6 +36,10 @@ public static class ClassificationSetup
         services.AddBoardOperation<CompileBoardOperation>();
         services.AddScoped<ICommandHandler, ClassificationCommand>();
         services.AddCommandTopic(ClassificationCommand.Topic);
+        services.AddScoped<SelfAssessmentCard>();
+        services.AddScoped<ICommandHandler, SelfAssessmentCommand>();
+        services.AddScoped<ICardActionHandler, SelfAssessmentActions>();
+        services.AddCommandTopic(SelfAssessmentCommand.Topic);
         services.AddExport(configuration);
         services.AddClassificationJobs();
         // After the demo seeder (registered with the organisation, earlier): the demo's past years, decided.

@@ -24,7 +24,7 @@ public sealed class CommandTopicTests : IDisposable
         var topics = scope.ServiceProvider.GetServices<CommandTopic>().ToList();
         var commands = scope.ServiceProvider.GetServices<ICommandHandler>().ToList();
 
-        Assert.Equal(11, commands.Count);
+        Assert.Equal(12, commands.Count);
         foreach (var command in commands)
         {
             Assert.Contains(topics, t => t.Keywords.SequenceEqual(command.Keywords));
@@ -44,7 +44,7 @@ public sealed class CommandTopicTests : IDisposable
 
         var onCard = Regex.Matches(card, "\"topic\"\\s*:\\s*\"([a-z]+)\"").Select(m => m.Groups[1].Value).Distinct().Order(StringComparer.Ordinal).ToList();
 
-        Assert.Equal(["board", "checkin", "classification", "dossier", "export", "feedback", "followups", "help", "party", "summary", "unit"], keys);
+        Assert.Equal(["board", "checkin", "classification", "dossier", "export", "feedback", "followups", "help", "party", "selfassessment", "summary", "unit"], keys);
         Assert.Equal(keys, onCard);
     }
 
