@@ -1,4 +1,6 @@
+using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using EvalBot.Persistence.Entities;
 using EvalBot.Tests.Support;
 using Microsoft.EntityFrameworkCore;
@@ -101,5 +103,30 @@ public sealed class SelfAssessmentTests
 
         Assert.Contains("hai năm trước", answer, StringComparison.Ordinal);
         Assert.Empty(await StoredAsync(host));
+    }
+
+    [Theory]
+    [InlineData("channel")]
+    [InlineData("groupChat")]
+    public async Task In_a_shared_conversation_the_card_goes_to_the_personal_chat_and_the_conversation_gets_the_neutral_line(string type)
+    {
+        await using var host = await ClassificationHost.StartAsync(excellent: 0, good: 1);
+        var id = Guid.NewGuid().ToString("N");
+        var shared = "19:" + Guid.NewGuid().ToString("N") + (type == "channel" ? "@thread.tacv2;messageid=1" : "@thread.v2");
+        var activity = Activities.Message(host.Teams.ServiceUrl, "<at>EvalBot</at> tự đánh giá", userAad: "aad-00", id: id, locale: "vi-VN");
+        activity["conversation"] = new JsonObject { ["id"] = shared, ["conversationType"] = type, ["isGroup"] = true, ["tenantId"] = Activities.TenantId };
+        if (type == "channel")
+        {
+            activity["channelData"]!["channel"] = new JsonObject { ["id"] = shared };
+            activity["channelData"]!["team"] = new JsonObject { ["id"] = "19:team@thread.tacv2" };
+        }
+
+        (await host.Client.PostAsJsonAsync("/api/messages", activity)).EnsureSuccessStatusCode();
+
+        var rows = await host.Bot.QueryAsync(db => db.Outbox.AsNoTracking().Where(o => o.DedupeKey.Contains(id) || o.ReplyToId == id).ToListAsync());
+        var line = Assert.Single(rows, r => r.ConversationId == shared);
+        Assert.Equal("Đã gửi riêng cho đồng chí.", (string?)JsonNode.Parse(line.ActivityJson)!["text"]);
+        var privately = rows.Where(r => r.RecipientAadObjectId == "aad-00").ToList();
+        Assert.Contains("classification.selfassess", string.Concat(privately.Select(r => Regex.Unescape(r.ActivityJson))), StringComparison.Ordinal);
     }
 }
