@@ -72,6 +72,17 @@ public sealed class SelfAssessmentTests
     }
 
     [Fact]
+    public async Task Rule23_a_text_longer_than_the_limit_is_refused()
+    {
+        await using var host = await ClassificationHost.StartAsync(excellent: 0, good: 1);
+
+        var answer = (await host.InvokeAsync("classification.selfassess", Submit(selfCriticism: new string('x', 4001)), "aad-00")).Readable();
+
+        Assert.Contains("tối đa 4000 ký tự", answer, StringComparison.Ordinal);
+        Assert.Empty(await StoredAsync(host));
+    }
+
+    [Fact]
     public async Task Rule24_a_submit_is_refused_once_the_units_meeting_minutes_are_approved()
     {
         await using var host = await ClassificationHost.StartAsync(excellent: 0, good: 1);

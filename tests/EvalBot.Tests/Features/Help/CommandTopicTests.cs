@@ -53,6 +53,8 @@ public sealed class CommandTopicTests : IDisposable
     [InlineData("help unit", "en", "unit")]
     [InlineData("huong dan xep loai", "vi", "classification")]
     [InlineData("menu góp ý", "vi", "feedback")]
+    [InlineData("trợ giúp tự đánh giá", "vi", "selfassessment")]
+    [InlineData("help self-assessment", "en", "selfassessment")]
     [InlineData("help", "en", null)]
     public async Task Help_followed_by_a_command_opens_the_topic_its_feature_registered(string text, string locale, string? topic)
     {
