@@ -15,9 +15,9 @@ public sealed record SelfAssessmentTexts(string Strengths, string Shortcomings, 
 
 /// <summary>
 /// The <c>self-assessment</c> card of a person-year (rule 23's self-assessment): the year's confirmed periods with their
-/// scores, the open remediation items, and the three texts, pre-filled with what was submitted before.
+/// scores, the open remediation items, the legal title of the person's rule-set, and the three texts, pre-filled with what was submitted before.
 /// </summary>
-public sealed class SelfAssessmentCard(EvalBotDbContext db, CardTemplates templates)
+public sealed class SelfAssessmentCard(EvalBotDbContext db, CardTemplates templates, CheckInScoring scoring)
 {
     /// <summary>The longest text of each field.</summary>
     public const int MaxLength = 4000;
@@ -70,6 +70,7 @@ public sealed class SelfAssessmentCard(EvalBotDbContext db, CardTemplates templa
         {
             ["title"] = text.Format("selfAssessTitle", year),
             ["year"] = year.ToString(CultureInfo.InvariantCulture),
+            ["ruleSet"] = scoring.RuleSetFor(person, year) is { } ruleSet ? text.RuleSetTitle(ruleSet) : "",
             ["notice"] = notice ?? "",
             ["formError"] = error ?? "",
             ["readOnly"] = await ClosedAsync(person, year, ct),

@@ -24,9 +24,9 @@ public sealed class SelfAssessmentTests
         host.Bot.QueryAsync(db => db.ReviewSelfAssessments.AsNoTracking().ToListAsync());
 
     [Theory]
-    [InlineData("tự đánh giá 2026", "vi", "Bản tự đánh giá năm 2026", "Quý 1/2026")]
-    [InlineData("self-assessment 2026", "en", "Annual self-assessment 2026", "Q1 2026")]
-    public async Task Rule23_the_command_shows_the_senders_card_with_the_confirmed_periods_and_the_three_inputs(string command, string locale, string title, string period)
+    [InlineData("tự đánh giá 2026", "vi", "Bản tự đánh giá năm 2026", "Quý 1/2026", "Căn cứ: Nghị định 335/2025")]
+    [InlineData("self-assessment 2026", "en", "Annual self-assessment 2026", "Q1 2026", "Under: Decree 335/2025")]
+    public async Task Rule23_the_command_shows_the_senders_card_with_the_confirmed_periods_and_the_three_inputs(string command, string locale, string title, string period, string ruleSet)
     {
         await using var host = await ClassificationHost.StartAsync(excellent: 0, good: 1);
 
@@ -35,6 +35,7 @@ public sealed class SelfAssessmentTests
 
         Assert.Contains(title, card, StringComparison.Ordinal);
         Assert.Contains(period, card, StringComparison.Ordinal);
+        Assert.Contains(ruleSet, card, StringComparison.Ordinal);
         Assert.Contains("79", card, StringComparison.Ordinal);
         foreach (var id in new[] { "\"strengths\"", "\"shortcomings\"", "\"selfCriticism\"", "classification.selfassess" }) Assert.Contains(id, card, StringComparison.Ordinal);
     }
