@@ -1,7 +1,5 @@
-using System.Text.Json.Nodes;
 using EvalBot.Persistence;
 using EvalBot.Persistence.Entities;
-using EvalBot.Protocol;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -10,8 +8,9 @@ namespace EvalBot.Delivery;
 /// <summary>
 /// Delivers outbox rows to Teams. Each row is claimed (state Sending, with a lease) and committed before the HTTP call,
 /// then marked Sent (<see cref="SentMarks"/>) or Failed. A turn's own replies are claimed in the turn's commit and sent
-/// from the turn (<see cref="TurnDelivery"/>); this loop sends the rest. A row still Sending when its lease expires was cut off by a crash mid-call: Teams may
-/// or may not have shown it, so it is marked failed rather than risk a duplicate prompt.
+/// from the turn (<see cref="TurnDelivery"/>); this loop sends the rest. A row still Sending when its lease expires was
+/// cut off by a crash mid-call: Teams may or may not have shown it, so it is marked failed rather than risk a duplicate
+/// prompt.
 /// </summary>
 public sealed partial class OutboxSender(
     IServiceScopeFactory scopes,
