@@ -17,14 +17,18 @@ namespace EvalBot.Features.Classification;
 /// </summary>
 public sealed class AnnualCompiler(
     EvalBotDbContext db, CheckInScoring scoring, PersonYearBuilder builder, CompileReports reports,
-    DecisionNotices notices, AuditLog audit, TimeProvider time, Delivery.OutboxSignal signal, IServiceScopeFactory scopes, OrganisationClock clock)
+    DecisionNotices notices, SelfAssessmentInvitations invitations, AuditLog audit, TimeProvider time, Delivery.OutboxSignal signal, IServiceScopeFactory scopes,
+    OrganisationClock clock)
 {
     /// <summary>People per slice: each slice's reports, lines and targets are read, compiled, saved and let go before the next.</summary>
     internal const int SliceSize = 1000;
 
     public Task<CompileReport> CompileAsync(int year, string actor, CancellationToken ct) => CompileAsync(year, actor, null, ct);
 
-    /// <summary>Compiles the year and queues the decision cards; <paramref name="progress"/> hears of each slice compiled (people done of all).</summary>
+    /// <summary>
+    /// Compiles the year and queues the decision cards and everyone's self-assessment card; <paramref name="progress"/>
+    /// hears of each slice compiled (people done of all).
+    /// </summary>
     public async Task<CompileReport> CompileAsync(int year, string actor, BoardProgress? progress, CancellationToken ct)
     {
         // The compile's working set (the register, totals, levels) is let go before the cards are rendered.
@@ -32,6 +36,7 @@ public sealed class AnnualCompiler(
         db.ChangeTracker.Clear();
         await notices.SendDecisionCardsAsync(year, null, current, ct);
         await db.SaveChangesAsync(ct);
+        await invitations.SendAsync(year, current, time.GetUtcNow(), ct);
         signal.Notify();
         return report;
     }

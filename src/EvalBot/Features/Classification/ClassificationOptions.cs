@@ -24,10 +24,15 @@ public sealed class ClassificationOptions
 
     /// <summary>
     /// Whether a decision waits for the annual review's steps of the person's rule-set and the required opinions (rules
-    /// 23, 37). Off by default: the steps are recorded through the admin API (the paper forms) only, since the Teams
-    /// cards for the self-assessment and the meeting are not there yet; an office that records them turns it on.
+    /// 23, 37). Off by default: the self-assessment and the meeting are held in Teams, but the opinions of other bodies
+    /// are recorded through the admin API (the paper forms) only; an office that records them turns it on.
     /// </summary>
     public bool RequireReviewSteps { get; set; }
+
+    /// <summary>
+    /// Whether the compile sends each person with a draft their annual self-assessment card (rule 23), once per year.
+    /// </summary>
+    public bool SelfAssessmentAtCompile { get; set; } = true;
 
     /// <summary>The QĐ366 Party review deadline (Guidance 43 §4), as MM-dd; sent to heads whose list has Party members.</summary>
     public string PartyDeadline { get; set; } = "12-31";

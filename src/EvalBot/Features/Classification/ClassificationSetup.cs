@@ -37,6 +37,7 @@ public static class ClassificationSetup
         services.AddScoped<ICommandHandler, ClassificationCommand>();
         services.AddCommandTopic(ClassificationCommand.Topic);
         services.AddScoped<SelfAssessmentCard>();
+        services.AddScoped<SelfAssessmentInvitations>();
         services.AddScoped<ICommandHandler, SelfAssessmentCommand>();
         services.AddScoped<ICardActionHandler, SelfAssessmentActions>();
         services.AddCommandTopic(SelfAssessmentCommand.Topic);

@@ -11,7 +11,16 @@ namespace EvalBot.Features.Classification;
 /// <param name="Strengths">Ưu điểm.</param>
 /// <param name="Shortcomings">Hạn chế, khuyết điểm.</param>
 /// <param name="SelfCriticism">Tự phê bình.</param>
-public sealed record SelfAssessmentTexts(string Strengths, string Shortcomings, string SelfCriticism);
+public sealed record SelfAssessmentTexts(string Strengths, string Shortcomings, string SelfCriticism)
+{
+    public static SelfAssessmentTexts Empty { get; } = new("", "", "");
+}
+
+/// <summary>What a person's self-assessment card shows of their year: the confirmed periods and the open remediation items.</summary>
+/// <param name="Periods">Each confirmed (or adjusted) period of the year with its score.</param>
+/// <param name="Remediation">The open remediation items, earliest due first, at most <see cref="SelfAssessmentCard.MaxRemediation"/>.</param>
+/// <param name="Closed">Whether the unit's meeting minutes of the year are approved (the card is read-only).</param>
+public sealed record SelfAssessmentYear(IReadOnlyList<(string Period, decimal? Score)> Periods, IReadOnlyList<(string Text, DateOnly DueDate)> Remediation, bool Closed);
 
 /// <summary>
 /// The <c>self-assessment</c> card of a person-year (rule 23's self-assessment): the year's confirmed periods with their
@@ -21,6 +30,9 @@ public sealed class SelfAssessmentCard(EvalBotDbContext db, CardTemplates templa
 {
     /// <summary>The longest text of each field.</summary>
     public const int MaxLength = 4000;
+
+    /// <summary>The most open remediation items the card lists.</summary>
+    public const int MaxRemediation = 10;
 
     /// <summary>Creates or updates the person-year's self-assessment, dated <paramref name="at"/> (saved by <see cref="CommitAsync"/>).</summary>
     public async Task SaveAsync(long personId, int year, SelfAssessmentTexts texts, DateTimeOffset at, CancellationToken ct)
@@ -45,27 +57,54 @@ public sealed class SelfAssessmentCard(EvalBotDbContext db, CardTemplates templa
     public async Task<JsonObject> RenderAsync(Person person, int year, string language, string? notice, string? error, SelfAssessmentTexts? typed, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(person);
-        var text = new TextTable(templates, language);
         var texts = typed;
         if (texts is null)
         {
             var stored = await db.ReviewSelfAssessments.AsNoTracking().SingleOrDefaultAsync(s => s.PersonId == person.Id && s.Year == year, ct);
-            texts = new SelfAssessmentTexts(stored?.Strengths ?? "", stored?.Shortcomings ?? "", stored?.SelfCriticism ?? "");
+            texts = stored is null ? SelfAssessmentTexts.Empty : new SelfAssessmentTexts(stored.Strengths, stored.Shortcomings, stored.SelfCriticism);
         }
 
+        var facts = await LoadAsync([person], year, ct);
+        return Render(person, year, language, notice, error, texts, facts[person.Id]);
+    }
+
+    /// <summary>
+    /// The year of each of <paramref name="people"/> as their card shows it, read in three queries whatever their number
+    /// (the compile sends the card to everyone).
+    /// </summary>
+    public async Task<IReadOnlyDictionary<long, SelfAssessmentYear>> LoadAsync(IReadOnlyCollection<Person> people, int year, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(people);
+        var ids = people.Select(p => p.Id).ToList();
+        var unitIds = people.Select(p => p.UnitId).Distinct().ToList();
         var prefix = year.ToString(CultureInfo.InvariantCulture) + "-";
-        var reports = await db.CheckInReports.AsNoTracking()
-            .Where(r => r.PersonId == person.Id && r.IsCurrent && r.Period.StartsWith(prefix) && (r.Status == CheckInStatus.Confirmed || r.Status == CheckInStatus.Adjusted))
-            .Select(r => new { r.Period, r.Score }).ToListAsync(ct);
-        var periods = new JsonArray([.. reports.OrderBy(r => r.Period, StringComparer.Ordinal).Select(r => (JsonNode)new JsonObject
+        var reports = (await db.CheckInReports.AsNoTracking()
+            .Where(r => ids.Contains(r.PersonId) && r.IsCurrent && r.Period.StartsWith(prefix) && (r.Status == CheckInStatus.Confirmed || r.Status == CheckInStatus.Adjusted))
+            .Select(r => new { r.PersonId, r.Period, r.Score }).ToListAsync(ct)).ToLookup(r => r.PersonId);
+        var items = (await db.RemediationItems.AsNoTracking()
+            .Where(r => ids.Contains(r.PersonId) && (r.Status == RemediationItemStatus.Open || r.Status == RemediationItemStatus.InProgress))
+            .Select(r => new { r.PersonId, r.Text, r.DueDate }).ToListAsync(ct)).ToLookup(r => r.PersonId);
+        var closed = (await db.ReviewMeetings.AsNoTracking()
+            .Where(m => unitIds.Contains(m.UnitId) && m.Year == year && m.ApprovedAt != null).Select(m => m.UnitId).ToListAsync(ct)).ToHashSet();
+        return people.ToDictionary(p => p.Id, p => new SelfAssessmentYear(
+            [.. reports[p.Id].OrderBy(r => r.Period, StringComparer.Ordinal).Select(r => (r.Period, r.Score))],
+            [.. items[p.Id].OrderBy(r => r.DueDate).Take(MaxRemediation).Select(r => (r.Text, r.DueDate))],
+            closed.Contains(p.UnitId)));
+    }
+
+    /// <summary>Renders the card of <paramref name="person"/> from their year as read by <see cref="LoadAsync"/>.</summary>
+    public JsonObject Render(Person person, int year, string language, string? notice, string? error, SelfAssessmentTexts texts, SelfAssessmentYear facts)
+    {
+        ArgumentNullException.ThrowIfNull(person);
+        ArgumentNullException.ThrowIfNull(texts);
+        ArgumentNullException.ThrowIfNull(facts);
+        var text = new TextTable(templates, language);
+        var periods = new JsonArray([.. facts.Periods.Select(r => (JsonNode)new JsonObject
         {
             ["label"] = text.PeriodLabel(r.Period),
             ["score"] = r.Score is { } s ? text.Number(s) : "—",
         })]);
-        var items = await db.RemediationItems.AsNoTracking()
-            .Where(r => r.PersonId == person.Id && (r.Status == RemediationItemStatus.Open || r.Status == RemediationItemStatus.InProgress))
-            .OrderBy(r => r.DueDate).Take(10).Select(r => new { r.Text, r.DueDate }).ToListAsync(ct);
-        var remediation = new JsonArray([.. items.Select(r => (JsonNode)new JsonObject { ["text"] = $"{CardText.Plain(r.Text)} ({TextTable.Date(r.DueDate)})" })]);
+        var remediation = new JsonArray([.. facts.Remediation.Select(r => (JsonNode)new JsonObject { ["text"] = $"{CardText.Plain(r.Text)} ({TextTable.Date(r.DueDate)})" })]);
         var data = new JsonObject
         {
             ["title"] = text.Format("selfAssessTitle", year),
@@ -73,7 +112,7 @@ public sealed class SelfAssessmentCard(EvalBotDbContext db, CardTemplates templa
             ["ruleSet"] = scoring.RuleSetFor(person, year) is { } ruleSet ? text.RuleSetTitle(ruleSet) : "",
             ["notice"] = notice ?? "",
             ["formError"] = error ?? "",
-            ["readOnly"] = await ClosedAsync(person, year, ct),
+            ["readOnly"] = facts.Closed,
             ["maxLength"] = MaxLength,
             ["periods"] = periods,
             ["remediation"] = remediation,

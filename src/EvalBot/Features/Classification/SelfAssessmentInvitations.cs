@@ -1,0 +1,66 @@
+using System.Globalization;
+using EvalBot.Conversation;
+using EvalBot.Delivery;
+using EvalBot.Cards;
+using EvalBot.Persistence;
+using EvalBot.Persistence.Entities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace EvalBot.Features.Classification;
+
+/// <summary>
+/// At the compile, each person with a draft of the year gets their annual self-assessment card in personal chat (rule
+/// 23's first step), pre-filled from the year's confirmed periods and open remediation items, once per person and year.
+/// Nobody who has submitted theirs, whose unit's meeting minutes are approved, or whom the rules do not rate is sent one.
+/// </summary>
+public sealed class SelfAssessmentInvitations(EvalBotDbContext db, SelfAssessmentCard card, CardTemplates templates, OutboxWriter outbox,
+    ProactiveAddressing addressing, IOptions<ClassificationOptions> options)
+{
+    /// <summary>People read, rendered and saved at a time, so a province's cards are never all in memory.</summary>
+    internal const int SliceSize = 500;
+
+    /// <summary>The outbox key of a person's invitation for a year.</summary>
+    public static string Key(int year, long personId) =>
+        string.Create(CultureInfo.InvariantCulture, $"classification.selfassess:{year}:{personId}");
+
+    /// <summary>
+    /// Queues and saves the cards for the drafts among <paramref name="current"/> (the year's current rows, as the compile
+    /// left them); returns how many were queued. Saves as it goes: call it after the caller's own changes are saved.
+    /// </summary>
+    public async Task<int> SendAsync(int year, IReadOnlyCollection<ClassificationRecord> current, DateTimeOffset now, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(current);
+        if (!options.Value.SelfAssessmentAtCompile) return 0;
+        var keyPrefix = string.Create(CultureInfo.InvariantCulture, $"classification.selfassess:{year}:");
+        var sent = (await db.Outbox.AsNoTracking().Where(o => o.DedupeKey.StartsWith(keyPrefix)).Select(o => o.DedupeKey).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
+        var submitted = (await db.ReviewSelfAssessments.AsNoTracking().Where(s => s.Year == year).Select(s => s.PersonId).ToListAsync(ct)).ToHashSet();
+        var due = current
+            .Where(r => r.State == ClassificationState.Draft && r.Outcome != ClassificationOutcome.NotRated)
+            .Select(r => r.PersonId)
+            .Where(id => !submitted.Contains(id) && !sent.Contains(Key(year, id)))
+            .Distinct().Order().ToList();
+        var queued = 0;
+        foreach (var ids in due.Chunk(SliceSize))
+        {
+            var people = await db.People.AsNoTracking().Where(p => ids.Contains(p.Id) && p.IsActive).OrderBy(p => p.Id).ToListAsync(ct);
+            await addressing.PrepareAsync(people, ct);
+            var years = await card.LoadAsync(people, year, ct);
+            foreach (var person in people)
+            {
+                var facts = years[person.Id];
+                if (facts.Closed || await addressing.ForAsync(person, null, null, ct) is not { } to) continue;
+                var language = person.MessageLanguage();
+                var notice = new TextTable(templates, language).Format("selfAssessInvite", year);
+                var rendered = card.Render(person, year, language, notice, null, SelfAssessmentTexts.Empty, facts);
+                outbox.EnqueueToPerson(Key(year, person.Id), "classification.selfassess", to, TurnContext.CardMessage(rendered), now);
+                queued++;
+            }
+
+            await db.SaveChangesAsync(ct);
+            db.ChangeTracker.Clear();
+        }
+
+        return queued;
+    }
+}
