@@ -10,6 +10,7 @@ using EvalBot.Features.FollowUps;
 using EvalBot.Features.Organisation;
 using EvalBot.Features.Party;
 using EvalBot.Features.PeerFeedback;
+using EvalBot.Features.Review;
 using EvalBot.Features.Summaries;
 using EvalBot.Features.Help;
 using EvalBot.Features.Welcome;
@@ -60,6 +61,7 @@ public static class EvalBotSetup
         services.AddPeerFeedback(configuration);
         services.AddParty(configuration);
         services.AddFollowUps();
+        services.AddReviewMeeting();
         services.AddScoped<IFeedbackSummaries, PeerFeedbackSummaries>();
         services.AddScheduling(configuration);
         services.AddOperations(configuration);

@@ -191,19 +191,7 @@ public sealed class SharedConversationTests : IAsyncLifetime
     private Task<List<OutboxMessage>> RowsOfAsync(string activityId) =>
         _host.Bot.QueryAsync(db => db.Outbox.AsNoTracking().Where(o => o.DedupeKey.Contains(activityId) || o.ReplyToId == activityId).ToListAsync());
 
-    private static string SharedId(string type) => type == "channel"
-        ? "19:" + Guid.NewGuid().ToString("N") + "@thread.tacv2;messageid=1"
-        : "19:" + Guid.NewGuid().ToString("N") + "@thread.v2";
+    private static string SharedId(string type) => Activities.SharedConversationId(type);
 
-    private static JsonObject Shared(JsonObject activity, string type, string conversationId)
-    {
-        activity["conversation"] = new JsonObject { ["id"] = conversationId, ["conversationType"] = type, ["isGroup"] = true, ["tenantId"] = Activities.TenantId };
-        if (type == "channel")
-        {
-            activity["channelData"]!["channel"] = new JsonObject { ["id"] = conversationId };
-            activity["channelData"]!["team"] = new JsonObject { ["id"] = "19:team@thread.tacv2" };
-        }
-
-        return activity;
-    }
+    private static JsonObject Shared(JsonObject activity, string type, string conversationId) => Activities.InSharedConversation(activity, type, conversationId);
 }

@@ -28,6 +28,25 @@ public static class Activities
     /// </summary>
     public static string PersonalChat(string userAad) => userAad == "aad-user-1" ? "a:conv-1" : "a:conv-" + userAad;
 
+    /// <summary>A new id of a shared conversation of the type: a channel's thread or a group chat.</summary>
+    public static string SharedConversationId(string type) => type == "channel"
+        ? "19:" + Guid.NewGuid().ToString("N") + "@thread.tacv2;messageid=1"
+        : "19:" + Guid.NewGuid().ToString("N") + "@thread.v2";
+
+    /// <summary>Moves the activity into the shared conversation (<c>channel</c> or <c>groupChat</c>), as Teams addresses it there.</summary>
+    public static JsonObject InSharedConversation(JsonObject activity, string type, string conversationId)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        activity["conversation"] = new JsonObject { ["id"] = conversationId, ["conversationType"] = type, ["isGroup"] = true, ["tenantId"] = TenantId };
+        if (type == "channel")
+        {
+            activity["channelData"]!["channel"] = new JsonObject { ["id"] = conversationId };
+            activity["channelData"]!["team"] = new JsonObject { ["id"] = "19:team@thread.tacv2" };
+        }
+
+        return activity;
+    }
+
     private static JsonObject Base(string type, string serviceUrl, string userAad, string? conversationId, string? id, string? locale, JsonObject extra)
     {
         conversationId ??= PersonalChat(userAad);

@@ -1,4 +1,3 @@
-using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using EvalBot.Persistence.Entities;
 using EvalBot.Tests.Support;
@@ -42,9 +41,9 @@ public sealed class SelfAssessmentPlaygroundTests : IAsyncLifetime
         await _bot.InstallAsync(_alex);
         await _alex.NextBotMessageAsync(); // welcome
         await _alex.SendTextAsync("self-assessment");
-        var card = await NextCardAsync(_alex, c => c.Contains("Annual self-assessment", StringComparison.Ordinal));
+        var card = await _alex.NextCardAsync(c => c.Contains("Annual self-assessment", StringComparison.Ordinal));
         var year = TimeProvider.System.GetUtcNow().AddHours(7).Year;
-        Assert.Contains($"Annual self-assessment {year}", Text(card), StringComparison.Ordinal);
+        Assert.Contains($"Annual self-assessment {year}", PlaygroundSteps.CardText(card), StringComparison.Ordinal);
 
         var answer = await _alex.ExecuteAsync((string)card["message"]!["messageId"]!, "classification.selfassess", new JsonObject
         {
@@ -60,64 +59,11 @@ public sealed class SelfAssessmentPlaygroundTests : IAsyncLifetime
 
         await _bot.InstallAsync(_megan);
         await _megan.NextBotMessageAsync(); // welcome
-        using (var debug = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{_megan.Port}") })
-        {
-            (await debug.PostAsJsonAsync($"/_debug/conversation/{GroupChatId}/installation", new JsonObject())).EnsureSuccessStatusCode();
-        }
-
+        await _megan.InstallInGroupChatAsync();
         await _megan.NextBotMessageAsync(); // the welcome in the group chat: no one's data
-        await SayAsMeganAsync(GroupChatId, "<at>EvalBot</at> tự đánh giá");
-        JsonObject? mine = null;
-        JsonObject? line = null;
-        while (mine is null || line is null)
-        {
-            var message = await _megan.NextBotMessageAsync(TimeSpan.FromSeconds(60));
-            var where = (string?)message["actionConversationId"] ?? "";
-            var content = message["message"]?["attachments"] is JsonArray { Count: > 0 } attachments ? attachments[0]!["content"] : null;
-            if (where != _megan.PersonalChatId)
-            {
-                Assert.Null(content);
-                line = message;
-            }
-            else if (content is not null && content.Readable().Contains($"Bản tự đánh giá năm {year}", StringComparison.Ordinal))
-            {
-                mine = message;
-            }
-        }
-
+        await _megan.SayAsAsync(_megan.GroupChatId(), Megan, "vi-VN", "<at>EvalBot</at> tự đánh giá");
+        var (mine, line) = await _megan.PrivateCardAndLineAsync($"Bản tự đánh giá năm {year}");
         Assert.Equal("Đã gửi riêng cho đồng chí.", (string?)line["message"]!["text"]);
-        Assert.Contains("Ưu điểm", Text(mine), StringComparison.Ordinal);
-    }
-
-    private string GroupChatId => (string)_megan.Config["config"]!["groupChats"]![0]!["id"]!;
-
-    /// <summary>Megan writes through her Playground's custom-activity feature, from a Vietnamese Teams client.</summary>
-    private async Task SayAsMeganAsync(string conversationId, string text)
-    {
-        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{_megan.Port}") };
-        var activity = (await http.GetFromJsonAsync<JsonObject>($"/_internal/v1/customActivities/template?conversationId={Uri.EscapeDataString(conversationId)}"))!;
-        foreach (var key in new[] { "action", "membersAdded", "value", "name" }) activity.Remove(key);
-        activity["id"] = Guid.NewGuid().ToString("N");
-        activity["from"] = Megan.DeepClone();
-        activity["locale"] = "vi-VN";
-        activity["type"] = "message";
-        activity["text"] = text;
-        activity["textFormat"] = "plain";
-        (await http.PostAsJsonAsync("/_internal/v1/customActivities", activity)).EnsureSuccessStatusCode();
-    }
-
-    private static string Text(JsonObject message) => message["message"]!["attachments"]![0]!["content"].Readable();
-
-    private static async Task<JsonObject> NextCardAsync(AgentsPlayground client, Func<string, bool> match)
-    {
-        while (true)
-        {
-            var message = await client.NextBotMessageAsync(TimeSpan.FromSeconds(60));
-            var content = message["message"]?["attachments"]?[0]?["content"];
-            if (content is not null && match(content.Readable()))
-            {
-                return message;
-            }
-        }
+        Assert.Contains("Ưu điểm", PlaygroundSteps.CardText(mine), StringComparison.Ordinal);
     }
 }

@@ -124,14 +124,9 @@ public sealed class SelfAssessmentTests
     {
         await using var host = await ClassificationHost.StartAsync(excellent: 0, good: 1);
         var id = Guid.NewGuid().ToString("N");
-        var shared = "19:" + Guid.NewGuid().ToString("N") + (type == "channel" ? "@thread.tacv2;messageid=1" : "@thread.v2");
+        var shared = Activities.SharedConversationId(type);
         var activity = Activities.Message(host.Teams.ServiceUrl, "<at>EvalBot</at> tự đánh giá", userAad: "aad-00", id: id, locale: "vi-VN");
-        activity["conversation"] = new JsonObject { ["id"] = shared, ["conversationType"] = type, ["isGroup"] = true, ["tenantId"] = Activities.TenantId };
-        if (type == "channel")
-        {
-            activity["channelData"]!["channel"] = new JsonObject { ["id"] = shared };
-            activity["channelData"]!["team"] = new JsonObject { ["id"] = "19:team@thread.tacv2" };
-        }
+        Activities.InSharedConversation(activity, type, shared);
 
         (await host.Client.PostAsJsonAsync("/api/messages", activity)).EnsureSuccessStatusCode();
 

@@ -24,7 +24,7 @@ public sealed class CommandTopicTests : IDisposable
         var topics = scope.ServiceProvider.GetServices<CommandTopic>().ToList();
         var commands = scope.ServiceProvider.GetServices<ICommandHandler>().ToList();
 
-        Assert.Equal(12, commands.Count);
+        Assert.Equal(13, commands.Count);
         foreach (var command in commands)
         {
             Assert.Contains(topics, t => t.Keywords.SequenceEqual(command.Keywords));
@@ -44,7 +44,7 @@ public sealed class CommandTopicTests : IDisposable
 
         var onCard = Regex.Matches(card, "\"topic\"\\s*:\\s*\"([a-z]+)\"").Select(m => m.Groups[1].Value).Distinct().Order(StringComparer.Ordinal).ToList();
 
-        Assert.Equal(["board", "checkin", "classification", "dossier", "export", "feedback", "followups", "help", "party", "selfassessment", "summary", "unit"], keys);
+        Assert.Equal(["board", "checkin", "classification", "dossier", "export", "feedback", "followups", "help", "party", "reviewmeeting", "selfassessment", "summary", "unit"], keys);
         Assert.Equal(keys, onCard);
     }
 
@@ -55,6 +55,8 @@ public sealed class CommandTopicTests : IDisposable
     [InlineData("menu góp ý", "vi", "feedback")]
     [InlineData("trợ giúp tự đánh giá", "vi", "selfassessment")]
     [InlineData("help self-assessment", "en", "selfassessment")]
+    [InlineData("trợ giúp họp đánh giá", "vi", "reviewmeeting")]
+    [InlineData("help review meeting", "en", "reviewmeeting")]
     [InlineData("help", "en", null)]
     public async Task Help_followed_by_a_command_opens_the_topic_its_feature_registered(string text, string locale, string? topic)
     {
