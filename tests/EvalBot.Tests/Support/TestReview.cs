@@ -14,7 +14,11 @@ public static class TestReview
 {
     public static Task GiveStepsAsync(EvalBotFactory bot, int year) => bot.QueryAsync(db => GiveStepsAsync(db, year, TimeProvider.System.GetUtcNow()));
 
-    public static async Task<int> GiveStepsAsync(EvalBotDbContext db, int year, DateTimeOffset at)
+    /// <summary>As above, leaving the meeting of the unit <paramref name="exceptMeetingOf"/> (external id) to be held in Teams.</summary>
+    public static Task GiveStepsAsync(EvalBotFactory bot, int year, string exceptMeetingOf) =>
+        bot.QueryAsync(db => GiveStepsAsync(db, year, TimeProvider.System.GetUtcNow(), exceptMeetingOf));
+
+    public static async Task<int> GiveStepsAsync(EvalBotDbContext db, int year, DateTimeOffset at, string? exceptMeetingOf = null)
     {
         ArgumentNullException.ThrowIfNull(db);
         var people = await db.People.ToListAsync();
@@ -30,7 +34,7 @@ public static class TestReview
             }
         }
 
-        foreach (var unit in await db.Units.ToListAsync())
+        foreach (var unit in await db.Units.Where(u => u.ExternalId != exceptMeetingOf).ToListAsync())
         {
             var meeting = await db.ReviewMeetings.SingleOrDefaultAsync(m => m.UnitId == unit.Id && m.Year == year);
             if (meeting is null) db.ReviewMeetings.Add(new ReviewMeeting { UnitId = unit.Id, Year = year, ChairPersonId = unit.HeadPersonId ?? 0, OpenedAt = at, ApprovedAt = at });
