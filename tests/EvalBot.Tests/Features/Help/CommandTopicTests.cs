@@ -24,7 +24,7 @@ public sealed class CommandTopicTests : IDisposable
         var topics = scope.ServiceProvider.GetServices<CommandTopic>().ToList();
         var commands = scope.ServiceProvider.GetServices<ICommandHandler>().ToList();
 
-        Assert.Equal(13, commands.Count);
+        Assert.Equal(14, commands.Count);
         foreach (var command in commands)
         {
             Assert.Contains(topics, t => t.Keywords.SequenceEqual(command.Keywords));
@@ -44,7 +44,7 @@ public sealed class CommandTopicTests : IDisposable
 
         var onCard = Regex.Matches(card, "\"topic\"\\s*:\\s*\"([a-z]+)\"").Select(m => m.Groups[1].Value).Distinct().Order(StringComparer.Ordinal).ToList();
 
-        Assert.Equal(["board", "checkin", "classification", "dossier", "export", "feedback", "followups", "help", "party", "reviewmeeting", "selfassessment", "summary", "unit"], keys);
+        Assert.Equal(["board", "checkin", "classification", "dossier", "export", "feedback", "followups", "help", "party", "reviewmeeting", "reviewopinions", "selfassessment", "summary", "unit"], keys);
         Assert.Equal(keys, onCard);
     }
 
@@ -57,6 +57,7 @@ public sealed class CommandTopicTests : IDisposable
     [InlineData("help self-assessment", "en", "selfassessment")]
     [InlineData("trợ giúp họp đánh giá", "vi", "reviewmeeting")]
     [InlineData("help review meeting", "en", "reviewmeeting")]
+    [InlineData("trợ giúp ý kiến đánh giá", "vi", "reviewopinions")]
     [InlineData("help", "en", null)]
     public async Task Help_followed_by_a_command_opens_the_topic_its_feature_registered(string text, string locale, string? topic)
     {
