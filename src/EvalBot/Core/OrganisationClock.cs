@@ -16,6 +16,13 @@ public sealed class OrganisationClock(IConfiguration configuration)
     /// <summary>The organisation's year at <paramref name="instant"/>.</summary>
     public int Year(DateTimeOffset instant) => Today(instant).Year;
 
+    /// <summary>Whether the annual review's records may still be written for <paramref name="year"/> at <paramref name="instant"/>: this year or the two before.</summary>
+    public bool IsReviewYear(int year, DateTimeOffset instant)
+    {
+        var current = Year(instant);
+        return year <= current && year >= current - 2;
+    }
+
     /// <summary>A local date and time of the organisation as an instant.</summary>
     public DateTimeOffset At(DateOnly date, TimeOnly time)
     {

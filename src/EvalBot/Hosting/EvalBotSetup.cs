@@ -61,7 +61,7 @@ public static class EvalBotSetup
         services.AddPeerFeedback(configuration);
         services.AddParty(configuration);
         services.AddFollowUps();
-        services.AddReviewMeeting();
+        services.AddReview();
         services.AddScoped<IFeedbackSummaries, PeerFeedbackSummaries>();
         services.AddScheduling(configuration);
         services.AddOperations(configuration);

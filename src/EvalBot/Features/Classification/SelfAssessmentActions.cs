@@ -13,9 +13,6 @@ public sealed class SelfAssessmentActions(SelfAssessmentCard card, CardTemplates
 {
     public IReadOnlyList<string> Verbs { get; } = ["classification.selfassess"];
 
-    /// <summary>A year one may write a self-assessment for: this year or the two before.</summary>
-    public static bool Plausible(int year, int current) => year <= current && year >= current - 2;
-
     public async Task<InvokeResponse> HandleAsync(TurnContext turn, CardAction action, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turn);
@@ -24,7 +21,7 @@ public sealed class SelfAssessmentActions(SelfAssessmentCard card, CardTemplates
         var language = turn.Language;
         var text = new TextTable(templates, language);
         if (me is null) return InvokeResponse.Message(text["sumNoPerson"]);
-        if (!int.TryParse(JsonRead.Text(action.Data, "year"), NumberStyles.None, CultureInfo.InvariantCulture, out var year) || !Plausible(year, clock.Year(turn.Now)))
+        if (!int.TryParse(JsonRead.Text(action.Data, "year"), NumberStyles.None, CultureInfo.InvariantCulture, out var year) || !clock.IsReviewYear(year, turn.Now))
         {
             return InvokeResponse.Message(text["selfAssessBadYear"]);
         }

@@ -28,7 +28,7 @@ public sealed class SelfAssessmentCommand(SelfAssessmentCard card, CardTemplates
         }
 
         var current = clock.Year(turn.Now);
-        var year = int.TryParse(argument.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var y) && SelfAssessmentActions.Plausible(y, current) ? y : current;
+        var year = int.TryParse(argument.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var y) && clock.IsReviewYear(y, turn.Now) ? y : current;
         turn.Reply(TurnContext.CardMessage(await card.RenderAsync(me, year, language, null, null, null, cancellationToken)));
     }
 }

@@ -21,8 +21,9 @@ public sealed class SelfAssessmentInvitations(EvalBotDbContext db, SelfAssessmen
     internal const int SliceSize = 500;
 
     /// <summary>The outbox key of a person's invitation for a year.</summary>
-    public static string Key(int year, long personId) =>
-        string.Create(CultureInfo.InvariantCulture, $"classification.selfassess:{year}:{personId}");
+    public static string Key(int year, long personId) => KeyPrefix(year) + personId.ToString(CultureInfo.InvariantCulture);
+
+    private static string KeyPrefix(int year) => string.Create(CultureInfo.InvariantCulture, $"classification.selfassess:{year}:");
 
     /// <summary>
     /// Queues and saves the cards for the drafts among <paramref name="current"/> (the year's current rows, as the compile
@@ -32,7 +33,7 @@ public sealed class SelfAssessmentInvitations(EvalBotDbContext db, SelfAssessmen
     {
         ArgumentNullException.ThrowIfNull(current);
         if (!options.Value.SelfAssessmentAtCompile) return 0;
-        var keyPrefix = string.Create(CultureInfo.InvariantCulture, $"classification.selfassess:{year}:");
+        var keyPrefix = KeyPrefix(year);
         var sent = (await db.Outbox.AsNoTracking().Where(o => o.DedupeKey.StartsWith(keyPrefix)).Select(o => o.DedupeKey).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
         var submitted = (await db.ReviewSelfAssessments.AsNoTracking().Where(s => s.Year == year).Select(s => s.PersonId).ToListAsync(ct)).ToHashSet();
         var due = current

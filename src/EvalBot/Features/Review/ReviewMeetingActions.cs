@@ -26,7 +26,7 @@ public sealed class ReviewMeetingActions(ReviewMeetingCard card, CardTemplates t
         var me = await turn.SenderAsync(cancellationToken);
         var text = new TextTable(templates, turn.Language);
         if (me is null) return InvokeResponse.Message(text["sumNoPerson"]);
-        if (!int.TryParse(JsonRead.Text(action.Data, "year"), NumberStyles.None, CultureInfo.InvariantCulture, out var year) || !ReviewMeetingCommand.Plausible(year, clock.Year(turn.Now)))
+        if (!int.TryParse(JsonRead.Text(action.Data, "year"), NumberStyles.None, CultureInfo.InvariantCulture, out var year) || !clock.IsReviewYear(year, turn.Now))
         {
             return InvokeResponse.Message(text["rmBadYear"]);
         }

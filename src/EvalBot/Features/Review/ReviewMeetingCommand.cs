@@ -16,9 +16,6 @@ public sealed class ReviewMeetingCommand(ReviewMeetingCard card, CardTemplates t
 
     public IReadOnlyList<string> Keywords => Topic.Keywords;
 
-    /// <summary>A year a meeting may be held for: this year or the two before.</summary>
-    public static bool Plausible(int year, int current) => year <= current && year >= current - 2;
-
     public async Task HandleAsync(TurnContext turn, string argument, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turn);
@@ -38,7 +35,7 @@ public sealed class ReviewMeetingCommand(ReviewMeetingCard card, CardTemplates t
         }
 
         var current = clock.Year(turn.Now);
-        var year = int.TryParse(argument.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var y) && Plausible(y, current) ? y : current;
+        var year = int.TryParse(argument.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var y) && clock.IsReviewYear(y, turn.Now) ? y : current;
         turn.Reply(TurnContext.CardMessage(await card.RenderAsync(me, unit, year, language, null, null, null, cancellationToken)));
     }
 }

@@ -25,8 +25,7 @@ public sealed class ReviewOpinionsActions(ReviewOpinionsCard card, CardTemplates
         var text = new TextTable(templates, turn.Language);
         if (me is null) return InvokeResponse.Message(text["sumNoPerson"]);
         if (!me.IsOrganisationBoard) return InvokeResponse.Message(text["roNotBoard"]);
-        var current = clock.Year(turn.Now);
-        if (!int.TryParse(JsonRead.Text(action.Data, "year"), NumberStyles.None, CultureInfo.InvariantCulture, out var year) || year > current || year < current - 2)
+        if (!int.TryParse(JsonRead.Text(action.Data, "year"), NumberStyles.None, CultureInfo.InvariantCulture, out var year) || !clock.IsReviewYear(year, turn.Now))
         {
             return InvokeResponse.Message(text["roBadYear"]);
         }

@@ -29,7 +29,7 @@ public sealed class ReviewOpinionsCommand(ReviewOpinionsCard card, CardTemplates
             return;
         }
 
-        var (who, year) = Split(argument ?? "", clock.Year(turn.Now));
+        var (who, year) = Split(argument ?? "", clock, turn.Now);
         if (year is null)
         {
             turn.Reply(TurnContext.TextMessage(text["roBadYear"]));
@@ -45,15 +45,15 @@ public sealed class ReviewOpinionsCommand(ReviewOpinionsCard card, CardTemplates
     }
 
     /// <summary>The person part and the year of the argument: a last word of four digits is the year (this year or the two before; null otherwise).</summary>
-    internal static (string Who, int? Year) Split(string argument, int current)
+    internal static (string Who, int? Year) Split(string argument, OrganisationClock clock, DateTimeOffset now)
     {
         var words = argument.Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries);
         if (words.Length > 0 && words[^1].Length == 4 && int.TryParse(words[^1], NumberStyles.None, CultureInfo.InvariantCulture, out var year))
         {
-            return (string.Join(' ', words[..^1]), year <= current && year >= current - 2 ? year : null);
+            return (string.Join(' ', words[..^1]), clock.IsReviewYear(year, now) ? year : null);
         }
 
-        return (string.Join(' ', words), current);
+        return (string.Join(' ', words), clock.Year(now));
     }
 
     private static async Task<(Person? Person, string? Refusal)> FindAsync(TurnContext turn, string who, TextTable text, CancellationToken ct)

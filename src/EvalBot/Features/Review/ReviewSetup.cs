@@ -10,7 +10,7 @@ public static class ReviewSetup
     /// opinions of the review file recorded by the organisation board (rule 37; <c>ý kiến đánh giá</c> /
     /// <c>review opinions</c>). Both are stored where the core's <see cref="ReviewSteps"/> reads them for the decision.
     /// </summary>
-    public static IServiceCollection AddReviewMeeting(this IServiceCollection services)
+    public static IServiceCollection AddReview(this IServiceCollection services)
     {
         services.AddScoped<ReviewMeetingCard>();
         services.AddScoped<ICardActionHandler, ReviewMeetingActions>();
