@@ -44,8 +44,9 @@ public sealed class PersonYearBuilder(CheckInScoring scoring)
             EmployedFrom = person.HiredOn,
             Findings = [.. data.Findings[person.Id].Where(f => f.Kind == "degradation").Select(f => new DegradationFinding(f.Date, f.ExternalId))],
             Suspensions = [.. data.Findings[person.Id].Where(f => f.Kind == "suspension").Select(f => new Suspension(f.Date, f.ExternalId))],
-            Transfers = [.. transfers.Select(t => new Transfer(t.FromUnitExternalId, t.Date, MonthsInYear(new DateOnly(data.Year, 1, 1), t.Date.AddDays(-1), data.Year),
-                data.Units.Values.Any(u => u.ExternalId == t.FromUnitExternalId), data.OldUnitComments.Contains(person.Id)))],
+            Transfers = [.. transfers.Zip(Employment.OldUnitStarts(person.HiredOn, [.. transfers.Select(t => t.Date)], data.Year))
+                .Select(x => new Transfer(x.First.FromUnitExternalId, x.First.Date, MonthsInYear(x.Second, x.First.Date.AddDays(-1), data.Year),
+                data.Units.Values.Any(u => u.ExternalId == x.First.FromUnitExternalId), data.OldUnitComments.Contains(person.Id)))],
             ConfidenceVotes = [.. data.Votes[person.Id].Select(v => new ConfidenceVote(v.Date, v.High, v.Medium, v.Low, v.Present, v.Convened))],
             Remediation = [.. data.Remediation[person.Id].Select(r => new RemediationItem(r.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 r.OwnerPersonId.ToString(System.Globalization.CultureInfo.InvariantCulture), r.DueDate, RemediationOf(r.Status), r.ProgressPercent))],

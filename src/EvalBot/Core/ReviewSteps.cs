@@ -1,3 +1,4 @@
+using EvalBot.Domain.Records;
 using EvalBot.Domain.Review;
 using EvalBot.Domain.RuleSets;
 using EvalBot.Persistence;
@@ -31,7 +32,7 @@ public sealed class ReviewSteps(EvalBotDbContext db, RuleSetCatalog catalog)
         ArgumentNullException.ThrowIfNull(rows);
         var ids = rows.Select(r => r.PersonId).Distinct().ToList();
         var unitIds = rows.Select(r => r.UnitId).Distinct().ToList();
-        var leaders = await db.People.AsNoTracking().Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.IsLeader, ct);
+        var people = await db.People.AsNoTracking().Where(p => ids.Contains(p.Id)).Select(p => new { p.Id, p.IsLeader, p.HiredOn }).ToDictionaryAsync(p => p.Id, ct);
         var selves = await db.ReviewSelfAssessments.AsNoTracking().Where(s => ids.Contains(s.PersonId) && s.Year == year).ToDictionaryAsync(s => s.PersonId, s => s.SubmittedAt, ct);
         var meetings = await db.ReviewMeetings.AsNoTracking().Where(m => unitIds.Contains(m.UnitId) && m.Year == year && m.ApprovedAt != null)
             .ToDictionaryAsync(m => m.UnitId, m => m.ApprovedAt!.Value, ct);
@@ -51,7 +52,7 @@ public sealed class ReviewSteps(EvalBotDbContext db, RuleSetCatalog catalog)
         foreach (var row in rows)
         {
             var ruleSet = catalog.Find(row.RuleSetId);
-            var steps = row.Outcome == ClassificationOutcome.NotRated || ruleSet?.Procedure is null ? [] : ruleSet.Procedure.For(leaders.GetValueOrDefault(row.PersonId));
+            var steps = row.Outcome == ClassificationOutcome.NotRated || ruleSet?.Procedure is null ? [] : ruleSet.Procedure.For(people.TryGetValue(row.PersonId, out var who) && who.IsLeader);
             var done = new Dictionary<ReviewStep, DateTimeOffset>();
             if (selves.TryGetValue(row.PersonId, out var self)) done[ReviewStep.SelfAssessment] = self;
             if (meetings.TryGetValue(row.UnitId, out var meeting)) done[ReviewStep.Meeting] = meeting;
@@ -64,8 +65,10 @@ public sealed class ReviewSteps(EvalBotDbContext db, RuleSetCatalog catalog)
 
             var hasComment = opinions[row.PersonId].Any(o => o.Kind == ReviewOpinionKind.OldUnit);
             var months = ruleSet?.TimeInYear.OldUnitCommentRequiredFromMonths;
-            var files = row.Outcome == ClassificationOutcome.NotRated ? [] : transfers[row.PersonId]
-                .Select(t => new TransferFile(PersonYearBuilder.MonthsInYear(from, t.Date.AddDays(-1), year), existing.Contains(t.FromUnitExternalId), hasComment)).ToList();
+            var moves = transfers[row.PersonId].OrderBy(t => t.Date).ToList();
+            var starts = Employment.OldUnitStarts(people.GetValueOrDefault(row.PersonId)?.HiredOn, [.. moves.Select(t => t.Date)], year);
+            var files = row.Outcome == ClassificationOutcome.NotRated ? [] : moves.Zip(starts)
+                .Select(x => new TransferFile(PersonYearBuilder.MonthsInYear(x.Second, x.First.Date.AddDays(-1), year), existing.Contains(x.First.FromUnitExternalId), hasComment)).ToList();
             var required = files.Any(f => ReviewOpinions.OldUnitCommentRequired(f, months));
             var refusal = steps.Count == 0 ? null : ReviewProcedure.MayDecide(steps, done, decidingAt);
             refusal ??= files.Select(f => ReviewOpinions.MayDecide(f, months)).FirstOrDefault(r => r is not null);

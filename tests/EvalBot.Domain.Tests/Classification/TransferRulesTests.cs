@@ -94,4 +94,29 @@ public class TransferRulesTests
 
         Assert.Equal(ClassificationStatus.Rejected, result.Status);
     }
+
+    /// <summary>The first day counted at the unit a transfer leaves: 1 January, the hire date or the transfer before it, whichever is latest.</summary>
+    [Theory]
+    [InlineData(null, null, "2026-01-01")]
+    [InlineData("2025-03-01", null, "2026-01-01")]
+    [InlineData("2026-04-15", null, "2026-04-15")]
+    [InlineData(null, "2026-03-01", "2026-03-01")]
+    [InlineData("2026-02-01", "2026-05-01", "2026-05-01")]
+    [InlineData("2026-06-01", "2026-05-01", "2026-06-01")]
+    public void Rule20_the_months_at_the_old_unit_count_from_the_hire_date_or_the_previous_transfer_not_from_January(
+        string? hired, string? previous, string expected)
+    {
+        var from = Employment.OldUnitFrom(hired is null ? null : DateOnly.Parse(hired, System.Globalization.CultureInfo.InvariantCulture),
+            previous is null ? null : DateOnly.Parse(previous, System.Globalization.CultureInfo.InvariantCulture), 2026);
+
+        Assert.Equal(DateOnly.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), from);
+    }
+
+    [Fact]
+    public void Rule20_with_two_transfers_each_old_unit_counts_its_own_months()
+    {
+        var starts = Employment.OldUnitStarts(new DateOnly(2026, 2, 1), [new DateOnly(2026, 5, 1), new DateOnly(2026, 9, 1)], 2026);
+
+        Assert.Equal([new DateOnly(2026, 2, 1), new DateOnly(2026, 5, 1)], starts);
+    }
 }

@@ -166,4 +166,26 @@ public sealed class ReviewStepOrderTests
         var approved = (await host.InvokeAsync("classification.approve", Own(), "aad-head")).Readable();
         Assert.Contains("Đã phê duyệt", approved, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Nd90_48_the_months_at_the_old_unit_count_from_the_hire_date_so_four_months_there_ask_no_comment()
+    {
+        await using var host = await ClassificationHost.StartAsync(excellent: 0, good: 1, teamIsAgency: true, settings: RequireSteps);
+        await host.Bot.QueryAsync(async db =>
+        {
+            await db.People.ForEachAsync(p => p.Population = Population.PublicEmployee);
+            var person = await db.People.SingleAsync(p => p.ExternalId == "P-00");
+            person.HiredOn = new DateOnly(2026, 4, 1);
+            db.Units.Add(new Unit { ExternalId = "OLD", Name = "Phòng Cũ", ParentId = host.Agency.Id });
+            db.Transfers.Add(new TransferRecord { ExternalId = "TR-1", PersonId = person.Id, FromUnitExternalId = "OLD", ToUnitId = host.Team.Id, Date = new DateOnly(2026, 8, 1) });
+            return await db.SaveChangesAsync();
+        });
+        await host.CompileAsync();
+        await host.GiveReviewStepsAsync();
+
+        var approved = (await host.InvokeAsync("classification.approve", Own(), "aad-head")).Readable();
+
+        Assert.Contains("Đã phê duyệt", approved, StringComparison.Ordinal);
+        Assert.DoesNotContain("đơn vị công tác cũ", approved, StringComparison.Ordinal);
+    }
 }
