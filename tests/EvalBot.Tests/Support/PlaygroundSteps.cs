@@ -9,6 +9,9 @@ public static class PlaygroundSteps
     /// <summary>The first group chat of the client's configuration.</summary>
     public static string GroupChatId(this AgentsPlayground client) => (string)client.Config["config"]!["groupChats"]![0]!["id"]!;
 
+    /// <summary>The first channel of the client's first team.</summary>
+    public static string ChannelId(this AgentsPlayground client) => (string)client.Config["config"]!["teams"]![0]!["channels"]![0]!["id"]!;
+
     /// <summary>Installs the app in the client's first group chat (the bot's welcome follows there).</summary>
     public static async Task InstallInGroupChatAsync(this AgentsPlayground client)
     {
