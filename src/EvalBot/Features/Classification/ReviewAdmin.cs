@@ -6,8 +6,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace EvalBot.Features.Classification;
 
-/// <summary>An annual review record entered from its signed paper: a self-assessment (Form 01/02/03), or an opinion (kind <c>partyCommittee</c>, <c>advisoryProposal</c>, <c>oldUnit</c>).</summary>
-public sealed record ReviewRecordRequest(string? Kind, string? Text, string? Strengths, string? Shortcomings, string? SelfCriticism);
+/// <summary>
+/// An annual review record entered from its signed paper: a self-assessment (Form 01/02/03), or an opinion (kind
+/// <c>partyCommittee</c>, <c>advisoryProposal</c>, <c>oldUnit</c>); <c>RecordedBy</c>, the staff id of who entered the
+/// opinion, is optional (without it the opinion shows as entered by the office).
+/// </summary>
+public sealed record ReviewRecordRequest(string? Kind, string? Text, string? Strengths, string? Shortcomings, string? SelfCriticism, string? RecordedBy = null);
 
 /// <summary>A unit's comment meeting entered from its minutes: the comments with their authors and subjects (external ids); approved when <c>Approved</c>.</summary>
 public sealed record ReviewMinutesRequest(string? Chair, IReadOnlyList<ReviewMinutesComment>? Comments, bool Approved);
@@ -51,9 +55,18 @@ public static class ReviewAdmin
                 "partyCommittee" => ReviewOpinionKind.PartyCommittee, "advisoryProposal" => ReviewOpinionKind.AdvisoryProposal, "oldUnit" => ReviewOpinionKind.OldUnit, _ => null,
             };
             if (kind is null || string.IsNullOrWhiteSpace(request.Text)) return Results.BadRequest(new { error = "kind must be selfAssessment, partyCommittee, advisoryProposal or oldUnit, with a text" });
+            long recorder = 0;
+            if (!string.IsNullOrWhiteSpace(request.RecordedBy))
+            {
+                var by = await db.People.AsNoTracking().Where(p => p.ExternalId == request.RecordedBy.Trim()).Select(p => (long?)p.Id).FirstOrDefaultAsync(ct);
+                if (by is null) return Results.BadRequest(new { error = "recordedBy names nobody", recordedBy = request.RecordedBy });
+                recorder = by.Value;
+            }
+
             var opinion = await db.ReviewOpinions.SingleOrDefaultAsync(o => o.PersonId == person.Id && o.Year == year && o.Kind == kind, ct);
             if (opinion is null) db.ReviewOpinions.Add(opinion = new ReviewOpinion { PersonId = person.Id, Year = year, Kind = kind.Value, Text = "" });
             opinion.Text = request.Text.Trim();
+            opinion.RecordedByPersonId = recorder;
             opinion.RecordedAt = now;
         }
 

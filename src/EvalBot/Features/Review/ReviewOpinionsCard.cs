@@ -74,7 +74,7 @@ public sealed class ReviewOpinionsCard(EvalBotDbContext db, ReviewSteps steps, C
             var saved = stored.GetValueOrDefault(kind);
             data[key] = typed?.Texts.GetValueOrDefault(kind) ?? saved?.Text ?? "";
             data[key + "Recorded"] = saved is null ? "" : text.Format("roRecordedBy",
-                CardText.Plain(names.GetValueOrDefault(saved.RecordedByPersonId) ?? "—"), TextTable.DateTime(saved.RecordedAt, clock.Zone));
+                names.TryGetValue(saved.RecordedByPersonId, out var by) ? CardText.Plain(by) : text["roRecordedByOffice"], TextTable.DateTime(saved.RecordedAt, clock.Zone));
         }
 
         return templates.Render("review-opinions", data, language);

@@ -126,4 +126,22 @@ public sealed class ReviewOpinionsTests
         Assert.Equal(ClassificationState.Decided, await host.Bot.QueryAsync(db => db.Set<ClassificationRecord>()
             .Where(r => r.PersonId == host.People["P-HEAD"].Id).OrderByDescending(r => r.Version).Select(r => r.State).FirstAsync()));
     }
+
+    [Fact]
+    public async Task An_opinion_entered_through_the_admin_api_names_its_recorder_when_given_and_shows_as_the_offices_otherwise()
+    {
+        await using var host = await StartAsync();
+        await host.CompileAsync();
+
+        var unknown = await host.Admin.PostAsJsonAsync("/admin/years/2026/people/P-HEAD/review", new { kind = "partyCommittee", text = "Tốt", recordedBy = "P-NOBODY" });
+        (await host.Admin.PostAsJsonAsync("/admin/years/2026/people/P-HEAD/review", new { kind = "partyCommittee", text = "Chi ủy: tốt", recordedBy = "P-BOARD" })).EnsureSuccessStatusCode();
+        (await host.Admin.PostAsJsonAsync("/admin/years/2026/people/P-HEAD/review", new { kind = "advisoryProposal", text = "Đề xuất HTT" })).EnsureSuccessStatusCode();
+        var card = await AskAsync(host, "ý kiến đánh giá P-HEAD 2026", "aad-board");
+
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, unknown.StatusCode);
+        var stored = await StoredAsync(host);
+        Assert.Equal([(ReviewOpinionKind.PartyCommittee, host.People["P-BOARD"].Id), (ReviewOpinionKind.AdvisoryProposal, 0L)], stored.Select(o => (o.Kind, o.RecordedByPersonId)));
+        Assert.Contains("Ghi bởi Ban Tổ Chức lúc", card, StringComparison.Ordinal);
+        Assert.Contains("Ghi bởi văn phòng (nhập từ hồ sơ giấy) lúc", card, StringComparison.Ordinal);
+    }
 }
