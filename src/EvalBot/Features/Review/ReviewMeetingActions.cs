@@ -12,12 +12,13 @@ namespace EvalBot.Features.Review;
 /// <summary>
 /// The meeting card's buttons (rule 24). <c>review.comment</c> records the sender's comment on a person of the unit,
 /// with the sender as its author (an addendum once the minutes are approved); <c>review.approve</c> approves the minutes,
-/// by the chair only, once. Who acts comes from the activity, never from the card; the unit named by the card is used only
+/// by the chair only, once; <c>review.show</c> lists every entry about the person chosen (all of them when none is), and
+/// changes nothing. Who acts comes from the activity, never from the card; the unit named by the card is used only
 /// when the sender belongs to it or heads it. Each is audited.
 /// </summary>
 public sealed class ReviewMeetingActions(ReviewMeetingCard card, CardTemplates templates, OrganisationClock clock, AuditLog audit) : ICardActionHandler
 {
-    public IReadOnlyList<string> Verbs { get; } = ["review.comment", "review.approve"];
+    public IReadOnlyList<string> Verbs { get; } = ["review.comment", "review.approve", "review.show"];
 
     public async Task<InvokeResponse> HandleAsync(TurnContext turn, CardAction action, CancellationToken cancellationToken)
     {
@@ -36,6 +37,7 @@ public sealed class ReviewMeetingActions(ReviewMeetingCard card, CardTemplates t
             : null;
         if (unit is null) return InvokeResponse.Message(text["rmNotParticipant"]);
 
+        if (action.Verb == "review.show") return InvokeResponse.Card(await card.RenderAsync(me, unit, year, turn.Language, null, null, await ShownAsync(unit, action, cancellationToken), cancellationToken));
         var meeting = await turn.Db.ReviewMeetings.Include(m => m.Entries).SingleOrDefaultAsync(m => m.UnitId == unit.Id && m.Year == year, cancellationToken);
         var (notice, error, typed) = action.Verb == "review.approve"
             ? await ApproveAsync(turn, me, unit, meeting, text, cancellationToken)
@@ -84,6 +86,16 @@ public sealed class ReviewMeetingActions(ReviewMeetingCard card, CardTemplates t
             string.Create(CultureInfo.InvariantCulture, $"{unit.Id}/{meeting.Year}"), new { entries = meeting.Entries.Count }, turn.Now);
         await turn.Db.SaveChangesAsync(ct);
         return (text.Format("rmApprovedNotice", TextTable.DateTime(turn.Now, clock.Zone)), null, null);
+    }
+
+    /// <summary>What <c>review.show</c> keeps of the card: the typed texts, and the person chosen when they are of the meeting.</summary>
+    private async Task<MeetingTyped> ShownAsync(Unit unit, CardAction action, CancellationToken ct)
+    {
+        var subjectText = (JsonRead.Text(action.Data, "subject") ?? "").Trim();
+        var comment = JsonRead.Text(action.Data, "comment") ?? "";
+        var participants = await card.ParticipantsAsync(unit, ct);
+        long? only = long.TryParse(subjectText, NumberStyles.None, CultureInfo.InvariantCulture, out var id) && participants.Any(p => p.Id == id) ? id : null;
+        return new MeetingTyped(subjectText, comment, only);
     }
 
     private static MeetingMinutes Minutes(ReviewMeeting meeting) => new(meeting.ChairPersonId,

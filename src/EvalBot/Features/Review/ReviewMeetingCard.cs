@@ -7,15 +7,16 @@ using Microsoft.EntityFrameworkCore;
 
 namespace EvalBot.Features.Review;
 
-/// <summary>What was typed on the meeting card, kept when it is refused.</summary>
+/// <summary>What was typed on the meeting card, kept when it is refused or when the entries are filtered.</summary>
 /// <param name="Subject">The person id chosen, as typed.</param>
 /// <param name="Comment">The comment.</param>
-public sealed record MeetingTyped(string Subject, string Comment);
+/// <param name="OnlySubject">When set, the card lists only the entries about this person (<c>review.show</c>).</param>
+public sealed record MeetingTyped(string Subject, string Comment, long? OnlySubject = null);
 
 /// <summary>
 /// The <c>review-meeting</c> card of a unit's comment meeting of a year (rule 24): the chair, where the minutes stand, the
-/// comments recorded so far with their author and subject (the latest <see cref="MaxShown"/>), and the form to comment
-/// (an addendum once approved); the chair alone sees <b>Thông qua biên bản</b>.
+/// comments recorded so far with their author and subject (the latest <see cref="MaxShown"/>, or those about one person
+/// when the reader asks), and the form to comment (an addendum once approved); the chair alone sees <b>Thông qua biên bản</b>.
 /// </summary>
 public sealed class ReviewMeetingCard(EvalBotDbContext db, CardTemplates templates, OrganisationClock clock)
 {
@@ -70,6 +71,8 @@ public sealed class ReviewMeetingCard(EvalBotDbContext db, CardTemplates templat
         string Name(long id) => known.TryGetValue(id, out var name) ? CardText.Plain(name) : "—";
 
         var approved = meeting?.ApprovedAt is not null;
+        var total = entries.Count;
+        if (typed?.OnlySubject is { } only) entries = [.. entries.Where(e => e.SubjectPersonId == only)];
         var shown = entries.Skip(Math.Max(0, entries.Count - MaxShown)).Select(e => (JsonNode)new JsonObject
         {
             ["heading"] = text.Format(e.IsAddendum ? "rmAddendumEntry" : "rmEntry", Name(e.AuthorPersonId), Name(e.SubjectPersonId), TextTable.DateTime(e.At, clock.Zone)),
@@ -89,13 +92,14 @@ public sealed class ReviewMeetingCard(EvalBotDbContext db, CardTemplates templat
             ["entries"] = new JsonArray([.. shown]),
             ["more"] = hidden,
             ["moreText"] = hidden > 0 ? text.Format("rmEarlier", hidden) : "",
+            ["filter"] = typed?.OnlySubject is { } about ? text.Format("rmFiltered", Name(about), entries.Count, total) : "",
             ["members"] = new JsonArray([.. participants.Select(p => (JsonNode)new JsonObject { ["name"] = CardText.Plain(p.FullName), ["id"] = p.Id.ToString(CultureInfo.InvariantCulture) })]),
             ["subject"] = typed?.Subject ?? "",
             ["comment"] = typed?.Comment ?? "",
             ["maxLength"] = MaxComment,
             ["commentLabel"] = text[approved ? "rmAddendumLabel" : "rmCommentLabel"],
             ["commentButton"] = text[approved ? "rmAddendumButton" : "rmCommentButton"],
-            ["canApprove"] = !approved && chairId == me.Id && entries.Count > 0,
+            ["canApprove"] = !approved && chairId == me.Id && total > 0,
         };
         return templates.Render("review-meeting", data, language);
     }

@@ -130,9 +130,9 @@ public sealed class ClassificationHost : IAsyncDisposable
     /// <summary>Every person's review steps for the year (rule 23), taken before the decision.</summary>
     public Task GiveReviewStepsAsync() => TestReview.GiveStepsAsync(Bot, Year);
 
-    public async Task<JsonObject> InvokeAsync(string verb, JsonObject data, string user)
+    public async Task<JsonObject> InvokeAsync(string verb, JsonObject data, string user, string? locale = null)
     {
-        var response = await Client.PostAsJsonAsync("/api/messages", Activities.Invoke(Teams.ServiceUrl, verb, data, userAad: user));
+        var response = await Client.PostAsJsonAsync("/api/messages", Activities.Invoke(Teams.ServiceUrl, verb, data, userAad: user, locale: locale));
         response.EnsureSuccessStatusCode();
         return (await response.Content.ReadFromJsonAsync<JsonObject>())!;
     }

@@ -87,6 +87,9 @@ public sealed class ReviewMeetingPlaygroundTests : IAsyncLifetime
         var meganId = (string)mine["message"]!["messageId"]!;
         var second = (await _megan.ExecuteAsync(meganId, "review.comment", Comment("P-ALEX", "Đồng chí Alex cần chủ động phối hợp hơn"))).Readable();
         Assert.Contains("review.approve", second, StringComparison.Ordinal);
+        var shown = (await _megan.ExecuteAsync(meganId, "review.show", Comment("P-ALEX", ""))).Readable();
+        Assert.Contains("Comments about Alex Wilber: 1 of the 2 in the minutes.", shown, StringComparison.Ordinal); // the Playground invokes in en-US
+        Assert.DoesNotContain("Thorough with the summary reports", shown, StringComparison.Ordinal);
 
         // Patti decides the unit's staff (rule 25): while the minutes are open, her approval names who waits for the meeting.
         await _bot.InstallAsync(_patti);

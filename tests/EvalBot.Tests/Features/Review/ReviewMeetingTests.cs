@@ -157,4 +157,35 @@ public sealed class ReviewMeetingTests
         Assert.Contains("Review meeting", privately, StringComparison.Ordinal);
         Assert.Contains("review.comment", privately, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Rule24_a_long_meeting_shows_its_latest_entries_and_every_entry_about_the_person_chosen_without_changing_anything()
+    {
+        await using var host = await ClassificationHost.StartAsync(excellent: 0, good: 2);
+        var comments = new[] { new { author = "P-00", subject = "P-01", text = "Ý kiến sớm về B" } }
+            .Concat(Enumerable.Range(1, 33).Select(i => new { author = "P-01", subject = "P-00", text = $"Ý kiến số {i:00} về A" })).ToList();
+        (await host.Admin.PostAsJsonAsync("/admin/years/2026/units/TEAM/review-meeting", new { comments, approved = false })).EnsureSuccessStatusCode();
+
+        var latest = (await host.InvokeAsync("review.show", Approve(host), "aad-head")).Readable();
+        var aboutB = (await host.InvokeAsync("review.show", Comment(host, "P-01", "đang soạn"), "aad-head")).Readable();
+        var aboutA = (await host.InvokeAsync("review.show", Comment(host, "P-00", ""), "aad-00", "en-US")).Readable();
+        var outsider = (await host.InvokeAsync("review.show", Comment(host, "P-00", ""), "aad-top")).Readable();
+
+        Assert.Contains("… và 4 ý kiến trước đó không hiện ở đây.", latest, StringComparison.Ordinal);
+        Assert.DoesNotContain("Ý kiến sớm về B", latest, StringComparison.Ordinal);
+        Assert.Contains("Ý kiến về Nhân Viên B: 1 trong tổng số 34 ý kiến của biên bản.", aboutB, StringComparison.Ordinal);
+        Assert.Contains("Ý kiến sớm về B", aboutB, StringComparison.Ordinal);
+        Assert.DoesNotContain("Ý kiến số", aboutB, StringComparison.Ordinal);
+        Assert.Contains("đang soạn", aboutB, StringComparison.Ordinal);
+        Assert.Contains("review.approve", aboutB, StringComparison.Ordinal);
+        Assert.Contains("Comments about Nhân Viên A: 33 of the 34 in the minutes.", aboutA, StringComparison.Ordinal);
+        Assert.Contains("… and 3 earlier comments not shown here.", aboutA, StringComparison.Ordinal);
+        Assert.Contains("Ý kiến số 33 về A", aboutA, StringComparison.Ordinal);
+        Assert.DoesNotContain("Ý kiến số 03 về A", aboutA, StringComparison.Ordinal);
+        Assert.Contains("không dự cuộc họp", outsider, StringComparison.Ordinal);
+        var meeting = Assert.IsType<ReviewMeeting>(await MeetingAsync(host));
+        Assert.Equal(34, meeting.Entries.Count);
+        Assert.Null(meeting.ApprovedAt);
+        Assert.Equal(0, await host.Bot.QueryAsync(db => db.AuditLog.CountAsync(a => a.Actor != "admin" && a.EntityType == "review-meeting")));
+    }
 }
