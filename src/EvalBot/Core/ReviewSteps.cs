@@ -14,9 +14,20 @@ namespace EvalBot.Core;
 /// <param name="OldUnitCommentRequired">A transfer in the year asks for the old unit's written comment (rules 20, 37).</param>
 /// <param name="HasOldUnitComment">That comment is recorded.</param>
 /// <param name="Refusal">Why the decision may not be taken now; null when it may.</param>
+/// <param name="HeldInTeams">
+/// The review of the year of the person's unit is held in EvalBot: its meeting is opened, or a self-assessment or an
+/// opinion on one of its people is recorded.
+/// </param>
 public sealed record PersonReviewState(
     long PersonId, IReadOnlyList<ReviewStep> Steps, IReadOnlyDictionary<ReviewStep, DateTimeOffset> Done, bool OldUnitCommentRequired, bool HasOldUnitComment,
-    ReviewRefusal? Refusal);
+    ReviewRefusal? Refusal, bool HeldInTeams = false)
+{
+    /// <summary>
+    /// Whether the decision waits for the steps (<c>Classification:RequireReviewSteps</c>): always when on, never when off,
+    /// and when unset, once the review of the person's unit is held in EvalBot (a unit that keeps it on paper is not blocked).
+    /// </summary>
+    public bool Waits(bool? requireSteps) => Refusal is not null && (requireSteps ?? HeldInTeams);
+}
 
 /// <summary>
 /// Rules 23 and 37 read from the database: for the rows of a list, the timestamps of each person's review steps (the
@@ -34,8 +45,8 @@ public sealed class ReviewSteps(EvalBotDbContext db, RuleSetCatalog catalog)
         var unitIds = rows.Select(r => r.UnitId).Distinct().ToList();
         var people = await db.People.AsNoTracking().Where(p => ids.Contains(p.Id)).Select(p => new { p.Id, p.IsLeader, p.HiredOn }).ToDictionaryAsync(p => p.Id, ct);
         var selves = await db.ReviewSelfAssessments.AsNoTracking().Where(s => ids.Contains(s.PersonId) && s.Year == year).ToDictionaryAsync(s => s.PersonId, s => s.SubmittedAt, ct);
-        var meetings = await db.ReviewMeetings.AsNoTracking().Where(m => unitIds.Contains(m.UnitId) && m.Year == year && m.ApprovedAt != null)
-            .ToDictionaryAsync(m => m.UnitId, m => m.ApprovedAt!.Value, ct);
+        var opened = await db.ReviewMeetings.AsNoTracking().Where(m => unitIds.Contains(m.UnitId) && m.Year == year).Select(m => new { m.UnitId, m.ApprovedAt }).ToListAsync(ct);
+        var meetings = opened.Where(m => m.ApprovedAt is not null).ToDictionary(m => m.UnitId, m => m.ApprovedAt!.Value);
         var opinions = (await db.ReviewOpinions.AsNoTracking().Where(o => ids.Contains(o.PersonId) && o.Year == year).ToListAsync(ct)).ToLookup(o => o.PersonId);
         var prefix = year.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var monitoring = (await db.CheckInReports.AsNoTracking()
@@ -48,6 +59,7 @@ public sealed class ReviewSteps(EvalBotDbContext db, RuleSetCatalog catalog)
         var oldUnits = transfers.SelectMany(g => g).Select(t => t.FromUnitExternalId).Distinct().ToList();
         var existing = (await db.Units.AsNoTracking().Where(u => oldUnits.Contains(u.ExternalId)).Select(u => u.ExternalId).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
 
+        var held = (await StartedAsync(unitIds, year, ct)).Concat(opened.Select(m => m.UnitId)).ToHashSet();
         var result = new Dictionary<long, PersonReviewState>();
         foreach (var row in rows)
         {
@@ -72,9 +84,15 @@ public sealed class ReviewSteps(EvalBotDbContext db, RuleSetCatalog catalog)
             var required = files.Any(f => ReviewOpinions.OldUnitCommentRequired(f, months));
             var refusal = steps.Count == 0 ? null : ReviewProcedure.MayDecide(steps, done, decidingAt);
             refusal ??= files.Select(f => ReviewOpinions.MayDecide(f, months)).FirstOrDefault(r => r is not null);
-            result[row.PersonId] = new PersonReviewState(row.PersonId, steps, done, required, hasComment, refusal);
+            result[row.PersonId] = new PersonReviewState(row.PersonId, steps, done, required, hasComment, refusal, held.Contains(row.UnitId));
         }
 
         return result;
     }
+
+    /// <summary>The units of the list where a self-assessment or an opinion of the year is recorded for one of the people.</summary>
+    private Task<List<long>> StartedAsync(List<long> unitIds, int year, CancellationToken ct) => db.Set<ClassificationRecord>().AsNoTracking()
+        .Where(r => r.Year == year && unitIds.Contains(r.UnitId)
+            && (db.ReviewSelfAssessments.Any(s => s.PersonId == r.PersonId && s.Year == year) || db.ReviewOpinions.Any(o => o.PersonId == r.PersonId && o.Year == year)))
+        .Select(r => r.UnitId).Distinct().ToListAsync(ct);
 }

@@ -75,7 +75,8 @@ public sealed class AuthorityActions(
         var today = clock.Today(turn.Now);
         if (date.Value.Year < year || date.Value > today) return (true, text.Format("boardErrDecisionDate", year, TextTable.Date(today)), null);
 
-        if (!rerate && options.Value.RequireReviewSteps && (await steps.ForAsync([current], year, turn.Now, ct)).GetValueOrDefault(person.Id)?.Refusal is { } missing)
+        if (!rerate && options.Value.RequireReviewSteps != false && (await steps.ForAsync([current], year, turn.Now, ct)).GetValueOrDefault(person.Id) is { } state
+            && state.Waits(options.Value.RequireReviewSteps) && state.Refusal is { } missing)
             return (true, text.Format("classRefusedStepsOne", CardText.Plain(person.FullName), text.Language == "en" ? missing.TextEn : missing.TextVi), null);
         var row = await rerating.ApplyAsync(person, current, level.Value, request, me.AadObjectId ?? me.ExternalId, turn.Now, ct);
         var name = CardText.Plain(person.FullName);

@@ -62,9 +62,9 @@ public sealed class ClassificationDecisions(
     /// <summary>Rules 23 and 37: the refusal naming, per person, the first review step or required opinion missing; null when none is.</summary>
     private async Task<Refusal?> StepsMissingAsync(List<ClassificationRecord> drafts, int year, DateTimeOffset now, CancellationToken ct)
     {
-        if (!options.Value.RequireReviewSteps) return null;
+        if (options.Value.RequireReviewSteps == false) return null;
         var states = await steps.ForAsync(drafts, year, now, ct);
-        var waiting = states.Values.Where(s => s.Refusal is not null).ToList();
+        var waiting = states.Values.Where(s => s.Waits(options.Value.RequireReviewSteps)).ToList();
         if (waiting.Count == 0) return null;
         var ids = waiting.Select(s => s.PersonId).ToList();
         var names = await db.People.AsNoTracking().Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.FullName, ct);

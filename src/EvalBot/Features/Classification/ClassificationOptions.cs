@@ -24,10 +24,11 @@ public sealed class ClassificationOptions
 
     /// <summary>
     /// Whether a decision waits for the annual review's steps of the person's rule-set and the required opinions (rules
-    /// 23, 37). Off by default: the self-assessment and the meeting are held in Teams, but the opinions of other bodies
-    /// are recorded through the admin API (the paper forms) only; an office that records them turns it on.
+    /// 23, 37). <c>true</c>: always; <c>false</c>: never; unset (the default): for each person whose review of the year is
+    /// held in EvalBot (their unit's meeting opened, their self-assessment or an opinion on them recorded), so an agency
+    /// that still keeps the review on paper is not blocked, and one that holds it in Teams cannot skip a step.
     /// </summary>
-    public bool RequireReviewSteps { get; set; }
+    public bool? RequireReviewSteps { get; set; }
 
     /// <summary>
     /// Whether the compile sends each person with a draft their annual self-assessment card (rule 23), once per year.
