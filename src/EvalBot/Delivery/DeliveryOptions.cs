@@ -14,13 +14,23 @@ public sealed class DeliveryOptions
     public bool SendFromTurn { get; set; } = true;
 
     /// <summary>
-    /// Rows claimed per round, capped at <see cref="Concurrency"/>: rows are claimed only when they can be started at
-    /// once, so a crash leaves at most <see cref="Concurrency"/> rows of an instance claimed.
+    /// Rows claimed per round, capped at the sends the sender may start: rows are claimed only when they can be started
+    /// at once, so a crash leaves at most <see cref="MaxConcurrency"/> rows of an instance claimed.
     /// </summary>
     public int BatchSize { get; set; } = 32;
 
-    /// <summary>Messages in flight at once. Teams allows about 50 requests per second per app and tenant.</summary>
+    /// <summary>
+    /// Messages in flight at once when Teams answers at once: enough to cover the outbox's own work between calls. The
+    /// sender adds the calls that wait on Teams (the rate times the measured round trip, see
+    /// <see cref="DeliveryThrottle.InFlightTarget"/>), up to <see cref="MaxConcurrency"/>.
+    /// </summary>
     public int Concurrency { get; set; } = 8;
+
+    /// <summary>
+    /// The most messages in flight however slowly Teams answers; also the most rows of an instance a crash can leave
+    /// claimed mid-send (see docs/RELIABILITY.md).
+    /// </summary>
+    public int MaxConcurrency { get; set; } = 64;
 
     /// <summary>How long a claimed row stays reserved for this instance.</summary>
     public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(5);

@@ -18,6 +18,7 @@ public sealed class DeliveryThrottle(TimeProvider time, IOptions<DeliveryOptions
     private readonly Queue<DateTimeOffset> _lastSecond = new();
     private DateTimeOffset _next = DateTimeOffset.MinValue;
     private DateTimeOffset _lastSweep = DateTimeOffset.MinValue;
+    private double _roundTripSeconds;
 
     /// <summary>
     /// Reserves a send to <paramref name="conversationId"/> if every window of the conversation has room now; otherwise
@@ -79,6 +80,51 @@ public sealed class DeliveryThrottle(TimeProvider time, IOptions<DeliveryOptions
                 _next = until;
             }
         }
+    }
+
+    /// <summary>
+    /// One attempt's round trip to Teams, as the connector's pipeline measured it: kept as a moving average (each new
+    /// measure weighs a fifth), so a slow spell raises the sender's concurrency within a few calls and a fast one lowers it.
+    /// </summary>
+    public void RecordRoundTrip(TimeSpan elapsed)
+    {
+        var seconds = Math.Max(0, elapsed.TotalSeconds);
+        lock (_gate)
+        {
+            _roundTripSeconds = _roundTripSeconds == 0 ? seconds : _roundTripSeconds + ((seconds - _roundTripSeconds) / 5);
+        }
+    }
+
+    /// <summary>The average round trip of the latest attempts; zero before the first.</summary>
+    public TimeSpan RoundTrip
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return TimeSpan.FromSeconds(_roundTripSeconds);
+            }
+        }
+    }
+
+    /// <summary>
+    /// How many sends the outbox keeps in flight so the app's rate holds whatever Teams' latency (Little's law): the
+    /// configured <see cref="DeliveryOptions.Concurrency"/> for the outbox's own work, plus the rate times the round
+    /// trip, with a quarter's margin, for the calls waiting on Teams; never more than
+    /// <see cref="DeliveryOptions.MaxConcurrency"/>. Without pacing there is no rate to hold, and the configured
+    /// concurrency stands.
+    /// </summary>
+    public int InFlightTarget()
+    {
+        var settings = options.Value;
+        var floor = Math.Max(1, settings.Concurrency);
+        if (settings.TenantRequestsPerSecond <= 0)
+        {
+            return floor;
+        }
+
+        var waiting = (int)Math.Ceiling(Math.Round(settings.TenantRequestsPerSecond * RoundTrip.TotalSeconds * 1.25, 6));
+        return Math.Min(floor + waiting, Math.Max(floor, settings.MaxConcurrency));
     }
 
     /// <summary>Waits until the conversation may receive one more message, and reserves it.</summary>

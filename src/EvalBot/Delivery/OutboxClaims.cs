@@ -28,7 +28,7 @@ internal sealed class OutboxClaims(IServiceScopeFactory scopes, DeliveryThrottle
         var now = time.GetUtcNow();
 
         // No more rows are claimed than can be sent at once, so every row marked Sending really is in flight: a crash
-        // cuts off at most Concurrency messages, never claimed rows that were still waiting for their turn.
+        // cuts off at most MaxConcurrency messages, never claimed rows that were still waiting for their turn.
         var batch = Math.Min(options.Value.BatchSize, wanted);
         if (now - _lastRecovery >= options.Value.RecoveryInterval || now < _lastRecovery)
         {

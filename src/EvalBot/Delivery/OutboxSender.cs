@@ -25,8 +25,8 @@ public sealed partial class OutboxSender(
     private readonly OutboxClaims _claims = new(scopes, throttle, instance, time, options);
 
     /// <summary>
-    /// Keeps up to <see cref="DeliveryOptions.Concurrency"/> sends in flight: a row is claimed as soon as a send ends,
-    /// so the pace is the throttle's, never a batch's slowest call. With nothing due it sleeps until a commit wakes it
+    /// Keeps up to <see cref="DeliveryThrottle.InFlightTarget"/> sends in flight (more while Teams answers slowly): a row
+    /// is claimed as soon as a send ends, so the pace is the throttle's, never a batch's slowest call. With nothing due it sleeps until a commit wakes it
     /// or the poll interval passes.
     /// </summary>
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -38,7 +38,8 @@ public sealed partial class OutboxSender(
             while (!stoppingToken.IsCancellationRequested)
             {
                 inFlight.RemoveAll(t => t.IsCompleted);
-                var free = options.Value.Concurrency - inFlight.Count;
+                var target = throttle.InFlightTarget();
+                var free = target - inFlight.Count;
                 List<OutboxMessage> claimed;
                 try
                 {
@@ -52,7 +53,7 @@ public sealed partial class OutboxSender(
                 }
 
                 inFlight.AddRange(claimed.Select(row => SendGuardedAsync(row, stoppingToken)));
-                if (inFlight.Count >= options.Value.Concurrency)
+                if (inFlight.Count >= target)
                 {
                     await Task.WhenAny(inFlight);
                     continue;

@@ -137,6 +137,61 @@ public sealed class DeliveryThrottleTests
         Assert.Equal(TimeSpan.FromSeconds(1), ThrottleFeedbackHandler.RetryAfter(response, _clock.GetUtcNow()));
     }
 
+    [Theory]
+    [InlineData(0, 8)] // nothing measured yet: the configured concurrency
+    [InlineData(20, 10)] // 48/s × 0.02 s × 1.25 = 1.2 → 2 more
+    [InlineData(200, 20)] // 48/s × 0.2 s × 1.25 = 12 more
+    [InlineData(300, 26)] // 18 more
+    [InlineData(5000, 64)] // capped at MaxConcurrency
+    public void The_sends_kept_in_flight_grow_with_Teams_round_trip_so_the_rate_holds(int roundTripMs, int expected)
+    {
+        var throttle = Throttle(new DeliveryOptions { Concurrency = 8, MaxConcurrency = 64, TenantRequestsPerSecond = 48 });
+        if (roundTripMs > 0)
+        {
+            throttle.RecordRoundTrip(TimeSpan.FromMilliseconds(roundTripMs));
+        }
+
+        Assert.Equal(expected, throttle.InFlightTarget());
+    }
+
+    [Fact]
+    public void The_round_trip_follows_the_latest_calls_a_fifth_at_a_time()
+    {
+        var throttle = Throttle(new DeliveryOptions { Concurrency = 8, TenantRequestsPerSecond = 48 });
+        throttle.RecordRoundTrip(TimeSpan.FromMilliseconds(300));
+        throttle.RecordRoundTrip(TimeSpan.FromMilliseconds(100));
+        Assert.Equal(260, throttle.RoundTrip.TotalMilliseconds, precision: 6);
+
+        for (var i = 0; i < 40; i++)
+        {
+            throttle.RecordRoundTrip(TimeSpan.FromMilliseconds(10));
+        }
+
+        // Teams fast again: back to the configured concurrency plus the one call a 10 ms round trip keeps busy.
+        Assert.Equal(9, throttle.InFlightTarget());
+    }
+
+    [Fact]
+    public void Without_pacing_the_configured_concurrency_stands_however_slow_Teams_is()
+    {
+        var throttle = Throttle(new DeliveryOptions { Concurrency = 8, TenantRequestsPerSecond = 0 });
+        throttle.RecordRoundTrip(TimeSpan.FromSeconds(1));
+
+        Assert.Equal(8, throttle.InFlightTarget());
+    }
+
+    [Fact]
+    public async Task Each_attempt_through_the_connector_pipeline_reports_its_round_trip()
+    {
+        var throttle = Throttle(new DeliveryOptions { TenantRequestsPerSecond = 0 });
+        using var handler = new ThrottleFeedbackHandler(throttle, _clock) { InnerHandler = new Slow(_clock, TimeSpan.FromMilliseconds(250)) };
+        using var client = new HttpClient(handler);
+
+        using var response = await client.PostAsync(new Uri("https://teams.invalid/v3/conversations/a/activities"), null);
+
+        Assert.Equal(TimeSpan.FromMilliseconds(250), throttle.RoundTrip);
+    }
+
     private DeliveryThrottle Throttle(DeliveryOptions options) => new(_clock, Options.Create(options));
 
     private sealed class Answer429(TimeSpan retryAfter) : HttpMessageHandler
@@ -146,6 +201,16 @@ public sealed class DeliveryThrottleTests
             var response = new HttpResponseMessage(HttpStatusCode.TooManyRequests);
             response.Headers.RetryAfter = new System.Net.Http.Headers.RetryConditionHeaderValue(retryAfter);
             return Task.FromResult(response);
+        }
+    }
+
+    /// <summary>Answers after the fake clock has moved on by the given time, as a distant Teams would.</summary>
+    private sealed class Slow(FakeTimeProvider clock, TimeSpan latency) : HttpMessageHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            clock.Advance(latency);
+            return Task.FromResult(new HttpResponseMessage(HttpStatusCode.Created));
         }
     }
 }

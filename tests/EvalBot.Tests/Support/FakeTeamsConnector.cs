@@ -32,6 +32,14 @@ public sealed class FakeTeamsConnector : IAsyncDisposable
     public int Attempts => _attempts;
 
     private int _attempts;
+    private int _inFlight;
+    private int _peakInFlight;
+
+    /// <summary>How long each call waits before it is answered, as a distant Teams would.</summary>
+    public TimeSpan Latency { get; set; }
+
+    /// <summary>The most calls the fake was answering at one moment.</summary>
+    public int PeakInFlight => Volatile.Read(ref _peakInFlight);
 
     public static async Task<FakeTeamsConnector> StartAsync()
     {
@@ -70,6 +78,29 @@ public sealed class FakeTeamsConnector : IAsyncDisposable
     }
 
     private async Task HandleAsync(HttpContext context)
+    {
+        var inFlight = Interlocked.Increment(ref _inFlight);
+        try
+        {
+            int peak;
+            while (inFlight > (peak = Volatile.Read(ref _peakInFlight)) && Interlocked.CompareExchange(ref _peakInFlight, inFlight, peak) != peak)
+            {
+            }
+
+            if (Latency > TimeSpan.Zero)
+            {
+                await Task.Delay(Latency);
+            }
+
+            await AnswerAsync(context);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _inFlight);
+        }
+    }
+
+    private async Task AnswerAsync(HttpContext context)
     {
         Interlocked.Increment(ref _attempts);
         if (_failures.TryDequeue(out var fail))
