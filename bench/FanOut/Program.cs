@@ -6,11 +6,19 @@ using EvalBot.Persistence;
 using EvalBot.Persistence.Entities;
 using Microsoft.EntityFrameworkCore;
 
-// Benchmark 2: a check-in campaign to N people, delivered through EvalBot's outbox to a fake Teams that enforces
-// Teams' limits (or none, for EvalBot's own ceiling). Usage: fanout [--people N] [--limits on|off] [--concurrency C]
+// Benchmark 2: a check-in campaign to N people, and the peer-feedback round of the same period (each person's two
+// messages due together), delivered through EvalBot's outbox to a fake Teams that enforces Teams' limits (or none, for
+// EvalBot's own ceiling), answers each call in 100–300 ms and fails 1 % of them with 5xx or 412.
+// Usage: fanout [--people N] [--limits on|off] [--concurrency C] [--max-concurrency M] [--latency MIN-MAX ms]
+//               [--errors FRACTION] [--messages 1|2]
 var people = IntArg("--people", 100_000);
 var limits = !string.Equals(Arg("--limits", "on"), "off", StringComparison.OrdinalIgnoreCase);
 var concurrency = IntArg("--concurrency", 8);
+var maxConcurrency = IntArg("--max-concurrency", 64);
+var latencyArg = Arg("--latency", "100-300").Split('-');
+var latency = (Min: int.Parse(latencyArg[0], CultureInfo.InvariantCulture), Max: int.Parse(latencyArg[^1], CultureInfo.InvariantCulture));
+var errors = double.Parse(Arg("--errors", "0.01"), CultureInfo.InvariantCulture);
+var messages = IntArg("--messages", 2);
 const string Period = "2026-Q4";
 
 var folder = Path.Combine(Path.GetTempPath(), "evalbot-fanout-" + Guid.NewGuid().ToString("N"));
@@ -18,13 +26,17 @@ Directory.CreateDirectory(folder);
 var database = Path.Combine(folder, "evalbot.db");
 try
 {
-    await using var teams = await LimitedTeams.StartAsync(limits);
+    await using var teams = await LimitedTeams.StartAsync(limits, latency, errors);
     var seed = Stopwatch.StartNew();
     await Seeder.SeedAsync(database, people, Period, teams.ServiceUrl, TimeProvider.System.GetUtcNow());
     Console.Error.WriteLine($"seeded {people} people in {seed.Elapsed.TotalSeconds:0.0} s");
 
-    // Every hour of every day is a working hour for the run, so the campaign sends whenever it is started.
-    var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(TimeProvider.System.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById("Asia/Ho_Chi_Minh")).DateTime);
+    // Every day of the run is a working day, and its working hour is one to come: the campaign and the feedback round
+    // are queued for that hour, then released together, each person's two messages one after the other, so the
+    // delivery is timed on its own and the per-conversation windows see pairs.
+    var local = TimeZoneInfo.ConvertTime(TimeProvider.System.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById("Asia/Ho_Chi_Minh")).DateTime;
+    var today = DateOnly.FromDateTime(local);
+    var hour = (local.Hour + 2) % 24;
     var settings = new Dictionary<string, string>
     {
         ["ASPNETCORE_ENVIRONMENT"] = "Development",
@@ -32,9 +44,10 @@ try
         ["EvalBot__SeedDemo"] = "false",
         ["Admin__ApiKey"] = BotChild.AdminKey,
         ["Scheduling__Enabled"] = "false",
-        ["Campaigns__WorkingHoursStart"] = "00:00",
-        ["Campaigns__WorkingHoursEnd"] = "23:59",
+        ["Campaigns__WorkingHoursStart"] = $"{hour:00}:00",
+        ["Campaigns__WorkingHoursEnd"] = hour == 23 ? "23:59" : $"{hour + 1:00}:00",
         ["Delivery__Concurrency"] = concurrency.ToString(CultureInfo.InvariantCulture),
+        ["Delivery__MaxConcurrency"] = maxConcurrency.ToString(CultureInfo.InvariantCulture),
         ["Delivery__TenantRequestsPerSecond"] = limits ? "48" : "0",
         ["Delivery__EnforceConversationLimits"] = limits ? "true" : "false",
         ["Logging__LogLevel__Default"] = "Warning",
@@ -49,16 +62,19 @@ try
 
     await using var bot = await BotChild.StartAsync(settings);
     Console.Error.WriteLine($"bot pid {bot.ProcessId}");
-    var cpuBefore = bot.CpuSeconds();
     var open = Stopwatch.StartNew();
-    using var response = await bot.Http.PostAsync(new Uri($"admin/periods/{Period}/open", UriKind.Relative), null);
-    var body = JsonNode.Parse(await response.Content.ReadAsStringAsync());
-    open.Stop();
-    response.EnsureSuccessStatusCode();
-    var queued = (int)body!["queued"]!;
-    Console.Error.WriteLine($"opened in {open.Elapsed.TotalSeconds:0.0} s: queued {queued}, skipped {body["skipped"]}");
+    var queued = await OpenAsync(bot, $"admin/periods/{Period}/open");
+    if (messages >= 2)
+    {
+        queued += await OpenAsync(bot, $"admin/feedback/{Period}/open");
+    }
 
-    // Delivered when every queued prompt arrived; given up after a minute without progress.
+    open.Stop();
+    Console.Error.WriteLine($"queued {queued} messages in {open.Elapsed.TotalSeconds:0.0} s");
+    var expected = await ReleaseAsync(database);
+    var cpuBefore = bot.CpuSeconds();
+
+    // Delivered when every queued message arrived; given up after a minute without progress.
     var lastProgress = Stopwatch.StartNew();
     var seen = 0;
     while (teams.Accepted < queued && lastProgress.Elapsed < TimeSpan.FromMinutes(1))
@@ -77,25 +93,79 @@ try
     var elapsed = arrivals.Count > 1 ? arrivals[^1] - arrivals[0] : double.NaN;
     var rate = arrivals.Count > 1 ? (arrivals.Count - 1) / elapsed : double.NaN;
     var windows = WindowRates(arrivals, 10);
-    var duplicated = teams.PerConversation.Values.Sum(n => n - 1);
-    var lost = queued - teams.PerConversation.Count;
+    var duplicated = teams.PerConversation.Sum(c => Math.Max(0, c.Value - expected.GetValueOrDefault(c.Key)));
+    var lost = expected.Sum(c => Math.Max(0, c.Value - teams.PerConversation.GetValueOrDefault(c.Key)));
 
     await using var db = new SqliteEvalBotDbContext(new DbContextOptionsBuilder<SqliteEvalBotDbContext>().UseSqlite($"Data Source={database}").Options);
     var byStatus = await db.Outbox.GroupBy(o => o.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync();
     string Status(OutboxStatus s) => (byStatus.FirstOrDefault(b => b.Key == s)?.Count ?? 0).ToString(CultureInfo.InvariantCulture);
 
     var c = CultureInfo.InvariantCulture;
-    Console.WriteLine(string.Create(c, $"| limits | people | queued | open s | delivered | msg/s overall | msg/s per 10 s: median [min–max] | ÷ allowed (50/s) | 429s | lost | duplicated | outbox sent/failed/pending | bot CPU ms per message |"));
-    Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+    Console.WriteLine(string.Create(c, $"| limits | in flight | latency ms | errors | people | queued | queue s | delivered | msg/s overall | msg/s per 10 s: median [min–max] | ÷ allowed (50/s) | 429s | 5xx/412 | lost | duplicated | outbox sent/failed/pending | bot CPU ms per message |"));
+    Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
     Console.WriteLine(string.Create(c,
-        $"| {(limits ? "Teams limits" : "off")} | {people} | {queued} | {open.Elapsed.TotalSeconds:0.0} | {arrivals.Count} | {rate:0.0} | {Median(windows):0.0} [{windows.DefaultIfEmpty().Min():0.0}–{windows.DefaultIfEmpty().Max():0.0}] | " +
-        $"{(limits ? (rate / LimitedTeams.AppPerSecond).ToString("0.000", c) : "–")} | {teams.Throttled} | {lost} | {duplicated} | {Status(OutboxStatus.Sent)}/{Status(OutboxStatus.Failed)}/{Status(OutboxStatus.Pending)} | {(cpuAfter - cpuBefore) * 1000 / Math.Max(1, arrivals.Count):0.00} |"));
+        $"| {(limits ? "Teams limits" : "off")} | {(maxConcurrency > concurrency ? $"{concurrency}–{maxConcurrency}, adaptive" : $"{concurrency}, fixed")} | {(latency.Max > 0 ? $"{latency.Min}–{latency.Max}" : "0")} | {errors:0.##%} | {people} | {queued} | {open.Elapsed.TotalSeconds:0.0} | {arrivals.Count} | {rate:0.0} | {Median(windows):0.0} [{windows.DefaultIfEmpty().Min():0.0}–{windows.DefaultIfEmpty().Max():0.0}] | " +
+        $"{(limits ? (rate / LimitedTeams.AppPerSecond).ToString("0.000", c) : "–")} | {teams.Throttled} | {teams.Failed} | {lost} | {duplicated} | {Status(OutboxStatus.Sent)}/{Status(OutboxStatus.Failed)}/{Status(OutboxStatus.Pending)} | {(cpuAfter - cpuBefore) * 1000 / Math.Max(1, arrivals.Count):0.00} |"));
     return lost == 0 && duplicated == 0 ? 0 : 1;
 }
 finally
 {
     Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
     Directory.Delete(folder, recursive: true);
+}
+
+// Runs an admin action that queues messages; the number queued.
+static async Task<int> OpenAsync(BotChild bot, string path)
+{
+    using var response = await bot.Http.PostAsync(new Uri(path, UriKind.Relative), null);
+    var text = await response.Content.ReadAsStringAsync();
+    if (!response.IsSuccessStatusCode)
+    {
+        throw new InvalidOperationException($"{path}: {(int)response.StatusCode} {text}");
+    }
+
+    var body = JsonNode.Parse(text)!;
+    Console.Error.WriteLine($"{path}: {text}");
+    return (int)body["queued"]!;
+}
+
+// Makes every queued message due now, each person's messages next to each other in the sender's order (due time, then
+// id); returns how many each conversation should receive.
+static async Task<Dictionary<string, int>> ReleaseAsync(string database)
+{
+    await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={database}");
+    await connection.OpenAsync();
+    await using (var busy = connection.CreateCommand())
+    {
+        busy.CommandText = "PRAGMA busy_timeout = 10000;";
+        await busy.ExecuteNonQueryAsync();
+    }
+
+    await using (var release = connection.CreateCommand())
+    {
+        // A campaign message names its recipient, not yet the chat: the chat is the one the bot has with that person.
+        release.CommandText = """
+            WITH ranked AS (SELECT "Id", DENSE_RANK() OVER (ORDER BY "RecipientAadObjectId") AS r FROM outbox WHERE "Status" = 0)
+            UPDATE outbox SET "NextAttemptAt" = $now - (SELECT COUNT(*) FROM ranked) + ranked.r FROM ranked WHERE ranked."Id" = outbox."Id";
+            """;
+        release.Parameters.AddWithValue("$now", TimeProvider.System.GetUtcNow().ToUnixTimeMilliseconds());
+        await release.ExecuteNonQueryAsync();
+    }
+
+    var expected = new Dictionary<string, int>(StringComparer.Ordinal);
+    await using var count = connection.CreateCommand();
+    count.CommandText = """
+        SELECT COALESCE(c."ConversationId", o."ConversationId", ''), COUNT(*) FROM outbox o
+        LEFT JOIN conversation_references c ON c."UserAadObjectId" = o."RecipientAadObjectId"
+        GROUP BY 1;
+        """;
+    await using var reader = await count.ExecuteReaderAsync();
+    while (await reader.ReadAsync())
+    {
+        expected[reader.GetString(0)] = reader.GetInt32(1);
+    }
+
+    return expected;
 }
 
 string Arg(string name, string fallback)
