@@ -110,7 +110,8 @@ public sealed class DeliveryThrottle(TimeProvider time, IOptions<DeliveryOptions
     /// <summary>
     /// How many sends the outbox keeps in flight so the app's rate holds whatever Teams' latency (Little's law): the
     /// configured <see cref="DeliveryOptions.Concurrency"/> for the outbox's own work, plus the rate times the round
-    /// trip, with a quarter's margin, for the calls waiting on Teams; never more than
+    /// trip, with a quarter's margin, for the calls waiting on Teams (whole calls only, so a Teams that answers within a
+    /// few milliseconds leaves the configured concurrency as it is); never more than
     /// <see cref="DeliveryOptions.MaxConcurrency"/>. Without pacing there is no rate to hold, and the configured
     /// concurrency stands.
     /// </summary>
@@ -123,7 +124,7 @@ public sealed class DeliveryThrottle(TimeProvider time, IOptions<DeliveryOptions
             return floor;
         }
 
-        var waiting = (int)Math.Ceiling(Math.Round(settings.TenantRequestsPerSecond * RoundTrip.TotalSeconds * 1.25, 6));
+        var waiting = (int)Math.Floor(Math.Round(settings.TenantRequestsPerSecond * RoundTrip.TotalSeconds * 1.25, 6));
         return Math.Min(floor + waiting, Math.Max(floor, settings.MaxConcurrency));
     }
 

@@ -39,6 +39,8 @@ public sealed class TwoInstanceCampaignTests(PostgresFixture postgres, ITestOutp
     private Dictionary<string, string> Settings() => Cluster.Settings(postgres.ConnectionString, new Dictionary<string, string>
     {
         ["Delivery__Concurrency"] = SenderConcurrency.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        // The most sends in flight however Teams answers: what a killed instance can leave cut off.
+        ["Delivery__MaxConcurrency"] = SenderConcurrency.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["Campaigns__TickInterval"] = "00:00:10",
         ["Campaigns__BatchSize"] = "50",
     });
