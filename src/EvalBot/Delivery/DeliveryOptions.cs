@@ -28,7 +28,7 @@ public sealed class DeliveryOptions
 
     /// <summary>
     /// The most messages in flight however slowly Teams answers; also the most rows of an instance a crash can leave
-    /// claimed mid-send (see docs/RELIABILITY.md).
+    /// claimed mid-send (README, "Deploy several instances").
     /// </summary>
     public int MaxConcurrency { get; set; } = 64;
 

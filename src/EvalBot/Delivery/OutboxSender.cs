@@ -26,8 +26,8 @@ public sealed partial class OutboxSender(
 
     /// <summary>
     /// Keeps up to <see cref="DeliveryThrottle.InFlightTarget"/> sends in flight (more while Teams answers slowly): a row
-    /// is claimed as soon as a send ends, so the pace is the throttle's, never a batch's slowest call. With nothing due it sleeps until a commit wakes it
-    /// or the poll interval passes.
+    /// is claimed as soon as a send ends, so the pace is the throttle's, never a batch's slowest call. With nothing due it
+    /// sleeps until a commit wakes it or the poll interval passes.
     /// </summary>
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
