@@ -30,24 +30,12 @@ public sealed class SlowTeamsTests
 
         await Task.WhenAll(Enumerable.Range(0, People).Select(i =>
             client.PostAsJsonAsync("/api/messages", Activities.Message(teams.ServiceUrl, "help", userAad: $"aad-far-{i}", conversationId: $"a:far-{i}"))));
-        var sent = await WaitAsync(bot, People);
+        var sent = await Poll.UntilAsync(() => bot.QueryAsync(db => db.Outbox.CountAsync(o => o.Status == OutboxStatus.Sent)), n => n >= People, TimeSpan.FromSeconds(30));
 
         var posted = teams.Received.Where(c => c.Method == "POST").GroupBy(c => c.DecodedPath).ToList();
         Assert.Equal(People, sent);
         Assert.Equal(People, posted.Count);
         Assert.All(posted, p => Assert.Single(p));
         Assert.InRange(teams.PeakInFlight, 3, 6);
-    }
-
-    private static async Task<int> WaitAsync(EvalBotFactory bot, int expected)
-    {
-        var clock = System.Diagnostics.Stopwatch.StartNew();
-        var sent = 0;
-        while (clock.Elapsed < TimeSpan.FromSeconds(30) && (sent = await bot.QueryAsync(db => db.Outbox.CountAsync(o => o.Status == OutboxStatus.Sent))) < expected)
-        {
-            await Task.Delay(100);
-        }
-
-        return sent;
     }
 }

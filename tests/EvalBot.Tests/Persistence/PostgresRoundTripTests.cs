@@ -66,7 +66,7 @@ public sealed class PostgresRoundTripTests(PostgresFixture postgres) : IClassFix
         Assert.Equal(new DateOnly(2026, 3, 31), await _bot.QueryAsync(db => db.Targets.Where(t => t.Id == org.StaffTargets[0].Id).Select(t => t.Deadline).SingleAsync()));
         Assert.True(await _bot.QueryAsync(db => db.AuditLog.AnyAsync(a => a.Action == "checkin.submit" && a.Actor == "aad-user-1")));
 
-        var review = await WaitAsync(async () => await _bot.QueryAsync(db => db.Outbox.SingleAsync(o => o.Kind == "checkin.review")), r => r.Status == OutboxStatus.Sent);
+        var review = await Poll.UntilAsync(async () => await _bot.QueryAsync(db => db.Outbox.SingleAsync(o => o.Kind == "checkin.review")), r => r.Status == OutboxStatus.Sent, TimeSpan.FromSeconds(30));
         Assert.Equal("aad-leader", review.RecipientAadObjectId);
         Assert.Contains(_teams.Received, c => c.Body?.ToJsonString().Contains("checkin.confirm", StringComparison.Ordinal) == true);
         // Every message due is sent. The campaign's tick may also have queued the period's prompts by now: on a day or at
@@ -99,20 +99,5 @@ public sealed class PostgresRoundTripTests(PostgresFixture postgres) : IClassFix
         var response = await _client.PostAsJsonAsync("/api/messages", Activities.Invoke(_teams.ServiceUrl, verb, data, conversationId: "a:pg-conv-staff"));
         response.EnsureSuccessStatusCode();
         return (await response.Content.ReadFromJsonAsync<JsonObject>())!;
-    }
-
-    private static async Task<T> WaitAsync<T>(Func<Task<T>> read, Func<T, bool> done)
-    {
-        var deadline = TimeProvider.System.GetUtcNow() + TimeSpan.FromSeconds(30);
-        while (true)
-        {
-            var value = await read();
-            if (done(value) || TimeProvider.System.GetUtcNow() > deadline)
-            {
-                return value;
-            }
-
-            await Task.Delay(100);
-        }
     }
 }

@@ -12,6 +12,9 @@ namespace EvalBot.Tests.Scheduling;
 /// </summary>
 public sealed class SchedulingTests
 {
+    /// <summary>The scheduler starts after the app has started: how long to poll for it.</summary>
+    private static readonly TimeSpan SchedulerStart = TimeSpan.FromSeconds(20);
+
     [Fact]
     public async Task Quartz_creates_its_tables_in_the_app_database_file()
     {
@@ -19,7 +22,7 @@ public sealed class SchedulingTests
         await using var app = CampaignHost.Create(folder, scheduling: true);
         using var client = app.CreateClient();
 
-        var tables = await PollAsync(() => TablesAsync(folder), t => t.Contains("QRTZ_TRIGGERS") && t.Contains("QRTZ_JOB_DETAILS"));
+        var tables = await Poll.UntilAsync(() => TablesAsync(folder), t => t.Contains("QRTZ_TRIGGERS") && t.Contains("QRTZ_JOB_DETAILS"), SchedulerStart);
 
         Assert.Contains("QRTZ_SIMPLE_TRIGGERS", tables);
         Assert.Contains("QRTZ_LOCKS", tables);
@@ -36,7 +39,7 @@ public sealed class SchedulingTests
             using var client = app.CreateClient();
             client.DefaultRequestHeaders.Add("X-Admin-Key", CampaignHost.AdminKey);
 
-            var jobs = await PollAsync(async () => (await client.GetFromJsonAsync<JsonObject>("/admin/jobs"))!, j => j["jobs"]!.AsArray().Count > 0);
+            var jobs = await Poll.UntilAsync(async () => (await client.GetFromJsonAsync<JsonObject>("/admin/jobs"))!, j => j["jobs"]!.AsArray().Count > 0, SchedulerStart);
 
             var tick = Assert.Single(jobs["jobs"]!.AsArray(), j => (string?)j!["name"] == "campaign-tick")!;
             Assert.Equal("campaigns", (string?)tick["group"]);
@@ -76,21 +79,5 @@ public sealed class SchedulingTests
         }
 
         return names;
-    }
-
-    /// <summary>Polls until the condition holds (the scheduler starts after the app has started), for at most 20 s.</summary>
-    private static async Task<T> PollAsync<T>(Func<Task<T>> read, Func<T, bool> done)
-    {
-        var deadline = System.Diagnostics.Stopwatch.StartNew();
-        while (true)
-        {
-            var value = await read();
-            if (done(value) || deadline.Elapsed > TimeSpan.FromSeconds(20))
-            {
-                return value;
-            }
-
-            await Task.Delay(100);
-        }
     }
 }
