@@ -50,10 +50,13 @@ public static class SummaryBench
         var org = fill ? await new OrgGenerator(app.Services).WriteAsync(generation) : await DescribeAsync(app.Services);
         if (fill) Console.Error.WriteLine($"generated {org.People:N0} people, {org.Units:N0} units, {org.Rows:N0} rows in {clock.Elapsed.TotalSeconds:F0} s ({provider})");
 
+        // Activity ids unique to this process: a reused database (--reuse) holds the processed marks of earlier runs,
+        // and a repeated id would be answered as a duplicate without doing the work.
+        var run = Guid.NewGuid().ToString("N")[..8];
         var processed = 0;
         async Task<double> OnceAsync()
         {
-            var id = "bench-" + (++processed).ToString(CultureInfo.InvariantCulture);
+            var id = $"bench-{run}-{++processed}";
             var activity = JsonSerializer.Deserialize<Activity>(Message(org.FirstAgencyHeadAad, id), ProtocolJson.Options)!;
             var start = Stopwatch.GetTimestamp();
             await using var scope = app.Services.CreateAsyncScope();

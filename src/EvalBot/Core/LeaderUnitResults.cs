@@ -11,13 +11,25 @@ namespace EvalBot.Core;
 /// </summary>
 public static class LeaderUnitResults
 {
-    public static UnitResult? For(Person leader, YearData data, OrgTree tree, IReadOnlyDictionary<long, Level?> compiledLevels)
+    public static UnitResult? For(Person leader, YearData data, OrgTree tree, IReadOnlyDictionary<long, Level?> compiledLevels) =>
+        For(leader, data, tree, compiledLevels, []);
+
+    /// <summary>
+    /// <see cref="For(Person, YearData, OrgTree, IReadOnlyDictionary{long, Level?})"/> with each member's line totals kept in
+    /// <paramref name="totals"/> across calls: the people of a department count for its head and for every head above.
+    /// </summary>
+    internal static UnitResult? For(Person leader, YearData data, OrgTree tree, IReadOnlyDictionary<long, Level?> compiledLevels, Dictionary<long, LineTotals> totals)
     {
         ArgumentNullException.ThrowIfNull(leader);
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(tree);
         ArgumentNullException.ThrowIfNull(compiledLevels);
-        var totals = MemberIds(leader, data.Units, tree, data.PeopleByUnit).ToDictionary(id => id, id => LineTotals.Of(data.Reports[id], data.Targets));
+        ArgumentNullException.ThrowIfNull(totals);
+        foreach (var id in MemberIds(leader, data.Units, tree, data.PeopleByUnit))
+        {
+            if (!totals.ContainsKey(id)) totals.Add(id, LineTotals.Of(data.Reports[id], data.Targets));
+        }
+
         return FromTotals(leader, data.Units, tree, data.PeopleByUnit, totals, compiledLevels);
     }
 

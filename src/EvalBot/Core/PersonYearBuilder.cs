@@ -79,8 +79,9 @@ public sealed class PersonYearBuilder(CheckInScoring scoring)
         // The old unit's scores after a transfer, for the periods not confirmed here (rule 20, Decree 335 Art. 21).
         foreach (var prior in data.PriorScores[person.Id].OrderBy(p => p.Period, StringComparer.Ordinal))
         {
-            if (result.Any(r => r.Period.Label == prior.Period)) continue;
-            result.Add(new PeriodReport(Period.Parse(prior.Period, prior.FromUnitExternalId), WorkStatus.Worked, [], prior.GeneralScore ?? 0m, prior.FromUnitExternalId)
+            var slot = Period.Parse(prior.Period, prior.FromUnitExternalId);
+            if (result.Any(r => SameSlot(r.Period, slot))) continue;
+            result.Add(new PeriodReport(slot, WorkStatus.Worked, [], prior.GeneralScore ?? 0m, prior.FromUnitExternalId)
             {
                 ImportedTotal = prior.Score,
             });
@@ -91,7 +92,7 @@ public sealed class PersonYearBuilder(CheckInScoring scoring)
         for (var i = 1; i <= (kind == PeriodKind.Month ? 12 : 4); i++)
         {
             var period = new Period(data.Year, kind, i, unitId);
-            if (result.Any(r => r.Period.Label == period.Label)) continue;
+            if (result.Any(r => SameSlot(r.Period, period))) continue;
             var leave = data.Leaves[person.Id].FirstOrDefault(l => l.From <= period.Start && l.To >= period.End);
             if (leave is null) continue;
             result.Add(new PeriodReport(period, WorkStatusOf(leave.Kind), [], 0m));
@@ -99,6 +100,9 @@ public sealed class PersonYearBuilder(CheckInScoring scoring)
 
         return [.. result.OrderBy(r => r.Period.Start)];
     }
+
+    /// <summary>The same period of the calendar (what its label says), whichever unit monitored it.</summary>
+    private static bool SameSlot(Period a, Period b) => a.Year == b.Year && a.Kind == b.Kind && a.Index == b.Index;
 
     private static PeriodKind KindOf(string periodKind) =>
         string.Equals(periodKind, "month", StringComparison.OrdinalIgnoreCase) ? PeriodKind.Month : PeriodKind.Quarter;

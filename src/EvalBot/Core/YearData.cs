@@ -83,14 +83,18 @@ public sealed record YearData(
 
     /// <summary>
     /// The current confirmed (or adjusted) reports of the year of <paramref name="ids"/> with their lines, and the year's
-    /// targets those lines refer to, holding only the columns the rule engine and the unit results read.
+    /// targets those lines refer to, holding only the columns the rule engine and the unit results read. Two flat
+    /// queries (the reports; their lines joined with their targets) rather than a collection projection and a second
+    /// lookup of every target by id: materialising nested collections and the list of ~12,000 target ids were most of
+    /// a 1,000-person unit's read.
     /// </summary>
     public static async Task<(List<CheckInReport> Reports, Dictionary<long, Target> Targets)> ReportsAndTargetsAsync(
         EvalBotDbContext reader, List<long> ids, string prefix, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(reader);
-        var reports = await reader.CheckInReports.AsNoTracking()
-            .Where(r => ids.Contains(r.PersonId) && r.IsCurrent && r.Period.StartsWith(prefix) && (r.Status == CheckInStatus.Confirmed || r.Status == CheckInStatus.Adjusted))
+        var current = reader.CheckInReports.AsNoTracking()
+            .Where(r => ids.Contains(r.PersonId) && r.IsCurrent && r.Period.StartsWith(prefix) && (r.Status == CheckInStatus.Confirmed || r.Status == CheckInStatus.Adjusted));
+        var reports = await current
             .Select(r => new CheckInReport
             {
                 Id = r.Id,
@@ -101,40 +105,64 @@ public sealed record YearData(
                 Status = r.Status,
                 GeneralJson = r.GeneralJson,
                 ConfirmedGeneralJson = r.ConfirmedGeneralJson,
-                Lines = r.Lines.Select(l => new CheckInLine
-                {
-                    Id = l.Id,
-                    ReportId = l.ReportId,
-                    TargetId = l.TargetId,
-                    Done = l.Done,
-                    QualityOk = l.QualityOk,
-                    OnTime = l.OnTime,
-                    FailedChecks = l.FailedChecks,
-                    Delays = l.Delays,
-                    ObjectiveCause = l.ObjectiveCause,
-                    ObjectiveCauseApprover = l.ObjectiveCauseApprover,
-                    ObjectiveCauseDocument = l.ObjectiveCauseDocument,
-                }).ToList(),
             })
+            .ToDictionaryAsync(r => r.Id, ct);
+        var rows = await (
+            from r in current
+            join l in reader.CheckInLines on r.Id equals l.ReportId
+            join t in reader.Targets.Where(t => t.Period.StartsWith(prefix)) on l.TargetId equals t.Id into matched
+            from t in matched.DefaultIfEmpty()
+            orderby l.Id
+            select new LineRow(
+                l.Id, l.ReportId, l.TargetId, l.Done, l.QualityOk, l.OnTime, l.FailedChecks, l.Delays, l.ObjectiveCause, l.ObjectiveCauseApprover, l.ObjectiveCauseDocument,
+                t == null ? null : t.ExternalId, t == null ? null : t.PersonId, t == null ? 0m : t.Quantity, t == null ? 0m : t.ConversionFactor,
+                t == null ? default : t.Deadline, t == null ? null : t.QualityRequirement))
             .ToListAsync(ct);
-        var targetIds = reports.SelectMany(r => r.Lines).Select(l => l.TargetId).Distinct().ToList();
-        var targets = await reader.Targets.AsNoTracking()
-            .Where(t => targetIds.Contains(t.Id) && t.Period.StartsWith(prefix))
-            .Select(t => new Target
-            {
-                Id = t.Id,
-                ExternalId = t.ExternalId,
-                Period = "",
-                PersonId = t.PersonId,
-                Title = "",
-                UnitOfMeasure = "",
-                Quantity = t.Quantity,
-                ConversionFactor = t.ConversionFactor,
-                Deadline = t.Deadline,
-                QualityRequirement = t.QualityRequirement,
-            })
-            .ToDictionaryAsync(t => t.Id, ct);
-        return (reports, targets);
+        var targets = new Dictionary<long, Target>();
+        foreach (var row in rows)
+        {
+            if (!reports.TryGetValue(row.ReportId, out var report)) continue;
+            report.Lines.Add(row.Line());
+            if (row.ExternalId is not null && !targets.ContainsKey(row.TargetId)) targets.Add(row.TargetId, row.Target());
+        }
+
+        return ([.. reports.Values.OrderBy(r => r.Id)], targets);
+    }
+
+    /// <summary>A line of <see cref="ReportsAndTargetsAsync"/> with the columns of its target (null when not a target of the year).</summary>
+    private sealed record LineRow(
+        long Id, long ReportId, long TargetId, decimal Done, decimal QualityOk, decimal OnTime, int FailedChecks, int Delays, bool ObjectiveCause,
+        string? ObjectiveCauseApprover, string? ObjectiveCauseDocument,
+        string? ExternalId, long? PersonId, decimal Quantity, decimal ConversionFactor, DateOnly Deadline, string? QualityRequirement)
+    {
+        public CheckInLine Line() => new()
+        {
+            Id = Id,
+            ReportId = ReportId,
+            TargetId = TargetId,
+            Done = Done,
+            QualityOk = QualityOk,
+            OnTime = OnTime,
+            FailedChecks = FailedChecks,
+            Delays = Delays,
+            ObjectiveCause = ObjectiveCause,
+            ObjectiveCauseApprover = ObjectiveCauseApprover,
+            ObjectiveCauseDocument = ObjectiveCauseDocument,
+        };
+
+        public Target Target() => new()
+        {
+            Id = TargetId,
+            ExternalId = ExternalId!,
+            Period = "",
+            PersonId = PersonId,
+            Title = "",
+            UnitOfMeasure = "",
+            Quantity = Quantity,
+            ConversionFactor = ConversionFactor,
+            Deadline = Deadline,
+            QualityRequirement = QualityRequirement ?? "",
+        };
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using EvalBot.Core;
 using EvalBot.Domain;
 using EvalBot.Domain.Classification;
 using EvalBot.Domain.RuleSets;
@@ -25,11 +26,13 @@ public sealed class Provisional(CheckInScoring scoring, PersonYearBuilder builde
         ArgumentNullException.ThrowIfNull(people);
         ArgumentNullException.ThrowIfNull(data);
         var tree = new OrgTree(data.Units);
+        var noLevels = new Dictionary<long, Level?>();
+        var totals = new Dictionary<long, LineTotals>();
         return [.. people.Select(p =>
         {
             var ruleSet = scoring.RuleSetFor(p, data.Year);
             if (ruleSet is null) return new ProvisionalResult(p, null, null);
-            var unit = p.IsLeader ? LeaderUnitResults.For(p, data, tree, new Dictionary<long, Level?>()) : null;
+            var unit = p.IsLeader ? LeaderUnitResults.For(p, data, tree, noLevels, totals) : null;
             return new ProvisionalResult(p, ruleSet, AnnualClassifier.Classify(builder.Build(p, data, tree, ruleSet, today, unit), ruleSet));
         })];
     }
