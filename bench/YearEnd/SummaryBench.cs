@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using EvalBot.Conversation;
+using EvalBot.Features.Classification;
 using EvalBot.Persistence;
 using EvalBot.Protocol;
 using Activity = EvalBot.Protocol.Activity;
@@ -38,7 +39,8 @@ public static class SummaryBench
             return 0;
         }
 
-        var (database, fill) = await Databases.PrepareAsync(provider, $"evalbot_bench_summary_{people}", server, options.Flag("reuse"));
+        var (database, fill) = await Databases.PrepareAsync(
+            provider, $"evalbot_bench_summary_{people}{(options.Flag("compiled") ? "_compiled" : "")}", server, options.Flag("reuse"));
         await using var app = BenchHost.Build(database, Now);
         var periods = new List<DomainPeriod>();
         foreach (var year in new[] { 2024, 2025 }) periods.AddRange(Enumerable.Range(1, 4).Select(q => new DomainPeriod(year, PeriodKind.Quarter, q, "")));
@@ -49,6 +51,15 @@ public static class SummaryBench
         var clock = Stopwatch.StartNew();
         var org = fill ? await new OrgGenerator(app.Services).WriteAsync(generation) : await DescribeAsync(app.Services);
         if (fill) Console.Error.WriteLine($"generated {org.People:N0} people, {org.Units:N0} units, {org.Rows:N0} rows in {clock.Elapsed.TotalSeconds:F0} s ({provider})");
+
+        if (options.Flag("compiled"))
+        {
+            // December's case (--compiled): the year compiled, a draft with its explanation stored for everyone in the
+            // organisation, as when leaders look at their units after the year-end compile. Idempotent with --reuse.
+            await using var scope = app.Services.CreateAsyncScope();
+            var compile = await scope.ServiceProvider.GetRequiredService<AnnualCompiler>().CompileAsync(Now.Year, "system", CancellationToken.None);
+            Console.Error.WriteLine($"compiled {Now.Year}: {compile.Changed:N0} drafts written");
+        }
 
         // Activity ids unique to this process: a reused database (--reuse) holds the processed marks of earlier runs,
         // and a repeated id would be answered as a duplicate without doing the work.
@@ -76,7 +87,7 @@ public static class SummaryBench
         Console.WriteLine("| provider | unit people | organisation people | p50 ms | p95 ms | p99 ms | max ms | runs (after warm-up) |");
         Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|");
         Console.WriteLine(FormattableString.Invariant(
-            $"| {provider} | {org.FirstAgencyPeople:N0} | {org.People:N0} | {P(0.50):F1} | {P(0.95):F1} | {P(0.99):F1} | {times[^1]:F1} | {runs} (+{warmup}) |"));
+            $"| {provider}{(options.Flag("compiled") ? ", year compiled" : "")} | {org.FirstAgencyPeople:N0} | {org.People:N0} | {P(0.50):F1} | {P(0.95):F1} | {P(0.99):F1} | {times[^1]:F1} | {runs} (+{warmup}) |"));
         return 0;
     }
 

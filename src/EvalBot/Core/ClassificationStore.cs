@@ -17,6 +17,38 @@ public sealed class ClassificationStore(EvalBotDbContext db)
         return [.. rows.GroupBy(r => r.PersonId).Select(g => g.MaxBy(r => r.Version)!).OrderBy(r => r.Id)];
     }
 
+    /// <summary>
+    /// The current rows of <paramref name="people"/> only, untracked and without their explanation, reasons or decision
+    /// trail: a unit's levels, where reading the whole year's rows would read every explanation of the province.
+    /// </summary>
+    public async Task<List<ClassificationRecord>> CurrentOfAsync(int year, IReadOnlyCollection<long> people, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(people);
+        var ids = people.ToList();
+        var rows = await db.Set<ClassificationRecord>().AsNoTracking()
+            .Where(r => r.Year == year && ids.Contains(r.PersonId))
+            .Select(r => new ClassificationRecord
+            {
+                Id = r.Id,
+                PersonId = r.PersonId,
+                Year = r.Year,
+                Version = r.Version,
+                State = r.State,
+                UnitId = r.UnitId,
+                AgencyUnitId = r.AgencyUnitId,
+                GroupKey = r.GroupKey,
+                DeciderPersonId = r.DeciderPersonId,
+                Outcome = r.Outcome,
+                Level = r.Level,
+                CompiledLevel = r.CompiledLevel,
+                Score = r.Score,
+                RuleSetId = r.RuleSetId,
+                RuleSetVersion = r.RuleSetVersion,
+            })
+            .ToListAsync(ct);
+        return [.. rows.GroupBy(r => r.PersonId).Select(g => g.MaxBy(r => r.Version)!).OrderBy(r => r.Id)];
+    }
+
     public async Task<ClassificationRecord?> CurrentForAsync(long personId, int year, CancellationToken ct) =>
         await db.Set<ClassificationRecord>().Where(r => r.PersonId == personId && r.Year == year)
             .OrderByDescending(r => r.Version).FirstOrDefaultAsync(ct);

@@ -99,9 +99,8 @@ public sealed class UnitSummaryCard(
     /// <summary>The decided rows of the members' year, and each member's level: the decided one, else the provisional one.</summary>
     private async Task<(Dictionary<long, ClassificationRecord> Decided, List<PersonLevel> Levels)> LevelsAsync(IReadOnlyList<ProvisionalResult> results, int year, CancellationToken ct)
     {
-        var ids = results.Select(r => r.Person.Id).ToHashSet();
-        var decided = (await store.CurrentAsync(year, tracked: false, ct))
-            .Where(r => r.State == ClassificationState.Decided && ids.Contains(r.PersonId)).ToDictionary(r => r.PersonId);
+        var decided = (await store.CurrentOfAsync(year, [.. results.Select(r => r.Person.Id)], ct))
+            .Where(r => r.State == ClassificationState.Decided).ToDictionary(r => r.PersonId);
         var levels = results.Where(r => r.RuleSet is not null && (r.Result is not null || decided.ContainsKey(r.Person.Id)))
             .Select(r => decided.TryGetValue(r.Person.Id, out var row)
                 ? new PersonLevel(r, row.Level is { } l ? (Level)l : null, row.Score)
