@@ -13,8 +13,7 @@ public sealed class ClassificationStore(EvalBotDbContext db)
     public async Task<List<ClassificationRecord>> CurrentAsync(int year, bool tracked, CancellationToken ct)
     {
         var query = db.Set<ClassificationRecord>().Where(r => r.Year == year);
-        var rows = await (tracked ? query : query.AsNoTracking()).ToListAsync(ct);
-        return [.. rows.GroupBy(r => r.PersonId).Select(g => g.MaxBy(r => r.Version)!).OrderBy(r => r.Id)];
+        return Latest(await (tracked ? query : query.AsNoTracking()).ToListAsync(ct));
     }
 
     /// <summary>
@@ -46,8 +45,12 @@ public sealed class ClassificationStore(EvalBotDbContext db)
                 RuleSetVersion = r.RuleSetVersion,
             })
             .ToListAsync(ct);
-        return [.. rows.GroupBy(r => r.PersonId).Select(g => g.MaxBy(r => r.Version)!).OrderBy(r => r.Id)];
+        return Latest(rows);
     }
+
+    /// <summary>Each person's newest version among <paramref name="rows"/>, in key order.</summary>
+    private static List<ClassificationRecord> Latest(List<ClassificationRecord> rows) =>
+        [.. rows.GroupBy(r => r.PersonId).Select(g => g.MaxBy(r => r.Version)!).OrderBy(r => r.Id)];
 
     public async Task<ClassificationRecord?> CurrentForAsync(long personId, int year, CancellationToken ct) =>
         await db.Set<ClassificationRecord>().Where(r => r.PersonId == personId && r.Year == year)

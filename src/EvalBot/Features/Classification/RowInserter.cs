@@ -28,8 +28,8 @@ internal sealed class RowInserter<T> : IDisposable
     private readonly PropertyInfo _key;
     private readonly PostgresStatement? _postgres;
 
-    /// <summary>What the PostgreSQL statements are built from: the table, its key column and the other columns, quoted.</summary>
-    private sealed record PostgresStatement(string Table, string KeyColumn, IReadOnlyList<string> Columns);
+    /// <summary>What the PostgreSQL statements are built from: the table, its key column and the other columns, quoted and joined.</summary>
+    private sealed record PostgresStatement(string Table, string KeyColumn, string Columns);
 
     private RowInserter(DbCommand command, (PropertyInfo, RelationalTypeMapping, bool, string)[] columns, PropertyInfo key, PostgresStatement? postgres)
     {
@@ -71,7 +71,7 @@ internal sealed class RowInserter<T> : IDisposable
         if (entityType.GetNavigations().Any() || entityType.GetDerivedTypes().Any() || key.GetColumnName(store) is not { } keyColumn) return null;
         var command = db.Database.GetDbConnection().CreateCommand();
         command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-        if (postgres) return new RowInserter<T>(command, [.. columns], key.PropertyInfo, new PostgresStatement(table, keyColumn, names));
+        if (postgres) return new RowInserter<T>(command, [.. columns], key.PropertyInfo, new PostgresStatement(table, keyColumn, string.Join(", ", names.Select(n => $"\"{n}\""))));
         command.CommandText = $"INSERT INTO \"{table}\" ({string.Join(", ", names.Select(n => $"\"{n}\""))}) VALUES ({string.Join(", ", columns.Select(c => c.Item4))}) RETURNING \"{keyColumn}\"";
         return new RowInserter<T>(command, [.. columns], key.PropertyInfo, null);
     }
@@ -133,8 +133,7 @@ internal sealed class RowInserter<T> : IDisposable
             values.Append(')');
         }
 
-        var columns = string.Join(", ", statement.Columns.Select(n => $"\"{n}\""));
-        _command.CommandText = $"INSERT INTO \"{statement.Table}\" (\"{statement.KeyColumn}\", {columns}) VALUES {values}";
+        _command.CommandText = $"INSERT INTO \"{statement.Table}\" (\"{statement.KeyColumn}\", {statement.Columns}) VALUES {values}";
         await _command.ExecuteNonQueryAsync(ct);
         _command.Parameters.Clear();
         for (var i = 0; i < rows.Length; i++)
