@@ -113,9 +113,11 @@ public sealed class AgentsPlayground : IAsyncDisposable
                     break;
                 }
             }
-            catch (HttpRequestException) when (deadline.Elapsed < TimeSpan.FromSeconds(30) && !_process.HasExited)
+            catch (Exception e) when (e is HttpRequestException or System.Net.Sockets.SocketException
+                && deadline.Elapsed < TimeSpan.FromSeconds(30) && !_process.HasExited)
             {
-                // Still starting.
+                // Still starting: a connection refused, or accepted and reset before the socket was read (which
+                // surfaces as a bare SocketException "Transport endpoint is not connected").
             }
 
             await Task.Delay(100);

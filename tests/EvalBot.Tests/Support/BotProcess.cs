@@ -174,9 +174,9 @@ public sealed class BotProcess : IAsyncDisposable
                     return;
                 }
             }
-            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
+            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or System.Net.Sockets.SocketException)
             {
-                // Not listening yet.
+                // Not listening yet (a connection reset while accepting surfaces as a bare SocketException).
             }
 
             if (clock.Elapsed > within)
