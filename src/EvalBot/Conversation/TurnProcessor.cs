@@ -21,6 +21,7 @@ public sealed partial class TurnProcessor(
     OutboxSignal signal,
     TurnDelivery delivery,
     TurnRouter router,
+    SqliteWriter writer,
     Cards.ErrorCards errors,
     TimeProvider time,
     ILogger<TurnProcessor> logger)
@@ -51,13 +52,18 @@ public sealed partial class TurnProcessor(
     private async Task<TurnResult> ProcessOnceAsync(Activity activity, CancellationToken cancellationToken)
     {
         var key = TurnKeys.For(activity);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        if (activity.Id is { Length: > 0 } && await db.ProcessedActivities.AsNoTracking().SingleOrDefaultAsync(p => p.Key == key, cancellationToken) is { } done)
+        // A redelivery is answered from its record without queueing for the writer; checked again once in the queue,
+        // for a redelivery that arrives while its first delivery is being handled.
+        if (await DoneAsync(activity, key, cancellationToken) is { } answered)
         {
-            // A redelivery keeps its first answer, even when that very activity taught the bot something since (the
-            // owner of its chat, the tenant pinned from it).
-            LogDuplicate(logger, activity.Type);
-            return new TurnResult(Stored(activity, done));
+            return answered;
+        }
+
+        await using var write = await writer.EnterAsync(db, cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (await DoneAsync(activity, key, cancellationToken) is { } redelivered)
+        {
+            return redelivered;
         }
 
         // Refused before anything is written: another organisation's tenant (or none once it is known), or someone
@@ -99,16 +105,34 @@ public sealed partial class TurnProcessor(
             });
         }
 
-        await CommitAndSendAsync(transaction, turn.Now, cancellationToken);
+        await CommitAndSendAsync(transaction, write, turn.Now, cancellationToken);
         return new TurnResult(response);
     }
 
-    /// <summary>Commits the turn; the replies that can go at once are claimed in this commit and sent once it is durable.</summary>
-    private async Task CommitAndSendAsync(Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction transaction, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>The stored answer of an activity already handled, or null for a new one.</summary>
+    private async Task<TurnResult?> DoneAsync(Activity activity, string key, CancellationToken cancellationToken)
+    {
+        if (activity.Id is not { Length: > 0 } || await db.ProcessedActivities.AsNoTracking().SingleOrDefaultAsync(p => p.Key == key, cancellationToken) is not { } done)
+        {
+            return null;
+        }
+
+        // A redelivery keeps its first answer, even when that very activity taught the bot something since (the owner of
+        // its chat, the tenant pinned from it).
+        LogDuplicate(logger, activity.Type);
+        return new TurnResult(Stored(activity, done));
+    }
+
+    /// <summary>
+    /// Commits the turn and passes the writer's place on; once the commit is on disk (the group sync), the replies claimed
+    /// in it are sent and the turn may be acknowledged.
+    /// </summary>
+    private async Task CommitAndSendAsync(Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction transaction, SqliteWriter.Lease write, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var direct = outbox.ClaimForTurn(now);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        await write.CommittedAsync();
         foreach (var row in direct)
         {
             db.Entry(row).State = EntityState.Detached;

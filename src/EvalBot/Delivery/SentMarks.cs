@@ -60,7 +60,10 @@ public sealed partial class SentMarks(IServiceScopeFactory scopes, ILogger<SentM
                 OutboxRows.AttachDeliveryState(db, row);
             }
 
+            // In the turns' queue for SQLite's writer, so a turn never waits for these marks in SQLite's busy handler.
+            await using var write = await scope.ServiceProvider.GetRequiredService<SqliteWriter>().EnterAsync(db, CancellationToken.None);
             await db.SaveChangesAsync(CancellationToken.None);
+            await write.CommittedAsync();
         }
         catch (Exception ex) when (ex is Microsoft.EntityFrameworkCore.DbUpdateException or InvalidOperationException or TimeoutException or System.Data.Common.DbException)
         {

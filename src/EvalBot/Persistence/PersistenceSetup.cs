@@ -30,6 +30,7 @@ public static class PersistenceSetup
             ? sp.GetRequiredService<PostgresEvalBotDbContext>()
             : sp.GetRequiredService<SqliteEvalBotDbContext>());
         services.AddSingleton<DatabaseReadiness>();
+        services.AddSingleton<SqliteWriter>();
         services.AddHostedService<DatabaseMigrator>();
         return services;
     }
