@@ -8,31 +8,15 @@ namespace EvalBot.Conversation;
 /// Action.Submit messages alike), files sent in personal chat, installs. Unknown activity types are ignored; unknown
 /// text gets help.
 /// </summary>
-public sealed class TurnRouter(
-    IEnumerable<ICommandHandler> commands,
-    IEnumerable<ICardActionHandler> actions,
-    IEnumerable<IInstallHandler> installs,
-    IEnumerable<IAttachmentHandler> attachments,
-    IFallbackHandler fallback,
-    Cards.ErrorCards errors,
-    IEnumerable<IFileConsentHandler> fileConsents)
+public sealed class TurnRouter(TurnHandlers handlers, IServiceProvider services, Cards.ErrorCards errors)
 {
-    private readonly IReadOnlyList<ICommandHandler> _commands = commands.ToList();
-    private readonly Dictionary<string, ICardActionHandler> _actions = actions
-        .SelectMany(h => h.Verbs.Select(v => (Verb: v, Handler: h)))
-        .ToDictionary(x => x.Verb, x => x.Handler, StringComparer.Ordinal);
-
-    private readonly Dictionary<string, IAttachmentHandler> _attachments = attachments
-        .ToDictionary(h => h.ContentType, StringComparer.OrdinalIgnoreCase);
-
     /// <summary>Whether the activity is a card action whose handler keeps no record of its answer (<see cref="IKeepsNoAnswerRecord"/>).</summary>
     public bool KeepsNoAnswerRecord(Activity activity)
     {
         ArgumentNullException.ThrowIfNull(activity);
         return activity.Type == ActivityTypes.Invoke
             && CardAction.FromInvoke(activity.Value) is { } action
-            && _actions.TryGetValue(action.Verb, out var handler)
-            && handler is IKeepsNoAnswerRecord;
+            && handlers.Action(action.Verb) is { KeepsNoAnswerRecord: true };
     }
 
     /// <summary>Routes the turn. Returns the invoke response for invokes, null for everything else.</summary>
@@ -53,9 +37,9 @@ public sealed class TurnRouter(
                 return null;
             case ActivityTypes.InstallationUpdate when activity.Action is "add":
             case ActivityTypes.ConversationUpdate when activity.MembersAdded?.Any(m => m.Id is not null && m.Id == activity.Recipient?.Id) == true:
-                foreach (var install in installs)
+                foreach (var install in handlers.Installs)
                 {
-                    await install.OnInstalledAsync(turn, cancellationToken);
+                    await install.For(services).OnInstalledAsync(turn, cancellationToken);
                 }
 
                 return null;
@@ -84,24 +68,25 @@ public sealed class TurnRouter(
     /// </summary>
     private async Task<InvokeResponse> FileConsentAsync(TurnContext turn, CancellationToken cancellationToken)
     {
-        if (fileConsents.FirstOrDefault() is not { } handler)
+        if (handlers.FileConsent is not { } handler)
         {
             return InvokeResponse.NotImplemented;
         }
 
         return turn.IsShared || FileConsent.From(turn.Activity.Value) is not { } consent
             ? InvokeResponse.Error(400, "BadRequest", errors.Text(turn.Language, "errorBadRequest"))
-            : await handler.HandleAsync(turn, consent, cancellationToken);
+            : await handler.For(services).HandleAsync(turn, consent, cancellationToken);
     }
 
     private async Task<InvokeResponse> ActAsync(TurnContext turn, CardAction action, CancellationToken cancellationToken)
     {
-        if (!_actions.TryGetValue(action.Verb, out var handler))
+        if (handlers.Action(action.Verb) is not { } known)
         {
             return InvokeResponse.Error(400, "UnknownVerb", errors.Text(turn.Language, "errorUnknownAction"));
         }
 
-        if (!turn.IsShared || handler is ISafeInSharedConversations)
+        var handler = known.For(services);
+        if (!turn.IsShared || known.SafeInSharedConversations)
         {
             return await handler.HandleAsync(turn, action, cancellationToken);
         }
@@ -144,9 +129,9 @@ public sealed class TurnRouter(
         if (CardAction.FromSubmit(turn.Activity.Value) is { } submit)
         {
             // An Action.Submit has the same effect as the Action.Execute with that verb; the answer updates the card.
-            if (turn.IsShared && _actions.TryGetValue(submit.Verb, out var submitted) && submitted is not ISafeInSharedConversations)
+            if (turn.IsShared && handlers.Action(submit.Verb) is { SafeInSharedConversations: false } submitted)
             {
-                await PrivatelyAsync(turn, async () => ApplyToConversation(turn, await submitted.HandleAsync(turn, submit, cancellationToken), update: false));
+                await PrivatelyAsync(turn, async () => ApplyToConversation(turn, await submitted.For(services).HandleAsync(turn, submit, cancellationToken), update: false));
                 return;
             }
 
@@ -156,11 +141,11 @@ public sealed class TurnRouter(
         }
 
         var text = CommandText.Clean(turn.Activity.Text);
-        var keywords = _commands.SelectMany(c => c.Keywords);
-        if (text.Length > 0 && CommandText.Match(text, keywords) is { } match)
+        if (text.Length > 0 && CommandText.Match(text, handlers.Keywords) is { } match)
         {
-            var handler = _commands.First(c => c.Keywords.Contains(match.Keyword));
-            if (turn.IsShared && handler is not ISafeInSharedConversations)
+            var known = handlers.Command(match.Keyword);
+            var handler = known.For(services);
+            if (turn.IsShared && !known.SafeInSharedConversations)
             {
                 await PrivatelyAsync(turn, () => handler.HandleAsync(turn, match.Argument, cancellationToken));
                 return;
@@ -170,7 +155,7 @@ public sealed class TurnRouter(
             return;
         }
 
-        await fallback.OnUnknownTextAsync(turn, text, cancellationToken);
+        await handlers.Fallback.For(services).OnUnknownTextAsync(turn, text, cancellationToken);
     }
 
     /// <summary>
@@ -181,7 +166,7 @@ public sealed class TurnRouter(
     private async Task<bool> AttachmentAsync(TurnContext turn, CancellationToken cancellationToken)
     {
         var handled = (turn.Activity.Attachments ?? [])
-            .Select(a => (Attachment: a, Handler: a.ContentType is { } type ? _attachments.GetValueOrDefault(type) : null))
+            .Select(a => (Attachment: a, Handler: a.ContentType is { } type ? handlers.Attachment(type) : null))
             .Where(x => x.Handler is not null)
             .ToList();
         if (handled.Count == 0)
@@ -197,7 +182,7 @@ public sealed class TurnRouter(
 
         foreach (var (attachment, handler) in handled)
         {
-            await handler!.HandleAsync(turn, attachment, cancellationToken);
+            await handler!.For(services).HandleAsync(turn, attachment, cancellationToken);
         }
 
         return true;

@@ -74,6 +74,7 @@ public static class EvalBotSetup
         services.AddScoped<OrganisationTenant>();
         services.AddScoped<ProactiveAddressing>();
         AddOutbox(services);
+        services.AddSingleton<TurnHandlers>();
         services.AddScoped<TurnRouter>();
         services.AddScoped<TurnProcessor>();
 

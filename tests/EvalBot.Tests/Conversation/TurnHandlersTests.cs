@@ -1,0 +1,77 @@
+using System.Net.Http.Json;
+using EvalBot.Conversation;
+using EvalBot.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace EvalBot.Tests.Conversation;
+
+/// <summary>A turn builds only the handler it calls; what each handler declares is read once for the app.</summary>
+public sealed class TurnHandlersTests : IAsyncLifetime
+{
+    private readonly Built _built = new();
+    private FakeTeamsConnector _teams = null!;
+    private EvalBotFactory _bot = null!;
+    private HttpClient _client = null!;
+
+    public async Task InitializeAsync()
+    {
+        _teams = await FakeTeamsConnector.StartAsync();
+        _bot = new EvalBotFactory(services: services =>
+        {
+            services.AddSingleton(_built);
+            services.AddScoped<ICommandHandler, CountedCommand>();
+        });
+        _client = _bot.CreateClient();
+        await TestOrganisation.CreateAsync(_bot, TimeProvider.System.GetUtcNow());
+    }
+
+    public async Task DisposeAsync()
+    {
+        _client.Dispose();
+        await _bot.DisposeAsync();
+        await _teams.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Turns_for_other_handlers_never_build_a_handler_and_its_own_keyword_builds_it_with_the_turns_services()
+    {
+        foreach (var text in new[] { "help", "trợ giúp", "something unknown" })
+        {
+            (await _client.PostAsJsonAsync("/api/messages", Activities.Message(_teams.ServiceUrl, text))).EnsureSuccessStatusCode();
+            Assert.NotNull((await _teams.NextAsync()).FirstCard);
+        }
+
+        // Once, when the router learned the keywords; never for a turn that called another handler.
+        Assert.Equal(1, _built.Count);
+
+        (await _client.PostAsJsonAsync("/api/messages", Activities.Message(_teams.ServiceUrl, "đếm thử một hai"))).EnsureSuccessStatusCode();
+        Assert.Equal("counted: một hai", (string?)(await _teams.NextAsync()).Body?["text"]);
+        Assert.Equal(2, _built.Count);
+    }
+
+    private sealed class Built
+    {
+        private int _count;
+
+        public int Count => Volatile.Read(ref _count);
+
+        public void Add() => Interlocked.Increment(ref _count);
+    }
+
+    private sealed class CountedCommand : ICommandHandler
+    {
+        public CountedCommand(Built built, EvalBot.Persistence.EvalBotDbContext db)
+        {
+            ArgumentNullException.ThrowIfNull(db);
+            built.Add();
+        }
+
+        public IReadOnlyList<string> Keywords { get; } = ["đếm thử"];
+
+        public Task HandleAsync(TurnContext turn, string argument, CancellationToken cancellationToken)
+        {
+            turn.Reply(TurnContext.TextMessage("counted: " + argument));
+            return Task.CompletedTask;
+        }
+    }
+}
