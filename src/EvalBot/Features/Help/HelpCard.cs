@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using EvalBot.Cards;
 
@@ -9,10 +10,28 @@ namespace EvalBot.Features.Help;
 /// </summary>
 public sealed class HelpCard(CardTemplates templates, IEnumerable<CommandTopic> topics)
 {
+    /// <summary>
+    /// The cards that depend on nothing but the language, the topic and board membership (every one without a "not
+    /// understood" note), rendered once each: a few dozen at most (two languages, the topics, board or not).
+    /// </summary>
+    private readonly ConcurrentDictionary<(string Locale, string? Topic, bool Board), JsonObject> _rendered = new();
+
     public JsonObject Render(string locale, string? topic = null, string? notUnderstood = null, bool board = false)
     {
+        var shown = topic is not null && topics.Any(t => t.Key == topic && (board || !t.BoardOnly)) ? topic : null;
+        if (!string.IsNullOrWhiteSpace(notUnderstood))
+        {
+            return RenderNow(locale, shown, notUnderstood, board);
+        }
+
+        // A copy: the caller puts the card into its message (a JSON node has one parent) and may change it.
+        return _rendered.GetOrAdd((locale, shown, board), key => RenderNow(key.Locale, key.Topic, null, key.Board)).DeepClone().AsObject();
+    }
+
+    private JsonObject RenderNow(string locale, string? topic, string? notUnderstood, bool board)
+    {
         var data = new JsonObject { ["isBoard"] = board };
-        if (topic is not null && topics.Any(t => t.Key == topic && (board || !t.BoardOnly)))
+        if (topic is not null)
         {
             data["topic"] = topic;
         }
