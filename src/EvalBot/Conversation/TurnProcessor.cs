@@ -52,8 +52,9 @@ public sealed partial class TurnProcessor(
     private async Task<TurnResult> ProcessOnceAsync(Activity activity, CancellationToken cancellationToken)
     {
         var key = TurnKeys.For(activity);
-        // A redelivery is answered from its record without queueing for the writer; checked again once in the queue,
-        // for a redelivery that arrives while its first delivery is being handled.
+        // A redelivery is answered from its record without queueing for the writer. One that arrives while its first
+        // delivery is being handled fails on the mark's key at the commit and runs again (ProcessAsync): it then finds
+        // the mark here, and what it did is rolled back.
         if (await DoneAsync(activity, key, cancellationToken) is { } answered)
         {
             return answered;
@@ -61,10 +62,6 @@ public sealed partial class TurnProcessor(
 
         await using var write = await writer.EnterAsync(db, cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        if (await DoneAsync(activity, key, cancellationToken) is { } redelivered)
-        {
-            return redelivered;
-        }
 
         // Refused before anything is written: another organisation's tenant (or none once it is known), or someone
         // else in a person's personal chat.
