@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using EvalBot.Persistence;
 using EvalBot.Persistence.Entities;
 using Microsoft.EntityFrameworkCore;
@@ -14,6 +15,19 @@ public sealed class ClassificationStore(EvalBotDbContext db)
     {
         var query = db.Set<ClassificationRecord>().Where(r => r.Year == year);
         return Latest(await (tracked ? query : query.AsNoTracking()).ToListAsync(ct));
+    }
+
+    /// <summary>
+    /// The current rows that match <paramref name="filter"/>, chosen in the database: a row is current when no higher
+    /// version of that person's year exists (the unique index on person, year and version answers it), and the filter
+    /// applies to the current row only, as <c>CurrentAsync(year).Where(filter)</c> would. A list of one decider, agency or
+    /// unit reads its rows, not every row of the year with its explanation.
+    /// </summary>
+    public async Task<List<ClassificationRecord>> CurrentWhereAsync(int year, Expression<Func<ClassificationRecord, bool>> filter, bool tracked, CancellationToken ct)
+    {
+        var all = db.Set<ClassificationRecord>();
+        var query = all.Where(r => r.Year == year && !all.Any(n => n.PersonId == r.PersonId && n.Year == year && n.Version > r.Version)).Where(filter);
+        return await (tracked ? query : query.AsNoTracking()).OrderBy(r => r.Id).ToListAsync(ct);
     }
 
     /// <summary>
@@ -57,8 +71,8 @@ public sealed class ClassificationStore(EvalBotDbContext db)
             .OrderByDescending(r => r.Version).FirstOrDefaultAsync(ct);
 
     /// <summary>The drafts a decider must decide (null decider: the organisation board's list).</summary>
-    public async Task<List<ClassificationRecord>> ListOfAsync(long? deciderId, int year, CancellationToken ct) =>
-        [.. (await CurrentAsync(year, ct)).Where(r => r.DeciderPersonId == deciderId)];
+    public Task<List<ClassificationRecord>> ListOfAsync(long? deciderId, int year, CancellationToken ct) =>
+        CurrentWhereAsync(year, r => r.DeciderPersonId == deciderId, tracked: true, ct);
 
     public async Task<bool> IsPublishedAsync(long recordId, CancellationToken ct) =>
         await db.Set<ClassificationPublication>().AnyAsync(p => p.RecordId == recordId, ct);

@@ -7,8 +7,8 @@ namespace EvalBot.Persistence;
 
 /// <summary>
 /// Per-connection SQLite settings. WAL lets readers run beside the one writer. <c>synchronous=FULL</c> syncs the WAL on
-/// every commit, so a write the bot has acknowledged survives a power cut, not only a process crash; the cost is one
-/// fsync per transaction, which the turn rate of a district (tens per second at peak) easily affords. The settings
+/// every commit, so a write the bot has acknowledged survives a power cut, not only a process crash (turns share that
+/// fsync through <see cref="SqliteWriter"/>, which sets <c>NORMAL</c> for its one commit and syncs the log itself). The settings
 /// belong to the physical connection, which the pool keeps open across logical opens, so they run once per physical
 /// connection, not on every open.
 /// </summary>

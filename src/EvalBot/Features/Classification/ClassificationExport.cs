@@ -37,7 +37,8 @@ public sealed class ClassificationExport(EvalBotDbContext db, ClassificationStor
     private async Task<ExportFile> BuildAsync(int year, Unit root, Dictionary<long, Unit> units, CancellationToken ct)
     {
         var scope = new OrgTree(units).Subtree(root.Id);
-        var rows = (await store.CurrentAsync(year, ct)).Where(r => scope.Contains(r.UnitId)).ToList();
+        var scopeIds = scope.ToList();
+        var rows = await store.CurrentWhereAsync(year, r => scopeIds.Contains(r.UnitId), tracked: false, ct);
         var ids = rows.Select(r => r.PersonId).ToList();
         var people = await db.People.AsNoTracking().Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
         var posts = await db.Posts.AsNoTracking().ToDictionaryAsync(p => p.Id, p => p.Name, ct);

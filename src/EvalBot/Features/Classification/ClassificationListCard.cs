@@ -25,8 +25,8 @@ public sealed class ClassificationListCard(EvalBotDbContext db, CardTemplates te
         var units = await db.Units.AsNoTracking().ToDictionaryAsync(u => u.Id, ct);
         // A draft may still change (a demotion for the quota, the authority's decision): only whoever decides the row, the
         // head of its agency and the organisation board see it; everyone else sees decided rows only.
-        var rows = (await store.CurrentAsync(year, ct))
-            .Where(r => visible.ContainsKey(r.PersonId))
+        var visibleIds = visible.Keys.ToList();
+        var rows = (await store.CurrentWhereAsync(year, r => visibleIds.Contains(r.PersonId), tracked: false, ct))
             .Where(r => r.State == ClassificationState.Decided || viewer.IsOrganisationBoard || r.DeciderPersonId == viewer.Id
                 || units.GetValueOrDefault(r.AgencyUnitId)?.HeadPersonId == viewer.Id)
             .ToList();

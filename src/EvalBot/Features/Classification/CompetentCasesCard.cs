@@ -27,8 +27,8 @@ public sealed class CompetentCasesCard(ClassificationStore store, EvalBotDbConte
     {
         var units = await db.Units.AsNoTracking().Where(u => u.CompetentPersonId == personId).Select(u => u.Id).ToListAsync(cancellationToken);
         if (units.Count == 0) return [];
-        return [.. (await store.CurrentAsync(year, tracked: false, cancellationToken))
-            .Where(r => units.Contains(r.UnitId) && r.State == ClassificationState.Draft && r.Outcome.NeedsDecision())];
+        return [.. (await store.CurrentWhereAsync(year, r => units.Contains(r.UnitId) && r.State == ClassificationState.Draft, tracked: false, cancellationToken))
+            .Where(r => r.Outcome.NeedsDecision())];
     }
 
     public async Task<JsonObject> RenderAsync(long personId, int year, string language, string? notice, string? error, CancellationToken cancellationToken)

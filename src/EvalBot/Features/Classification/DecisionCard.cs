@@ -20,8 +20,10 @@ public sealed class DecisionCard(EvalBotDbContext db, CardTemplates templates, C
     /// <summary>The rows of a list and the quota of every agency they belong to.</summary>
     public async Task<(List<ClassificationRecord> Rows, List<AgencyQuota> Quotas)> LoadAsync(long? deciderId, int year, CancellationToken ct)
     {
-        var current = await store.CurrentAsync(year, ct);
-        var rows = current.Where(r => r.DeciderPersonId == deciderId).ToList();
+        // The decider's rows, then every current row of their agencies for the quota: never the whole year.
+        var rows = await store.ListOfAsync(deciderId, year, ct);
+        var agencies = rows.Select(r => r.AgencyUnitId).Distinct().ToList();
+        var current = agencies.Count == 0 ? [] : await store.CurrentWhereAsync(year, r => agencies.Contains(r.AgencyUnitId), tracked: true, ct);
         return (rows, await QuotasAsync(rows, current, year, ct));
     }
 
