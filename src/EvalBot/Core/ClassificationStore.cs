@@ -40,27 +40,44 @@ public sealed class ClassificationStore(EvalBotDbContext db)
         var ids = people.ToList();
         var rows = await db.Set<ClassificationRecord>().AsNoTracking()
             .Where(r => r.Year == year && ids.Contains(r.PersonId))
-            .Select(r => new ClassificationRecord
-            {
-                Id = r.Id,
-                PersonId = r.PersonId,
-                Year = r.Year,
-                Version = r.Version,
-                State = r.State,
-                UnitId = r.UnitId,
-                AgencyUnitId = r.AgencyUnitId,
-                GroupKey = r.GroupKey,
-                DeciderPersonId = r.DeciderPersonId,
-                Outcome = r.Outcome,
-                Level = r.Level,
-                CompiledLevel = r.CompiledLevel,
-                Score = r.Score,
-                RuleSetId = r.RuleSetId,
-                RuleSetVersion = r.RuleSetVersion,
-            })
+            .Select(Light)
             .ToListAsync(ct);
         return Latest(rows);
     }
+
+    /// <summary>
+    /// Every current row of the year, untracked and without its explanation, reasons or decision trail: what a count
+    /// over the whole year (the board's year status) needs, without reading every explanation of the province.
+    /// </summary>
+    public async Task<List<ClassificationRecord>> CurrentLightAsync(int year, CancellationToken ct)
+    {
+        var all = db.Set<ClassificationRecord>();
+        return await all.AsNoTracking()
+            .Where(r => r.Year == year && !all.Any(n => n.PersonId == r.PersonId && n.Year == year && n.Version > r.Version))
+            .OrderBy(r => r.Id)
+            .Select(Light)
+            .ToListAsync(ct);
+    }
+
+    /// <summary>A row with the columns lists and counts show, not its explanation, reasons or decision trail.</summary>
+    private static readonly Expression<Func<ClassificationRecord, ClassificationRecord>> Light = r => new ClassificationRecord
+    {
+        Id = r.Id,
+        PersonId = r.PersonId,
+        Year = r.Year,
+        Version = r.Version,
+        State = r.State,
+        UnitId = r.UnitId,
+        AgencyUnitId = r.AgencyUnitId,
+        GroupKey = r.GroupKey,
+        DeciderPersonId = r.DeciderPersonId,
+        Outcome = r.Outcome,
+        Level = r.Level,
+        CompiledLevel = r.CompiledLevel,
+        Score = r.Score,
+        RuleSetId = r.RuleSetId,
+        RuleSetVersion = r.RuleSetVersion,
+    };
 
     /// <summary>Each person's newest version among <paramref name="rows"/>, in key order.</summary>
     private static List<ClassificationRecord> Latest(List<ClassificationRecord> rows) =>

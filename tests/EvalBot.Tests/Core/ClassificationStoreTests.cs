@@ -64,6 +64,11 @@ public sealed class ClassificationStoreTests : IAsyncLifetime
                 Ids(await store.CurrentWhereAsync(year, r => r.AgencyUnitId == agency, tracked: false, CancellationToken.None)));
         }
 
+        var light = await store.CurrentLightAsync(year, CancellationToken.None);
+        Assert.Equal(Ids(all), Ids(light));
+        Assert.Equal(all.Select(r => (r.DeciderPersonId, r.State, r.Outcome, r.Level, r.Score, r.UnitId)), light.Select(r => (r.DeciderPersonId, r.State, r.Outcome, r.Level, r.Score, r.UnitId)));
+        Assert.All(light, r => Assert.Equal("[]", r.ExplanationJson));
+
         Assert.Equal(Ids(all.Where(r => r.Level == 3)), Ids(await store.CurrentWhereAsync(year, r => r.Level == 3, tracked: false, CancellationToken.None)));
         Assert.Empty(await store.CurrentWhereAsync(year + 1, r => true, tracked: false, CancellationToken.None));
     }

@@ -15,11 +15,13 @@ public sealed class BoardYearStatus(ClassificationStore store, EvalBotDbContext 
 {
     public async Task<BoardYear> ForAsync(int year, DateTimeOffset now, string language, int maxCases, CancellationToken cancellationToken)
     {
-        var rows = await store.CurrentAsync(year, tracked: false, cancellationToken);
+        // Counts over the whole year from the light rows; the explanation only of the cases shown.
+        var rows = await store.CurrentLightAsync(year, cancellationToken);
         if (rows.Count == 0) return new BoardYear(year, false, 0, 0, [], 0, []);
         var lists = rows.GroupBy(r => r.DeciderPersonId).ToList();
         var waiting = rows.Where(r => r.State == ClassificationState.Draft && r.Outcome.NeedsDecision()).OrderBy(r => r.Id).ToList();
-        var shown = waiting.Take(maxCases).ToList();
+        var shownIds = waiting.Take(maxCases).Select(r => r.Id).ToList();
+        var shown = shownIds.Count == 0 ? [] : await store.CurrentWhereAsync(year, r => shownIds.Contains(r.Id), tracked: false, cancellationToken);
         var deadline = DateOnly.ParseExact($"{year}-{options.Value.StateDeadline}", "yyyy-MM-dd", CultureInfo.InvariantCulture);
         var overdueLists = clock.Today(now) > deadline
             ? lists.Where(l => l.Any(r => r.State == ClassificationState.Draft)).ToList()
