@@ -54,6 +54,13 @@ public interface ISafeInSharedConversations;
 public interface IKeepsNoAnswerRecord;
 
 /// <summary>
+/// Marks a command or card action that only reads and answers: what it adds (its replies, an audit entry) never depends
+/// on reading rows another turn may be changing. Its turn reads, routes and renders before taking SQLite's writer and
+/// holds it only to commit, so a long read (a unit's summary) never keeps other people's turns waiting.
+/// </summary>
+public interface IAnswersFromReads;
+
+/// <summary>
 /// Answers a file consent card the bot sent in a personal chat (accept: upload the file; decline: say so). The context is
 /// untrusted: the handler re-checks the sender. Registered by the feature that sends such cards; without one, the invoke
 /// gets 501.

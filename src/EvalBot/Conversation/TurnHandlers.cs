@@ -36,6 +36,7 @@ public sealed class TurnHandlers(IServiceScopeFactory scopes, IServiceProviderIs
             Type = type;
             SafeInSharedConversations = typeof(ISafeInSharedConversations).IsAssignableFrom(type);
             KeepsNoAnswerRecord = typeof(IKeepsNoAnswerRecord).IsAssignableFrom(type);
+            AnswersFromReads = typeof(IAnswersFromReads).IsAssignableFrom(type);
             // A type registered as itself (a handler serving two roles) is taken from the turn's services, so both roles
             // share one instance; any other is built with the turn's services for its constructor.
             _build = isRegistered ? null : ActivatorUtilities.CreateFactory(type, Type.EmptyTypes);
@@ -46,6 +47,8 @@ public sealed class TurnHandlers(IServiceScopeFactory scopes, IServiceProviderIs
         public bool SafeInSharedConversations { get; }
 
         public bool KeepsNoAnswerRecord { get; }
+
+        public bool AnswersFromReads { get; }
 
         public T For(IServiceProvider turnServices) => (T)(_build is null ? turnServices.GetRequiredService(Type) : _build(turnServices, null));
     }

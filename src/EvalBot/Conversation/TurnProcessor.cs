@@ -60,21 +60,62 @@ public sealed partial class TurnProcessor(
             return answered;
         }
 
-        await using var write = await writer.EnterAsync(db, cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // A turn that only reads and answers (help, summaries) reads, routes and renders first and takes the writer only
+        // to commit; every other turn holds it from its first read, so what it writes follows from what it read.
+        var readsFirst = router.AnswersFromReads(activity);
+        SqliteWriter.Lease? write = null;
+        Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction? transaction = null;
+        try
+        {
+            if (!readsFirst)
+            {
+                write = await writer.EnterAsync(db, cancellationToken);
+                transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            }
 
+            var (result, now) = await RunAsync(activity, key, cancellationToken);
+            if (now is not { } at)
+            {
+                return result;
+            }
+
+            write ??= await writer.EnterAsync(db, cancellationToken);
+            transaction ??= await db.Database.BeginTransactionAsync(cancellationToken);
+            await CommitAndSendAsync(transaction, write, at, cancellationToken);
+            return result;
+        }
+        finally
+        {
+            if (transaction is not null)
+            {
+                await transaction.DisposeAsync();
+            }
+
+            if (write is not null)
+            {
+                await write.DisposeAsync();
+            }
+        }
+    }
+
+    /// <summary>
+    /// The turn up to its commit: the refusals, the reference, the sender, the handler, the processed mark. Returns the
+    /// result and the turn's moment, or no moment when the turn was refused and nothing is to be written.
+    /// </summary>
+    private async Task<(TurnResult Result, DateTimeOffset? Now)> RunAsync(Activity activity, string key, CancellationToken cancellationToken)
+    {
         // Refused before anything is written: another organisation's tenant (or none once it is known), or someone
         // else in a person's personal chat.
         if (!await tenant.AcceptsAsync(activity.TenantId, cancellationToken))
         {
-            return new TurnResult(null, TurnRefusal.OtherTenant);
+            return (new TurnResult(null, TurnRefusal.OtherTenant), null);
         }
 
         // The turn's one reading of the clock: everything it writes is stamped with this moment.
         var now = time.GetUtcNow();
         if (!await references.TrackAsync(activity, now, cancellationToken))
         {
-            return new TurnResult(null, TurnRefusal.NotTheOwner);
+            return (new TurnResult(null, TurnRefusal.NotTheOwner), null);
         }
 
         // The last Teams locale this sender was seen with in this conversation, for an activity that carries none.
@@ -102,8 +143,7 @@ public sealed partial class TurnProcessor(
             });
         }
 
-        await CommitAndSendAsync(transaction, write, turn.Now, cancellationToken);
-        return new TurnResult(response);
+        return (new TurnResult(response), turn.Now);
     }
 
     /// <summary>The stored answer of an activity already handled, or null for a new one.</summary>

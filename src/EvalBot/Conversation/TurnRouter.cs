@@ -19,6 +19,35 @@ public sealed class TurnRouter(TurnHandlers handlers, IServiceProvider services,
             && handlers.Action(action.Verb) is { KeepsNoAnswerRecord: true };
     }
 
+    /// <summary>
+    /// Whether the activity goes to a handler that only reads and answers (<see cref="IAnswersFromReads"/>): a typed
+    /// command, unknown text, or a card action whose handler says so; never a message with a file some handler takes.
+    /// </summary>
+    public bool AnswersFromReads(Activity activity)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        if (activity.Type == ActivityTypes.Invoke)
+        {
+            return activity.Name == ActivityTypes.AdaptiveCardAction && CardAction.FromInvoke(activity.Value) is { } action
+                && handlers.Action(action.Verb) is { AnswersFromReads: true };
+        }
+
+        if (activity.Type != ActivityTypes.Message || (activity.Attachments ?? []).Any(a => a.ContentType is { } type && handlers.Attachment(type) is not null))
+        {
+            return false;
+        }
+
+        if (CardAction.FromSubmit(activity.Value) is { } submit)
+        {
+            return handlers.Action(submit.Verb) is { AnswersFromReads: true };
+        }
+
+        var text = CommandText.Clean(activity.Text);
+        return text.Length > 0 && CommandText.Match(text, handlers.Keywords) is { } match
+            ? handlers.Command(match.Keyword).AnswersFromReads
+            : handlers.Fallback.AnswersFromReads;
+    }
+
     /// <summary>Routes the turn. Returns the invoke response for invokes, null for everything else.</summary>
     public async Task<InvokeResponse?> RouteAsync(TurnContext turn, CancellationToken cancellationToken)
     {

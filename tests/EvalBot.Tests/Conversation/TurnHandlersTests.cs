@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using EvalBot.Conversation;
+using EvalBot.Persistence;
 using EvalBot.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -20,6 +21,7 @@ public sealed class TurnHandlersTests : IAsyncLifetime
         {
             services.AddSingleton(_built);
             services.AddScoped<ICommandHandler, CountedCommand>();
+            services.AddScoped<ICommandHandler, ReadingCommand>();
         });
         _client = _bot.CreateClient();
         await TestOrganisation.CreateAsync(_bot, TimeProvider.System.GetUtcNow());
@@ -49,13 +51,48 @@ public sealed class TurnHandlersTests : IAsyncLifetime
         Assert.Equal(2, _built.Count);
     }
 
+    [Fact]
+    public async Task A_turn_that_only_reads_runs_its_handler_while_another_unit_of_work_holds_the_writer_and_a_writing_turn_waits()
+    {
+        // Someone else holds SQLite's writer (a long commit, a batch of marks).
+        await using var scope = _bot.Services.CreateAsyncScope();
+        var held = await _bot.Services.GetRequiredService<SqliteWriter>().EnterAsync(scope.ServiceProvider.GetRequiredService<EvalBotDbContext>(), CancellationToken.None);
+
+        var reading = _client.PostAsJsonAsync("/api/messages", Activities.Message(_teams.ServiceUrl, "đọc thử"));
+        var writing = _client.PostAsJsonAsync("/api/messages", Activities.Message(_teams.ServiceUrl, "đếm thử", userAad: "aad-user-2"));
+        await _built.Read.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        await Task.Delay(500);
+        Assert.Equal(1, _built.Count); // built once for the catalog, not for its turn: that turn waits for the writer before reading
+        Assert.False(reading.IsCompleted); // the reading turn commits only once it has the writer
+
+        await held.DisposeAsync();
+        (await reading).EnsureSuccessStatusCode();
+        (await writing).EnsureSuccessStatusCode();
+        var replies = new[] { await _teams.NextAsync(), await _teams.NextAsync() }.Select(c => (string?)c.Body?["text"]).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(["counted: ", "read"], replies);
+    }
+
     private sealed class Built
     {
+        public TaskCompletionSource Read { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
         private int _count;
 
         public int Count => Volatile.Read(ref _count);
 
         public void Add() => Interlocked.Increment(ref _count);
+    }
+
+    private sealed class ReadingCommand(Built built) : ICommandHandler, IAnswersFromReads
+    {
+        public IReadOnlyList<string> Keywords { get; } = ["đọc thử"];
+
+        public Task HandleAsync(TurnContext turn, string argument, CancellationToken cancellationToken)
+        {
+            built.Read.TrySetResult();
+            turn.Reply(TurnContext.TextMessage("read"));
+            return Task.CompletedTask;
+        }
     }
 
     private sealed class CountedCommand : ICommandHandler

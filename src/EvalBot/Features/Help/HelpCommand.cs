@@ -8,7 +8,7 @@ namespace EvalBot.Features.Help;
 /// not its command in this deployment) lands here, opened on that topic, so the user learns what the command does
 /// instead of meeting silence.
 /// </summary>
-public sealed class HelpCommand(HelpCard card, IEnumerable<CommandTopic> topics) : ICommandHandler, IFallbackHandler, ISafeInSharedConversations
+public sealed class HelpCommand(HelpCard card, IEnumerable<CommandTopic> topics) : ICommandHandler, IFallbackHandler, ISafeInSharedConversations, IAnswersFromReads
 {
     /// <summary>The help command itself.</summary>
     public static CommandTopic Topic { get; } = new("help", ["trợ giúp", "help", "hướng dẫn", "menu"]);

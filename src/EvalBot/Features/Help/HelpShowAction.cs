@@ -4,7 +4,7 @@ using EvalBot.Protocol;
 namespace EvalBot.Features.Help;
 
 /// <summary><c>help.show</c>: the help card opened on the pressed topic.</summary>
-public sealed class HelpShowAction(HelpCard card) : ICardActionHandler, ISafeInSharedConversations
+public sealed class HelpShowAction(HelpCard card) : ICardActionHandler, ISafeInSharedConversations, IAnswersFromReads
 {
     public IReadOnlyList<string> Verbs { get; } = ["help.show"];
 

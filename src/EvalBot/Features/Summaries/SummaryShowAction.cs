@@ -8,7 +8,7 @@ namespace EvalBot.Features.Summaries;
 /// <c>summary.show</c> with <c>{personId, kind}</c>: the choice card's buttons. The person id in the data is only a
 /// pointer; the sender's right to see that person is checked again here.
 /// </summary>
-public sealed class SummaryShowAction(SummaryResponder responder) : ICardActionHandler
+public sealed class SummaryShowAction(SummaryResponder responder) : ICardActionHandler, IAnswersFromReads
 {
     public IReadOnlyList<string> Verbs { get; } = ["summary.show"];
 

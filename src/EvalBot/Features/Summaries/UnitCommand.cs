@@ -8,7 +8,7 @@ namespace EvalBot.Features.Summaries;
 /// <c>đơn vị [đơn vị]</c> / <c>unit [unit]</c>: the unit summary of the unit the sender heads (or the one named, by name
 /// or id, among the units under them). People who head no unit get a polite refusal.
 /// </summary>
-public sealed class UnitCommand(SummaryAccess access, UnitSummaryCard card, CardTemplates templates, AuditLog audit) : ICommandHandler
+public sealed class UnitCommand(SummaryAccess access, UnitSummaryCard card, CardTemplates templates, AuditLog audit) : ICommandHandler, IAnswersFromReads
 {
     /// <summary>The command this feature starts and the keywords that start it.</summary>
     public static CommandTopic Topic { get; } = new("unit", ["đơn vị", "unit"]);
