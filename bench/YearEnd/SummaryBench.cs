@@ -32,6 +32,9 @@ public static class SummaryBench
         var runs = options.Number("runs", 200);
         var warmup = options.Number("warmup", 30);
         var provider = options.Text("provider", "sqlite");
+        // The command the agency head types: the unit summary by default; "xếp loại" after --compiled times their
+        // decision list, the competent level's cases and the classification list (December's classification turn).
+        var command = options.Text("text", "đơn vị");
         var server = Databases.PostgresServer(options);
         if (provider == "postgres" && server is null)
         {
@@ -68,7 +71,7 @@ public static class SummaryBench
         async Task<double> OnceAsync()
         {
             var id = $"bench-{run}-{++processed}";
-            var activity = JsonSerializer.Deserialize<Activity>(Message(org.FirstAgencyHeadAad, id), ProtocolJson.Options)!;
+            var activity = JsonSerializer.Deserialize<Activity>(Message(org.FirstAgencyHeadAad, id, command), ProtocolJson.Options)!;
             var start = Stopwatch.GetTimestamp();
             await using var scope = app.Services.CreateAsyncScope();
             await scope.ServiceProvider.GetRequiredService<TurnProcessor>().ProcessAsync(activity, CancellationToken.None);
@@ -76,7 +79,7 @@ public static class SummaryBench
         }
 
         for (var i = 0; i < warmup; i++) await OnceAsync();
-        await CheckAsync(app.Services, org);
+        await CheckAsync(app.Services, org, command);
         var times = new List<double>(runs);
         for (var i = 0; i < runs; i++) times.Add(await OnceAsync());
         await app.DisposeAsync();
@@ -87,11 +90,11 @@ public static class SummaryBench
         Console.WriteLine("| provider | unit people | organisation people | p50 ms | p95 ms | p99 ms | max ms | runs (after warm-up) |");
         Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|");
         Console.WriteLine(FormattableString.Invariant(
-            $"| {provider}{(options.Flag("compiled") ? ", year compiled" : "")} | {org.FirstAgencyPeople:N0} | {org.People:N0} | {P(0.50):F1} | {P(0.95):F1} | {P(0.99):F1} | {times[^1]:F1} | {runs} (+{warmup}) |"));
+            $"| {provider}{(options.Flag("compiled") ? ", year compiled" : "")}{(command == "đơn vị" ? "" : $", '{command}'")} | {org.FirstAgencyPeople:N0} | {org.People:N0} | {P(0.50):F1} | {P(0.95):F1} | {P(0.99):F1} | {times[^1]:F1} | {runs} (+{warmup}) |"));
         return 0;
     }
 
-    private static string Message(string aad, string id) => new JsonObject
+    private static string Message(string aad, string id, string text) => new JsonObject
     {
         ["type"] = "message",
         ["id"] = id,
@@ -101,18 +104,31 @@ public static class SummaryBench
         ["from"] = new JsonObject { ["id"] = "29:" + aad, ["name"] = "Giám đốc", ["aadObjectId"] = aad },
         ["recipient"] = new JsonObject { ["id"] = "28:evalbot-bench", ["name"] = "EvalBot" },
         ["conversation"] = new JsonObject { ["id"] = "a:bench-" + aad, ["conversationType"] = "personal", ["tenantId"] = "00000000-0000-0000-0000-00000000b001" },
-        ["text"] = "đơn vị",
+        ["text"] = text,
         ["textFormat"] = "plain",
         ["locale"] = "vi-VN",
     }.ToJsonString();
 
-    /// <summary>The last reply must be the summary card of the agency, with every one of its people counted.</summary>
-    private static async Task CheckAsync(IServiceProvider services, GeneratedOrganisation org)
+    /// <summary>
+    /// The last reply must be the summary card of the agency, with every one of its people counted; for another command,
+    /// a card.
+    /// </summary>
+    private static async Task CheckAsync(IServiceProvider services, GeneratedOrganisation org, string command)
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<EvalBotDbContext>();
         var last = await db.Outbox.AsNoTracking().OrderByDescending(o => o.Id).FirstAsync();
         var json = last.ActivityJson;
+        if (command != "đơn vị")
+        {
+            if (!json.Contains("application/vnd.microsoft.card.adaptive", StringComparison.Ordinal))
+            {
+                throw new InvalidOperationException($"The reply to '{command}' is not a card: " + json[..Math.Min(600, json.Length)]);
+            }
+
+            return;
+        }
+
         var expected = org.FirstAgencyPeople.ToString(CultureInfo.InvariantCulture);
         if (!json.Contains("Sở Bench 1", StringComparison.Ordinal) || !json.Contains(expected, StringComparison.Ordinal))
         {
