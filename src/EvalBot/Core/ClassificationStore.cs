@@ -25,9 +25,15 @@ public sealed class ClassificationStore(EvalBotDbContext db)
     /// </summary>
     public async Task<List<ClassificationRecord>> CurrentWhereAsync(int year, Expression<Func<ClassificationRecord, bool>> filter, bool tracked, CancellationToken ct)
     {
-        var all = db.Set<ClassificationRecord>();
-        var query = all.Where(r => r.Year == year && !all.Any(n => n.PersonId == r.PersonId && n.Year == year && n.Version > r.Version)).Where(filter);
+        var query = Current(year).Where(filter);
         return await (tracked ? query : query.AsNoTracking()).OrderBy(r => r.Id).ToListAsync(ct);
+    }
+
+    /// <summary>The year's rows of which no higher version of that person's year exists.</summary>
+    private IQueryable<ClassificationRecord> Current(int year)
+    {
+        var all = db.Set<ClassificationRecord>();
+        return all.Where(r => r.Year == year && !all.Any(n => n.PersonId == r.PersonId && n.Year == year && n.Version > r.Version));
     }
 
     /// <summary>
@@ -51,9 +57,7 @@ public sealed class ClassificationStore(EvalBotDbContext db)
     /// </summary>
     public async Task<List<ClassificationRecord>> CurrentLightAsync(int year, CancellationToken ct)
     {
-        var all = db.Set<ClassificationRecord>();
-        return await all.AsNoTracking()
-            .Where(r => r.Year == year && !all.Any(n => n.PersonId == r.PersonId && n.Year == year && n.Version > r.Version))
+        return await Current(year).AsNoTracking()
             .OrderBy(r => r.Id)
             .Select(Light)
             .ToListAsync(ct);
