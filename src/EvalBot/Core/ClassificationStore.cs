@@ -40,28 +40,22 @@ public sealed class ClassificationStore(EvalBotDbContext db)
     /// The current rows of <paramref name="people"/> only, untracked and without their explanation, reasons or decision
     /// trail: a unit's levels, where reading the whole year's rows would read every explanation of the province.
     /// </summary>
-    public async Task<List<ClassificationRecord>> CurrentOfAsync(int year, IReadOnlyCollection<long> people, CancellationToken ct)
+    public Task<List<ClassificationRecord>> CurrentOfAsync(int year, IReadOnlyCollection<long> people, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(people);
         var ids = people.ToList();
-        var rows = await db.Set<ClassificationRecord>().AsNoTracking()
-            .Where(r => r.Year == year && ids.Contains(r.PersonId))
-            .Select(Light)
-            .ToListAsync(ct);
-        return Latest(rows);
+        return LightAsync(year, r => ids.Contains(r.PersonId), ct);
     }
 
     /// <summary>
     /// Every current row of the year, untracked and without its explanation, reasons or decision trail: what a count
     /// over the whole year (the board's year status) needs, without reading every explanation of the province.
     /// </summary>
-    public async Task<List<ClassificationRecord>> CurrentLightAsync(int year, CancellationToken ct)
-    {
-        return await Current(year).AsNoTracking()
-            .OrderBy(r => r.Id)
-            .Select(Light)
-            .ToListAsync(ct);
-    }
+    public Task<List<ClassificationRecord>> CurrentLightAsync(int year, CancellationToken ct) => LightAsync(year, r => true, ct);
+
+    /// <summary>The current rows that match <paramref name="filter"/>, untracked, as <see cref="Light"/> rows, in key order.</summary>
+    private async Task<List<ClassificationRecord>> LightAsync(int year, Expression<Func<ClassificationRecord, bool>> filter, CancellationToken ct) =>
+        await Current(year).AsNoTracking().Where(filter).OrderBy(r => r.Id).Select(Light).ToListAsync(ct);
 
     /// <summary>A row with the columns lists and counts show, not its explanation, reasons or decision trail.</summary>
     private static readonly Expression<Func<ClassificationRecord, ClassificationRecord>> Light = r => new ClassificationRecord

@@ -32,7 +32,8 @@ public sealed class SqliteWriter : IDisposable
         {
             await db.Database.OpenConnectionAsync(cancellationToken);
             var connection = (SqliteConnection)db.Database.GetDbConnection();
-            var wal = connection.DataSource is { Length: > 0 } file && File.Exists(file) ? file + "-wal" : null;
+            // An in-memory database has no file name (and nothing to sync).
+            var wal = connection.DataSource is { Length: > 0 } file ? file + "-wal" : null;
             if (wal is not null)
             {
                 await SynchronousAsync(connection, "NORMAL", cancellationToken);
