@@ -62,18 +62,18 @@ public sealed partial class TurnProcessor(
 
         // A turn that only reads and answers (help, summaries) reads, routes and renders first and takes the writer only
         // to commit; every other turn holds it from its first read, so what it writes follows from what it read.
-        var readsFirst = router.AnswersFromReads(activity);
+        var route = router.Resolve(activity);
         SqliteWriter.Lease? write = null;
         Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction? transaction = null;
         try
         {
-            if (!readsFirst)
+            if (!route.AnswersFromReads)
             {
                 write = await writer.EnterAsync(db, cancellationToken);
                 transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             }
 
-            var (result, now) = await RunAsync(activity, key, cancellationToken);
+            var (result, now) = await RunAsync(activity, route, key, cancellationToken);
             if (now is not { } at)
             {
                 return result;
@@ -102,7 +102,7 @@ public sealed partial class TurnProcessor(
     /// The turn up to its commit: the refusals, the reference, the sender, the handler, the processed mark. Returns the
     /// result and the turn's moment, or no moment when the turn was refused and nothing is to be written.
     /// </summary>
-    private async Task<(TurnResult Result, DateTimeOffset? Now)> RunAsync(Activity activity, string key, CancellationToken cancellationToken)
+    private async Task<(TurnResult Result, DateTimeOffset? Now)> RunAsync(Activity activity, TurnRoute route, string key, CancellationToken cancellationToken)
     {
         // Refused before anything is written: another organisation's tenant (or none once it is known), or someone
         // else in a person's personal chat.
@@ -124,7 +124,7 @@ public sealed partial class TurnProcessor(
         var turn = new TurnContext(activity, db, outbox, now, seenLocale);
         // "Me" and the language of every answer, read once before any handler runs.
         var sender = await turn.SenderAsync(cancellationToken);
-        var response = await router.RouteAsync(turn, cancellationToken);
+        var response = await router.RouteAsync(turn, route, cancellationToken);
         // The Teams client's language is kept on the person for what is later sent to them outside a turn; an activity
         // EvalBot does not handle (an unknown invoke) teaches it nothing.
         if (sender is not null && response is not { Kind: InvokeKind.NotImplemented } && activity.EffectiveLocale is { Length: > 0 } locale
@@ -139,7 +139,7 @@ public sealed partial class TurnProcessor(
             {
                 Key = key,
                 ProcessedAt = turn.Now,
-                ResponseJson = response is null || router.KeepsNoAnswerRecord(activity) ? null : JsonSerializer.Serialize(response, ProtocolJson.Options),
+                ResponseJson = response is null || route.KeepsNoAnswerRecord ? null : JsonSerializer.Serialize(response, ProtocolJson.Options),
             });
         }
 

@@ -10,85 +10,40 @@ namespace EvalBot.Conversation;
 /// </summary>
 public sealed class TurnRouter(TurnHandlers handlers, IServiceProvider services, Cards.ErrorCards errors)
 {
-    /// <summary>Whether the activity is a card action whose handler keeps no record of its answer (<see cref="IKeepsNoAnswerRecord"/>).</summary>
-    public bool KeepsNoAnswerRecord(Activity activity)
-    {
-        ArgumentNullException.ThrowIfNull(activity);
-        return activity.Type == ActivityTypes.Invoke
-            && CardAction.FromInvoke(activity.Value) is { } action
-            && handlers.Action(action.Verb) is { KeepsNoAnswerRecord: true };
-    }
+    /// <summary>Where the activity goes (<see cref="TurnRoute"/>), decided once for the whole turn.</summary>
+    public TurnRoute Resolve(Activity activity) => TurnRoute.For(activity, handlers);
 
-    /// <summary>
-    /// Whether the activity goes to a handler that only reads and answers (<see cref="IAnswersFromReads"/>): a typed
-    /// command, unknown text, or a card action whose handler says so; never a message with a file some handler takes.
-    /// </summary>
-    public bool AnswersFromReads(Activity activity)
-    {
-        ArgumentNullException.ThrowIfNull(activity);
-        if (activity.Type == ActivityTypes.Invoke)
-        {
-            return activity.Name == ActivityTypes.AdaptiveCardAction && CardAction.FromInvoke(activity.Value) is { } action
-                && handlers.Action(action.Verb) is { AnswersFromReads: true };
-        }
-
-        if (activity.Type != ActivityTypes.Message || (activity.Attachments ?? []).Any(a => a.ContentType is { } type && handlers.Attachment(type) is not null))
-        {
-            return false;
-        }
-
-        if (CardAction.FromSubmit(activity.Value) is { } submit)
-        {
-            return handlers.Action(submit.Verb) is { AnswersFromReads: true };
-        }
-
-        var text = CommandText.Clean(activity.Text);
-        return text.Length > 0 && CommandText.Match(text, handlers.Keywords) is { } match
-            ? handlers.Command(match.Keyword).AnswersFromReads
-            : handlers.Fallback.AnswersFromReads;
-    }
-
-    /// <summary>Routes the turn. Returns the invoke response for invokes, null for everything else.</summary>
-    public async Task<InvokeResponse?> RouteAsync(TurnContext turn, CancellationToken cancellationToken)
+    /// <summary>Routes the turn along its route. Returns the invoke response for invokes, null for everything else.</summary>
+    public async Task<InvokeResponse?> RouteAsync(TurnContext turn, TurnRoute route, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turn);
-        var activity = turn.Activity;
-        switch (activity.Type)
+        ArgumentNullException.ThrowIfNull(route);
+        switch (route.Kind)
         {
-            case ActivityTypes.Invoke when activity.Name == ActivityTypes.AdaptiveCardAction:
-                return await InvokeAsync(turn, cancellationToken);
-            case ActivityTypes.Invoke when activity.Name == ActivityTypes.FileConsent:
+            case TurnRouteKind.CardAction:
+                return await ActAsync(turn, route.Action!, cancellationToken);
+            case TurnRouteKind.BadCardAction:
+                var type = JsonRead.Text(JsonRead.ObjectAt(turn.Activity.Value, "action"), "type");
+                return type is not null and not "Action.Execute"
+                    ? InvokeResponse.Error(400, "NotSupported", errors.Text(turn.Language, "errorNotSupported"))
+                    : InvokeResponse.Error(400, "BadRequest", errors.Text(turn.Language, "errorBadRequest"));
+            case TurnRouteKind.FileConsent:
                 return await FileConsentAsync(turn, cancellationToken);
-            case ActivityTypes.Invoke:
+            case TurnRouteKind.OtherInvoke:
                 return InvokeResponse.NotImplemented;
-            case ActivityTypes.Message:
-                await MessageAsync(turn, cancellationToken);
-                return null;
-            case ActivityTypes.InstallationUpdate when activity.Action is "add":
-            case ActivityTypes.ConversationUpdate when activity.MembersAdded?.Any(m => m.Id is not null && m.Id == activity.Recipient?.Id) == true:
+            case TurnRouteKind.Install:
                 foreach (var install in handlers.Installs)
                 {
                     await install.For(services).OnInstalledAsync(turn, cancellationToken);
                 }
 
                 return null;
+            case TurnRouteKind.Ignored:
+                return null;
             default:
+                await MessageAsync(turn, route, cancellationToken);
                 return null;
         }
-    }
-
-    private async Task<InvokeResponse> InvokeAsync(TurnContext turn, CancellationToken cancellationToken)
-    {
-        var action = CardAction.FromInvoke(turn.Activity.Value);
-        if (action is null)
-        {
-            var type = JsonRead.Text(JsonRead.ObjectAt(turn.Activity.Value, "action"), "type");
-            return type is not null and not "Action.Execute"
-                ? InvokeResponse.Error(400, "NotSupported", errors.Text(turn.Language, "errorNotSupported"))
-                : InvokeResponse.Error(400, "BadRequest", errors.Text(turn.Language, "errorBadRequest"));
-        }
-
-        return await ActAsync(turn, action, cancellationToken);
     }
 
     /// <summary>
@@ -148,73 +103,60 @@ public sealed class TurnRouter(TurnHandlers handlers, IServiceProvider services,
         return true;
     }
 
-    private async Task MessageAsync(TurnContext turn, CancellationToken cancellationToken)
+    private async Task MessageAsync(TurnContext turn, TurnRoute route, CancellationToken cancellationToken)
     {
-        if (await AttachmentAsync(turn, cancellationToken))
+        switch (route)
         {
-            return;
-        }
-
-        if (CardAction.FromSubmit(turn.Activity.Value) is { } submit)
-        {
-            // An Action.Submit has the same effect as the Action.Execute with that verb; the answer updates the card.
-            if (turn.IsShared && handlers.Action(submit.Verb) is { SafeInSharedConversations: false } submitted)
-            {
-                await PrivatelyAsync(turn, async () => ApplyToConversation(turn, await submitted.For(services).HandleAsync(turn, submit, cancellationToken), update: false));
+            case { Kind: TurnRouteKind.Attachments }:
+                await AttachmentsAsync(turn, cancellationToken);
                 return;
-            }
+            case { Kind: TurnRouteKind.Submit, Action: { } submit }:
+                // An Action.Submit has the same effect as the Action.Execute with that verb; the answer updates the card.
+                if (turn.IsShared && handlers.Action(submit.Verb) is { SafeInSharedConversations: false } submitted)
+                {
+                    await PrivatelyAsync(turn, async () => ApplyToConversation(turn, await submitted.For(services).HandleAsync(turn, submit, cancellationToken), update: false));
+                    return;
+                }
 
-            var response = await ActAsync(turn, submit, cancellationToken);
-            ApplyToConversation(turn, response, update: true);
-            return;
-        }
-
-        var text = CommandText.Clean(turn.Activity.Text);
-        if (text.Length > 0 && CommandText.Match(text, handlers.Keywords) is { } match)
-        {
-            var known = handlers.Command(match.Keyword);
-            var handler = known.For(services);
-            if (turn.IsShared && !known.SafeInSharedConversations)
-            {
-                await PrivatelyAsync(turn, () => handler.HandleAsync(turn, match.Argument, cancellationToken));
+                ApplyToConversation(turn, await ActAsync(turn, submit, cancellationToken), update: true);
                 return;
-            }
+            case { Kind: TurnRouteKind.Command, Keyword: { } keyword }:
+                var known = handlers.Command(keyword);
+                var handler = known.For(services);
+                if (turn.IsShared && !known.SafeInSharedConversations)
+                {
+                    await PrivatelyAsync(turn, () => handler.HandleAsync(turn, route.Text, cancellationToken));
+                    return;
+                }
 
-            await handler.HandleAsync(turn, match.Argument, cancellationToken);
-            return;
+                await handler.HandleAsync(turn, route.Text, cancellationToken);
+                return;
+            default:
+                await handlers.Fallback.For(services).OnUnknownTextAsync(turn, route.Text, cancellationToken);
+                return;
         }
-
-        await handlers.Fallback.For(services).OnUnknownTextAsync(turn, text, cancellationToken);
     }
 
     /// <summary>
-    /// Gives each attachment of a message that some handler takes (a file) to that handler, before any command. In a
+    /// Gives each attachment of the message that some handler takes (a file) to that handler, before any command. In a
     /// team channel or group chat nothing is handed over, so nothing is fetched: one neutral line says files are taken
-    /// in personal chat only. False when the message has no such attachment.
+    /// in personal chat only.
     /// </summary>
-    private async Task<bool> AttachmentAsync(TurnContext turn, CancellationToken cancellationToken)
+    private async Task AttachmentsAsync(TurnContext turn, CancellationToken cancellationToken)
     {
-        var handled = (turn.Activity.Attachments ?? [])
-            .Select(a => (Attachment: a, Handler: a.ContentType is { } type ? handlers.Attachment(type) : null))
-            .Where(x => x.Handler is not null)
-            .ToList();
-        if (handled.Count == 0)
-        {
-            return false;
-        }
-
         if (turn.IsShared)
         {
             turn.Reply(TurnContext.TextMessage(errors.Text(turn.Language, "filesPersonalChatOnly")));
-            return true;
+            return;
         }
 
-        foreach (var (attachment, handler) in handled)
+        foreach (var attachment in turn.Activity.Attachments ?? [])
         {
-            await handler!.For(services).HandleAsync(turn, attachment, cancellationToken);
+            if (attachment.ContentType is { } type && handlers.Attachment(type) is { } handler)
+            {
+                await handler.For(services).HandleAsync(turn, attachment, cancellationToken);
+            }
         }
-
-        return true;
     }
 
     /// <summary>
