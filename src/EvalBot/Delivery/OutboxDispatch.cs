@@ -25,15 +25,15 @@ public sealed partial class OutboxDispatch(
     public async Task SendAsync(OutboxMessage row, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(row);
-        var activity = JsonNode.Parse(row.ActivityJson)!.AsObject();
         try
         {
             var conversationId = row is { SendStartedAt: not null, ConversationId: { } started } ? started : await StartSendAsync(row, cancellationToken);
+            // The activity goes out as the outbox stored it; only an update, which names the message it replaces, is rewritten.
             row.SentActivityId = row switch
             {
-                { UpdateActivityId: { } update } => await connector.UpdateActivityAsync(row.ServiceUrl, conversationId, update, activity, cancellationToken),
-                { ReplyToId: { } replyTo } => await connector.ReplyToActivityAsync(row.ServiceUrl, conversationId, replyTo, activity, cancellationToken),
-                _ => await connector.SendToConversationAsync(row.ServiceUrl, conversationId, activity, cancellationToken),
+                { UpdateActivityId: { } update } => await connector.UpdateActivityAsync(row.ServiceUrl, conversationId, update, JsonNode.Parse(row.ActivityJson)!.AsObject(), cancellationToken),
+                { ReplyToId: { } replyTo } => await connector.ReplyToActivityAsync(row.ServiceUrl, conversationId, replyTo, row.ActivityJson, cancellationToken),
+                _ => await connector.SendToConversationAsync(row.ServiceUrl, conversationId, row.ActivityJson, cancellationToken),
             };
             row.Status = OutboxStatus.Sent;
             row.SentAt = time.GetUtcNow();

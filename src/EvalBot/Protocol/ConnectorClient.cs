@@ -21,6 +21,12 @@ public sealed class ConnectorClient(HttpClient http, IBotTokenProvider tokens) :
     public Task<string?> ReplyToActivityAsync(string serviceUrl, string conversationId, string activityId, JsonObject activity, CancellationToken cancellationToken) =>
         SendActivityAsync(HttpMethod.Post, Url(serviceUrl, "v3/conversations", conversationId, "activities", activityId), activity, cancellationToken);
 
+    public Task<string?> SendToConversationAsync(string serviceUrl, string conversationId, string activityJson, CancellationToken cancellationToken) =>
+        SendActivityAsync(HttpMethod.Post, Url(serviceUrl, "v3/conversations", conversationId, "activities"), Serialized(activityJson), cancellationToken);
+
+    public Task<string?> ReplyToActivityAsync(string serviceUrl, string conversationId, string activityId, string activityJson, CancellationToken cancellationToken) =>
+        SendActivityAsync(HttpMethod.Post, Url(serviceUrl, "v3/conversations", conversationId, "activities", activityId), Serialized(activityJson), cancellationToken);
+
     public Task<string?> UpdateActivityAsync(string serviceUrl, string conversationId, string activityId, JsonObject activity, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(activity);
@@ -40,7 +46,7 @@ public sealed class ConnectorClient(HttpClient http, IBotTokenProvider tokens) :
             ["tenantId"] = request.TenantId,
             ["channelData"] = new JsonObject { ["tenant"] = new JsonObject { ["id"] = request.TenantId } },
         };
-        using var message = await CreateRequestAsync(HttpMethod.Post, Url(serviceUrl, "v3/conversations"), body, cancellationToken);
+        using var message = await CreateRequestAsync(HttpMethod.Post, Url(serviceUrl, "v3/conversations"), Json(body), cancellationToken);
         using var response = await http.SendAsync(message, cancellationToken);
         var json = await ReadAsync(response, cancellationToken);
         return JsonRead.Text(json, "id") ?? throw new ConnectorException(response.StatusCode, "NoConversationId", "The connector created a conversation but returned no id.");
@@ -64,21 +70,31 @@ public sealed class ConnectorClient(HttpClient http, IBotTokenProvider tokens) :
         return new MembersPage(members, JsonRead.Text(json, "continuationToken"));
     }
 
-    private async Task<string?> SendActivityAsync(HttpMethod method, string url, JsonObject activity, CancellationToken cancellationToken)
+    private Task<string?> SendActivityAsync(HttpMethod method, string url, JsonObject activity, CancellationToken cancellationToken) =>
+        SendActivityAsync(method, url, Json(activity), cancellationToken);
+
+    private async Task<string?> SendActivityAsync(HttpMethod method, string url, HttpContent body, CancellationToken cancellationToken)
     {
-        using var message = await CreateRequestAsync(method, url, activity, cancellationToken);
+        using var message = await CreateRequestAsync(method, url, body, cancellationToken);
         using var response = await http.SendAsync(message, cancellationToken);
         var json = await ReadAsync(response, cancellationToken);
         return JsonRead.Text(json, "id");
     }
 
-    private async Task<HttpRequestMessage> CreateRequestAsync(HttpMethod method, string url, JsonObject? body, CancellationToken cancellationToken)
+    private static JsonContent Json(JsonObject body) => JsonContent.Create(body, options: ProtocolJson.Options);
+
+    /// <summary>A body already written by <see cref="ProtocolJson.Options"/>: the same bytes a <see cref="JsonContent"/> of it would send.</summary>
+    private static ByteArrayContent Serialized(string json)
     {
-        var message = new HttpRequestMessage(method, url);
-        if (body is not null)
-        {
-            message.Content = JsonContent.Create(body, options: ProtocolJson.Options);
-        }
+        ArgumentException.ThrowIfNullOrEmpty(json);
+        var content = new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(json));
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+        return content;
+    }
+
+    private async Task<HttpRequestMessage> CreateRequestAsync(HttpMethod method, string url, HttpContent? body, CancellationToken cancellationToken)
+    {
+        var message = new HttpRequestMessage(method, url) { Content = body };
 
         var token = await tokens.GetTokenAsync(cancellationToken);
         if (token is not null)
