@@ -6,7 +6,8 @@
 # 60/30 s, 1,800/h; 429 with Retry-After past them), answers each call in 100–300 ms and fails 1 % of them with 503,
 # 500 or 412. Prints one Markdown row: rate, rate ÷ allowed, 429s, failures, lost, duplicated, CPU per message.
 # Usage: bench/fanout.sh [--people 100000] [--limits on|off] [--concurrency 8] [--max-concurrency 64]
-#                        [--latency 100-300] [--errors 0.01] [--messages 2] [--quick]
+#                        [--latency 100-300] [--errors 0.01] [--messages 2] [--rate R] [--quick]
+#   --rate R: EvalBot's pace in requests per second (Delivery:TenantRequestsPerSecond); its own default when not given.
 #   --max-concurrency 8 (= --concurrency): a fixed number of sends in flight, as before the sender adapted to latency.
 #   --quick: 2,500 people, 5,000 messages (about two minutes at the allowed rate), to check the harness, not to report.
 #   --limits off: no limits at the fake and no pacing in EvalBot, for EvalBot's own ceiling.

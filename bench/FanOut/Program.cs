@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 // messages due together), delivered through EvalBot's outbox to a fake Teams that enforces Teams' limits (or none, for
 // EvalBot's own ceiling), answers each call in 100–300 ms and fails 1 % of them with 5xx or 412.
 // Usage: fanout [--people N] [--limits on|off] [--concurrency C] [--max-concurrency M] [--latency MIN-MAX ms]
-//               [--errors FRACTION] [--messages 1|2]
+//               [--errors FRACTION] [--messages 1|2] [--rate R]
 var people = IntArg("--people", 100_000);
 var limits = !string.Equals(Arg("--limits", "on"), "off", StringComparison.OrdinalIgnoreCase);
 var concurrency = IntArg("--concurrency", 8);
@@ -19,6 +19,8 @@ var latencyArg = Arg("--latency", "100-300").Split('-');
 var latency = (Min: int.Parse(latencyArg[0], CultureInfo.InvariantCulture), Max: int.Parse(latencyArg[^1], CultureInfo.InvariantCulture));
 var errors = double.Parse(Arg("--errors", "0.01"), CultureInfo.InvariantCulture);
 var messages = IntArg("--messages", 2);
+// EvalBot's pace (Delivery:TenantRequestsPerSecond): its own default unless given.
+var pace = Arg("--rate", "");
 const string Period = "2026-Q4";
 
 var folder = Path.Combine(Path.GetTempPath(), "evalbot-fanout-" + Guid.NewGuid().ToString("N"));
@@ -48,13 +50,17 @@ try
         ["Campaigns__WorkingHoursEnd"] = hour == 23 ? "23:59" : $"{hour + 1:00}:00",
         ["Delivery__Concurrency"] = concurrency.ToString(CultureInfo.InvariantCulture),
         ["Delivery__MaxConcurrency"] = maxConcurrency.ToString(CultureInfo.InvariantCulture),
-        ["Delivery__TenantRequestsPerSecond"] = limits ? "48" : "0",
         ["Delivery__EnforceConversationLimits"] = limits ? "true" : "false",
         ["Logging__LogLevel__Default"] = "Warning",
         ["Logging__LogLevel__Polly"] = "Critical",
         ["DOTNET_PerfMapEnabled"] = Environment.GetEnvironmentVariable("DOTNET_PerfMapEnabled") ?? "0",
         ["DOTNET_EnableWriteXorExecute"] = Environment.GetEnvironmentVariable("DOTNET_EnableWriteXorExecute") ?? "1",
     };
+    if (!limits || pace.Length > 0)
+    {
+        settings["Delivery__TenantRequestsPerSecond"] = limits ? pace : "0";
+    }
+
     for (var d = 0; d < 7; d++)
     {
         settings[$"Calendar__ExtraWorkingDays__{d}"] = today.AddDays(d).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
