@@ -18,9 +18,6 @@ public sealed class ConnectorClient(HttpClient http, IBotTokenProvider tokens) :
     public Task<string?> SendToConversationAsync(string serviceUrl, string conversationId, JsonObject activity, CancellationToken cancellationToken) =>
         SendActivityAsync(HttpMethod.Post, Url(serviceUrl, "v3/conversations", conversationId, "activities"), activity, cancellationToken);
 
-    public Task<string?> ReplyToActivityAsync(string serviceUrl, string conversationId, string activityId, JsonObject activity, CancellationToken cancellationToken) =>
-        SendActivityAsync(HttpMethod.Post, Url(serviceUrl, "v3/conversations", conversationId, "activities", activityId), activity, cancellationToken);
-
     public Task<string?> SendToConversationAsync(string serviceUrl, string conversationId, string activityJson, CancellationToken cancellationToken) =>
         SendActivityAsync(HttpMethod.Post, Url(serviceUrl, "v3/conversations", conversationId, "activities"), Serialized(activityJson), cancellationToken);
 

@@ -7,8 +7,6 @@ public interface IConnectorClient
 {
     Task<string?> SendToConversationAsync(string serviceUrl, string conversationId, JsonObject activity, CancellationToken cancellationToken);
 
-    Task<string?> ReplyToActivityAsync(string serviceUrl, string conversationId, string activityId, JsonObject activity, CancellationToken cancellationToken);
-
     /// <summary>Sends an activity already serialized (an outbox row's JSON): its bytes go out as stored, not parsed and written again.</summary>
     Task<string?> SendToConversationAsync(string serviceUrl, string conversationId, string activityJson, CancellationToken cancellationToken);
 
