@@ -11,6 +11,10 @@ namespace EvalBot.Conversation;
 /// </summary>
 public sealed class ConversationReferences(EvalBotDbContext db)
 {
+    /// <summary>A conversation's reference, tracked: compiled once, read on every turn.</summary>
+    private static readonly ModelQuery<string, ConversationReference?> ByConversation =
+        new((context, conversationId) => context.ConversationReferences.SingleOrDefault(c => c.ConversationId == conversationId));
+
     /// <summary>
     /// Creates or refreshes the reference for this activity's conversation, in the caller's unit of work. Returns false,
     /// changing nothing, when the activity comes into a personal chat that belongs to someone else: a personal
@@ -25,7 +29,7 @@ public sealed class ConversationReferences(EvalBotDbContext db)
             return true;
         }
 
-        var reference = await db.ConversationReferences.SingleOrDefaultAsync(c => c.ConversationId == conversationId, cancellationToken);
+        var reference = await ByConversation.RunAsync(db, conversationId);
         if (reference is not null && IsSomeoneElses(reference, activity))
         {
             return false;

@@ -13,6 +13,10 @@ namespace EvalBot.Conversation;
 /// </summary>
 public sealed class TurnContext(Activity activity, EvalBotDbContext db, OutboxWriter outbox, DateTimeOffset now, string? lastSeenLocale = null)
 {
+    /// <summary>The active person with an Entra object id, with their unit: compiled once, read on every turn.</summary>
+    private static readonly ModelQuery<string, Person?> ActiveWithUnit =
+        new((context, aad) => context.People.Include(p => p.Unit).SingleOrDefault(p => p.AadObjectId == aad && p.IsActive));
+
     private int _replyCount;
     private int _privateCount;
     private Task<Person?>? _sender;
@@ -47,7 +51,7 @@ public sealed class TurnContext(Activity activity, EvalBotDbContext db, OutboxWr
     /// </summary>
     public Task<Person?> SenderAsync(CancellationToken cancellationToken) =>
         _sender ??= UserAadObjectId is { Length: > 0 } aad
-            ? Db.People.Include(p => p.Unit).SingleOrDefaultAsync(p => p.AadObjectId == aad && p.IsActive, cancellationToken)
+            ? ActiveWithUnit.RunAsync(Db, aad)
             : Task.FromResult<Person?>(null);
 
     public string ConversationId => Activity.Conversation?.Id ?? throw new InvalidOperationException("The activity has no conversation id.");

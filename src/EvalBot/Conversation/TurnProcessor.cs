@@ -28,24 +28,38 @@ public sealed partial class TurnProcessor(
 {
     private const int MaxAttempts = 3;
 
+    /// <summary>The redelivery record of an activity: compiled once, asked at the start of every turn.</summary>
+    private static readonly ModelQuery<string, ProcessedActivity?> ProcessedByKey =
+        new((context, key) => context.ProcessedActivities.AsNoTracking().SingleOrDefault(p => p.Key == key));
+
     public async Task<TurnResult> ProcessAsync(Activity activity, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(activity);
         using var scope = logger.BeginScope(new Dictionary<string, object?> { ["ConversationId"] = activity.Conversation?.Id, ["ActivityId"] = activity.Id });
-        for (var attempt = 1; ; attempt++)
+        // One logical open for the whole turn: opened per query instead, each of the turn's reads would take the
+        // connection from the pool and give it back, and on SQLite every open registers the provider's functions again.
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
         {
-            try
+            for (var attempt = 1; ; attempt++)
             {
-                return await ProcessOnceAsync(activity, cancellationToken);
+                try
+                {
+                    return await ProcessOnceAsync(activity, cancellationToken);
+                }
+                catch (DbUpdateException) when (attempt < MaxAttempts)
+                {
+                    // Another instance changed the same rows, inserted the same unique row, or handled the same redelivery
+                    // meanwhile: run the turn again on fresh data. A redelivery then finds its processed mark and changes
+                    // nothing; a conflicting write is retried, never dropped. A real fault fails again and surfaces.
+                    LogConflictRetried(logger, attempt);
+                    db.ChangeTracker.Clear();
+                }
             }
-            catch (DbUpdateException) when (attempt < MaxAttempts)
-            {
-                // Another instance changed the same rows, inserted the same unique row, or handled the same redelivery
-                // meanwhile: run the turn again on fresh data. A redelivery then finds its processed mark and changes
-                // nothing; a conflicting write is retried, never dropped. A real fault fails again and surfaces.
-                LogConflictRetried(logger, attempt);
-                db.ChangeTracker.Clear();
-            }
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
         }
     }
 
@@ -149,7 +163,7 @@ public sealed partial class TurnProcessor(
     /// <summary>The stored answer of an activity already handled, or null for a new one.</summary>
     private async Task<TurnResult?> DoneAsync(Activity activity, string key, CancellationToken cancellationToken)
     {
-        if (activity.Id is not { Length: > 0 } || await db.ProcessedActivities.AsNoTracking().SingleOrDefaultAsync(p => p.Key == key, cancellationToken) is not { } done)
+        if (activity.Id is not { Length: > 0 } || await ProcessedByKey.RunAsync(db, key) is not { } done)
         {
             return null;
         }
@@ -166,17 +180,21 @@ public sealed partial class TurnProcessor(
     /// </summary>
     private async Task CommitAndSendAsync(Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction transaction, SqliteWriter.Lease write, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var direct = outbox.ClaimForTurn(now);
+        var claim = outbox.ClaimForTurn(now);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         await write.CommittedAsync();
-        foreach (var row in direct)
+        foreach (var row in claim.Direct)
         {
             db.Entry(row).State = EntityState.Detached;
         }
 
-        delivery.Start(direct);
-        signal.Notify();
+        delivery.Start(claim.Direct);
+        // The sender's loop is woken only for rows the turn does not send itself: a help turn's reply costs it nothing.
+        if (claim.LeftForSender)
+        {
+            signal.Notify();
+        }
     }
 
     private InvokeResponse? Stored(Activity activity, ProcessedActivity done)

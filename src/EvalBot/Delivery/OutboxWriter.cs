@@ -99,22 +99,24 @@ public sealed class OutboxWriter(EvalBotDbContext db, TimeProvider time, Deliver
     /// Claims, in the caller's unit of work, the rows it added that can be sent as soon as it commits: due now, to a
     /// known conversation whose windows have room (reserved here). They are written Sending, under this instance's
     /// lease, already started, and the caller sends them after its commit (<see cref="TurnDelivery"/>); the others wait
-    /// for the sender. None with <see cref="DeliveryOptions.SendFromTurn"/> off.
+    /// for the sender, and the claim says whether there are any, so the sender is woken only when it has work. None is
+    /// claimed with <see cref="DeliveryOptions.SendFromTurn"/> off.
     /// </summary>
-    public IReadOnlyList<OutboxMessage> ClaimForTurn(DateTimeOffset now)
+    public TurnClaim ClaimForTurn(DateTimeOffset now)
     {
-        if (!options.Value.SendFromTurn)
-        {
-            return [];
-        }
-
         var claimed = new List<OutboxMessage>();
+        var left = false;
         var waiting = new HashSet<string>(StringComparer.Ordinal);
         foreach (var row in _added.Values.OrderBy(r => r.CreatedAt))
         {
-            if (row is not { Status: OutboxStatus.Pending, ConversationId: { } conversation } || row.NextAttemptAt > now
-                || db.Entry(row).State != EntityState.Added)
+            if (db.Entry(row).State != EntityState.Added)
             {
+                continue;
+            }
+
+            if (!options.Value.SendFromTurn || row is not { Status: OutboxStatus.Pending, ConversationId: { } conversation } || row.NextAttemptAt > now)
+            {
+                left = true;
                 continue;
             }
 
@@ -122,6 +124,7 @@ public sealed class OutboxWriter(EvalBotDbContext db, TimeProvider time, Deliver
             if (waiting.Contains(conversation) || !throttle.ReserveConversation(conversation).Reserved)
             {
                 waiting.Add(conversation);
+                left = true;
                 continue;
             }
 
@@ -133,7 +136,7 @@ public sealed class OutboxWriter(EvalBotDbContext db, TimeProvider time, Deliver
             claimed.Add(row);
         }
 
-        return claimed;
+        return new TurnClaim(claimed, left);
     }
 
     private void Track(OutboxMessage message)
@@ -162,3 +165,9 @@ public sealed class OutboxWriter(EvalBotDbContext db, TimeProvider time, Deliver
 
 /// <summary>Who a proactive message is for and how to reach them; <see cref="NotBefore"/> delays it (working hours, leave).</summary>
 public sealed record ProactiveRecipient(string AadObjectId, string TenantId, string BotId, string ServiceUrl, long? PersonId = null, string? Period = null, DateTimeOffset? NotBefore = null);
+
+/// <summary>
+/// What a unit of work's commit hands on: the rows it sends itself (<see cref="Direct"/>), and whether it queued others
+/// that only the sender's loop will send (due later, or to a conversation without room).
+/// </summary>
+public sealed record TurnClaim(IReadOnlyList<OutboxMessage> Direct, bool LeftForSender);

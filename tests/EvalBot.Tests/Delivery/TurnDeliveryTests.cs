@@ -91,6 +91,21 @@ public sealed class TurnDeliveryTests : IAsyncLifetime
         Assert.Equal(0, waiting.Attempts);
     }
 
+    [Fact]
+    public async Task The_sender_is_woken_only_for_a_reply_its_turn_could_not_send()
+    {
+        var signal = _bot.Services.GetRequiredService<OutboxSignal>();
+        await _client.PostAsJsonAsync("/api/messages", Activities.Message(_teams.ServiceUrl, "help", id: "turn-5"));
+        await _teams.NextAsync();
+        var wokenBySentReply = await signal.WaitAsync(TimeSpan.Zero, CancellationToken.None);
+
+        await _client.PostAsJsonAsync("/api/messages", Activities.Message(_teams.ServiceUrl, "help", id: "turn-6"));
+        var wokenByWaitingReply = await signal.WaitAsync(TimeSpan.FromSeconds(5), CancellationToken.None);
+
+        Assert.False(wokenBySentReply);
+        Assert.True(wokenByWaitingReply);
+    }
+
     private async Task<OutboxMessage> UntilAsync(Func<OutboxMessage, bool> done)
     {
         var deadline = Stopwatch.StartNew();

@@ -1,0 +1,23 @@
+using System.Linq.Expressions;
+using System.Runtime.CompilerServices;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
+
+namespace EvalBot.Persistence;
+
+/// <summary>
+/// A query of one argument compiled once per model (<c>EF.CompileAsyncQuery</c>), for the reads every turn makes: it
+/// skips the work EF Core does on each call of a LINQ query (walking the expression for its parameters, finding the
+/// plan in the query cache). EF Core ties a compiled query to the first model it runs on, and the SQLite and
+/// PostgreSQL contexts have a model each, so the compiled delegate is kept per model.
+/// </summary>
+public sealed class ModelQuery<TArgument, TResult>(Expression<Func<EvalBotDbContext, TArgument, TResult>> query)
+{
+    private readonly ConditionalWeakTable<IModel, Func<EvalBotDbContext, TArgument, Task<TResult>>> _compiled = [];
+
+    public Task<TResult> RunAsync(EvalBotDbContext db, TArgument argument)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return _compiled.GetValue(db.Model, _ => EF.CompileAsyncQuery(query))(db, argument);
+    }
+}
