@@ -77,16 +77,20 @@ public sealed class TurnContext(Activity activity, EvalBotDbContext db, OutboxWr
     /// Queues a reply in this conversation; it is sent after the turn commits, once. When the turn
     /// <see cref="SendsPrivately"/>, the reply goes to the requester's personal chat instead.
     /// </summary>
-    public void Reply(JsonObject message, string kind = "reply")
+    public void Reply(JsonObject message, string kind = "reply") => Reply(PreparedMessage.From(message), kind);
+
+    /// <summary>Queues a reply serialized already (a message that is the same for many turns, kept by its feature).</summary>
+    public void Reply(PreparedMessage message, string kind = "reply")
     {
+        ArgumentNullException.ThrowIfNull(message);
         var key = $"{kind}:{TurnKeys.For(Activity)}:{_replyCount++}";
         if (SendsPrivately)
         {
-            EnqueuePrivately(key, kind, message);
+            EnqueuePrivately(key, kind, message.Json);
             return;
         }
 
-        outbox.Enqueue(key, kind, ServiceUrl, ConversationId, message, replyToId: Activity.Id, updateActivityId: null, Now);
+        outbox.Enqueue(key, kind, ServiceUrl, ConversationId, message.Json, replyToId: Activity.Id, updateActivityId: null, Now);
     }
 
     /// <summary>
@@ -99,7 +103,7 @@ public sealed class TurnContext(Activity activity, EvalBotDbContext db, OutboxWr
         var key = $"{kind}:{TurnKeys.For(Activity)}:{_replyCount++}";
         if (SendsPrivately)
         {
-            EnqueuePrivately(key, kind, message);
+            EnqueuePrivately(key, kind, PreparedMessage.From(message).Json);
             return;
         }
 
@@ -122,7 +126,7 @@ public sealed class TurnContext(Activity activity, EvalBotDbContext db, OutboxWr
             ? new ProactiveRecipient(aad, tenant, bot, serviceUrl)
             : null;
 
-    private void EnqueuePrivately(string key, string kind, JsonObject message)
+    private void EnqueuePrivately(string key, string kind, string message)
     {
         var recipient = PrivateRecipient ?? throw new InvalidOperationException("A private reply needs the requester's Entra id, tenant and bot account.");
         outbox.EnqueueToPerson(key, kind, recipient, message, Now);
@@ -177,4 +181,13 @@ public static class TurnKeys
         ArgumentNullException.ThrowIfNull(activity);
         return $"{activity.ChannelId}|{activity.Conversation?.Id}|{activity.Id}";
     }
+}
+
+/// <summary>
+/// A message activity serialized once, as the outbox stores and sends it: a feature keeps one for a reply that depends
+/// on nothing in the turn (the help card of a language and topic) instead of copying and serializing its card each time.
+/// </summary>
+public sealed record PreparedMessage(string Json)
+{
+    public static PreparedMessage From(JsonObject message) => new(System.Text.Json.JsonSerializer.Serialize(message, ProtocolJson.Options));
 }

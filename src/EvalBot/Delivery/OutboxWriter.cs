@@ -21,7 +21,11 @@ public sealed class OutboxWriter(EvalBotDbContext db, TimeProvider time, Deliver
     /// Queues a message in a conversation. <paramref name="now"/> is the moment of the turn or job that queues it (the
     /// clock's when not given): a row is stamped with the time its work started, like everything else that work writes.
     /// </summary>
-    public void Enqueue(string dedupeKey, string kind, string serviceUrl, string conversationId, JsonObject activity, string? replyToId, string? updateActivityId, DateTimeOffset? now = null)
+    public void Enqueue(string dedupeKey, string kind, string serviceUrl, string conversationId, JsonObject activity, string? replyToId, string? updateActivityId, DateTimeOffset? now = null) =>
+        Enqueue(dedupeKey, kind, serviceUrl, conversationId, JsonSerializer.Serialize(activity, ProtocolJson.Options), replyToId, updateActivityId, now);
+
+    /// <summary>Queues a message already serialized (<paramref name="activityJson"/>, stored and sent as it is).</summary>
+    public void Enqueue(string dedupeKey, string kind, string serviceUrl, string conversationId, string activityJson, string? replyToId, string? updateActivityId, DateTimeOffset? now = null)
     {
         var at = now ?? time.GetUtcNow();
         Track(new OutboxMessage
@@ -32,7 +36,7 @@ public sealed class OutboxWriter(EvalBotDbContext db, TimeProvider time, Deliver
             ConversationId = conversationId,
             ReplyToId = replyToId,
             UpdateActivityId = updateActivityId,
-            ActivityJson = JsonSerializer.Serialize(activity, ProtocolJson.Options),
+            ActivityJson = activityJson,
             Status = OutboxStatus.Pending,
             NextAttemptAt = at,
             CreatedAt = at,
@@ -59,7 +63,11 @@ public sealed class OutboxWriter(EvalBotDbContext db, TimeProvider time, Deliver
     /// Queues a message to a person's personal chat under a key unique to the caller's turn (no look-up for an earlier
     /// row): a reply that must not be written where it was asked.
     /// </summary>
-    public void EnqueueToPerson(string dedupeKey, string kind, ProactiveRecipient recipient, JsonObject activity, DateTimeOffset? now = null)
+    public void EnqueueToPerson(string dedupeKey, string kind, ProactiveRecipient recipient, JsonObject activity, DateTimeOffset? now = null) =>
+        EnqueueToPerson(dedupeKey, kind, recipient, JsonSerializer.Serialize(activity, ProtocolJson.Options), now);
+
+    /// <summary>Queues a message already serialized to a person's personal chat, as <see cref="EnqueueToPerson(string, string, ProactiveRecipient, JsonObject, DateTimeOffset?)"/>.</summary>
+    public void EnqueueToPerson(string dedupeKey, string kind, ProactiveRecipient recipient, string activityJson, DateTimeOffset? now = null)
     {
         ArgumentNullException.ThrowIfNull(recipient);
         var at = now ?? time.GetUtcNow();
@@ -73,7 +81,7 @@ public sealed class OutboxWriter(EvalBotDbContext db, TimeProvider time, Deliver
             BotId = recipient.BotId,
             PersonId = recipient.PersonId,
             Period = recipient.Period,
-            ActivityJson = JsonSerializer.Serialize(activity, ProtocolJson.Options),
+            ActivityJson = activityJson,
             Status = OutboxStatus.Pending,
             NextAttemptAt = recipient.NotBefore ?? at,
             CreatedAt = at,

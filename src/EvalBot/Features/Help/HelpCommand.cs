@@ -20,7 +20,7 @@ public sealed class HelpCommand(HelpCard card, IEnumerable<CommandTopic> topics)
         ArgumentNullException.ThrowIfNull(turn);
         var topic = TopicOf(argument);
         var board = (await turn.SenderAsync(cancellationToken))?.IsOrganisationBoard == true;
-        turn.Reply(TurnContext.CardMessage(card.Render(turn.Language, topic, board: board)));
+        turn.Reply(card.Message(turn.Language, topic, board: board));
     }
 
     public async Task OnUnknownTextAsync(TurnContext turn, string text, CancellationToken cancellationToken)
@@ -30,7 +30,7 @@ public sealed class HelpCommand(HelpCard card, IEnumerable<CommandTopic> topics)
         // feature is not enabled, so explain it; anything else was not understood.
         var topic = TopicOf(text);
         var board = (await turn.SenderAsync(cancellationToken))?.IsOrganisationBoard == true;
-        turn.Reply(TurnContext.CardMessage(card.Render(turn.Language, topic, topic is null ? text : null, board)));
+        turn.Reply(card.Message(turn.Language, topic, topic is null ? text : null, board));
     }
 
     /// <summary>The topic whose keyword the text starts with, if any ("help báo cáo" opens the check-in topic).</summary>

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using EvalBot.Cards;
+using EvalBot.Conversation;
 using EvalBot.Features.Help;
 using EvalBot.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
@@ -46,5 +47,23 @@ public sealed class HelpCardTests : IDisposable
         var noted = help.Render("en", notUnderstood: "xyz-unknown").ToJsonString();
         Assert.Contains("xyz-unknown", noted, StringComparison.Ordinal);
         Assert.DoesNotContain("xyz-unknown", help.Render("en").ToJsonString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("vi", null, false)]
+    [InlineData("en", "checkin", true)]
+    public void The_kept_reply_is_the_card_message_serialized_once_and_a_note_is_never_kept(string language, string? topic, bool board)
+    {
+        var help = _bot.Services.GetRequiredService<HelpCard>();
+        var expected = PreparedMessage.From(TurnContext.CardMessage(help.Render(language, topic, board: board))).Json;
+
+        var first = help.Message(language, topic, board: board);
+        Assert.Equal(expected, first.Json);
+        Assert.Same(first, help.Message(language, topic, board: board));
+        Assert.Equal("message", JsonNode.Parse(first.Json)?["type"]?.GetValue<string>());
+
+        var noted = help.Message(language, topic: null, notUnderstood: "xyz-unknown", board);
+        Assert.Contains("xyz-unknown", noted.Json, StringComparison.Ordinal);
+        Assert.DoesNotContain("xyz-unknown", help.Message(language, board: board).Json, StringComparison.Ordinal);
     }
 }
