@@ -10,15 +10,18 @@ namespace EvalBot.Core;
 /// </summary>
 public sealed class SummaryAccess(EvalBotDbContext db)
 {
-    /// <summary>Everyone the viewer may see (active people), themselves included.</summary>
+    /// <summary>
+    /// Everyone the viewer may see (active people), themselves included, by id. Chosen in the database: a head of one
+    /// agency reads the people of their units, not the whole organisation's.
+    /// </summary>
     public async Task<List<Person>> VisiblePeopleAsync(Person viewer, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(viewer);
-        var people = await db.People.AsNoTracking().Where(p => p.IsActive).ToListAsync(ct);
-        if (viewer.IsOrganisationBoard) return people;
-        var units = await VisibleUnitsAsync(viewer, ct);
-        var unitIds = units.Select(u => u.Id).ToHashSet();
-        return [.. people.Where(p => p.Id == viewer.Id || p.ManagerId == viewer.Id || unitIds.Contains(p.UnitId))];
+        var active = db.People.AsNoTracking().Where(p => p.IsActive);
+        if (viewer.IsOrganisationBoard) return await active.OrderBy(p => p.Id).ToListAsync(ct);
+        var unitIds = (await VisibleUnitsAsync(viewer, ct)).Select(u => u.Id).ToList();
+        var id = viewer.Id;
+        return await active.Where(p => p.Id == id || p.ManagerId == id || unitIds.Contains(p.UnitId)).OrderBy(p => p.Id).ToListAsync(ct);
     }
 
     /// <summary>The units the viewer heads and every unit below them; all units for the board.</summary>
