@@ -29,6 +29,18 @@ public sealed class ClassificationStore(EvalBotDbContext db)
         return await (tracked ? query : query.AsNoTracking()).OrderBy(r => r.Id).ToListAsync(ct);
     }
 
+    /// <summary>
+    /// The current rows of the year counted in the database by decider, state and outcome: what the board's year status
+    /// needs from a province's 100,000 rows, without reading them.
+    /// </summary>
+    public async Task<List<ClassificationCount>> CountsAsync(int year, CancellationToken ct) =>
+        await Current(year).GroupBy(r => new { r.DeciderPersonId, r.State, r.Outcome })
+            .Select(g => new ClassificationCount(g.Key.DeciderPersonId, g.Key.State, g.Key.Outcome, g.Count(), g.Min(r => r.Id))).ToListAsync(ct);
+
+    /// <summary>The ids of the first <paramref name="count"/> current rows that match <paramref name="filter"/>, in key order.</summary>
+    public async Task<List<long>> FirstIdsAsync(int year, Expression<Func<ClassificationRecord, bool>> filter, int count, CancellationToken ct) =>
+        await Current(year).Where(filter).OrderBy(r => r.Id).Select(r => r.Id).Take(count).ToListAsync(ct);
+
     /// <summary>The year's rows of which no higher version of that person's year exists.</summary>
     private IQueryable<ClassificationRecord> Current(int year)
     {
@@ -46,12 +58,6 @@ public sealed class ClassificationStore(EvalBotDbContext db)
         var ids = people.ToList();
         return LightAsync(year, r => ids.Contains(r.PersonId), ct);
     }
-
-    /// <summary>
-    /// Every current row of the year, untracked and without its explanation, reasons or decision trail: what a count
-    /// over the whole year (the board's year status) needs, without reading every explanation of the province.
-    /// </summary>
-    public Task<List<ClassificationRecord>> CurrentLightAsync(int year, CancellationToken ct) => LightAsync(year, r => true, ct);
 
     /// <summary>The current rows that match <paramref name="filter"/>, untracked, as <see cref="Light"/> rows, in key order.</summary>
     private async Task<List<ClassificationRecord>> LightAsync(int year, Expression<Func<ClassificationRecord, bool>> filter, CancellationToken ct) =>
@@ -95,3 +101,6 @@ public sealed class ClassificationStore(EvalBotDbContext db)
     public async Task<QuotaExceptionRecord?> ExceptionAsync(long agencyId, int year, CancellationToken ct) =>
         await db.Set<QuotaExceptionRecord>().SingleOrDefaultAsync(e => e.AgencyUnitId == agencyId && e.Year == year, ct);
 }
+
+/// <summary>How many current rows of a year one decider's list holds in one state with one outcome, and the first one's id.</summary>
+public sealed record ClassificationCount(long? DeciderPersonId, ClassificationState State, ClassificationOutcome Outcome, int Count, long FirstId);

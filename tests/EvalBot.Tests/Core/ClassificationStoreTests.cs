@@ -64,10 +64,17 @@ public sealed class ClassificationStoreTests : IAsyncLifetime
                 Ids(await store.CurrentWhereAsync(year, r => r.AgencyUnitId == agency, tracked: false, CancellationToken.None)));
         }
 
-        var light = await store.CurrentLightAsync(year, CancellationToken.None);
+        var light = await store.CurrentOfAsync(year, [.. all.Select(r => r.PersonId)], CancellationToken.None);
         Assert.Equal(Ids(all), Ids(light));
         Assert.Equal(all.Select(r => (r.DeciderPersonId, r.State, r.Outcome, r.Level, r.Score, r.UnitId)), light.Select(r => (r.DeciderPersonId, r.State, r.Outcome, r.Level, r.Score, r.UnitId)));
         Assert.All(light, r => Assert.Equal("[]", r.ExplanationJson));
+
+        var counts = await store.CountsAsync(year, CancellationToken.None);
+        Assert.Equal(
+            all.GroupBy(r => (r.DeciderPersonId, r.State, r.Outcome)).Select(g => new ClassificationCount(g.Key.DeciderPersonId, g.Key.State, g.Key.Outcome, g.Count(), g.Min(r => r.Id))).OrderBy(c => c.FirstId),
+            counts.OrderBy(c => c.FirstId));
+        var waiting = all.Where(r => r.State == ClassificationState.Draft).OrderBy(r => r.Id).Select(r => r.Id).Take(2);
+        Assert.Equal(waiting, await store.FirstIdsAsync(year, r => r.State == ClassificationState.Draft, 2, CancellationToken.None));
 
         Assert.Equal(Ids(all.Where(r => r.Level == 3)), Ids(await store.CurrentWhereAsync(year, r => r.Level == 3, tracked: false, CancellationToken.None)));
         Assert.Empty(await store.CurrentWhereAsync(year + 1, r => true, tracked: false, CancellationToken.None));

@@ -32,12 +32,13 @@ public sealed class BoardStatus(EvalBotDbContext db)
             .Join(db.People, r => r.PersonId, p => p.Id, (r, p) => new { p.UnitId, r.Status })
             .GroupBy(x => new { x.UnitId, x.Status }).Select(g => new { g.Key.UnitId, g.Key.Status, Count = g.Count() }).ToListAsync(cancellationToken);
         var units = await db.Units.AsNoTracking().OrderBy(u => u.Name).Select(u => new { u.Id, u.Name }).ToListAsync(cancellationToken);
+        // Counts by unit, looked up once per unit: a province has thousands of units, and scanning every unit's counts
+        // for each unit cost seconds.
+        var peopleIn = people.ToDictionary(p => p.UnitId, p => p.Count);
+        var submittedIn = reports.GroupBy(r => r.UnitId).ToDictionary(g => g.Key, g => g.Sum(r => r.Count));
+        var confirmedIn = reports.Where(r => r.Status is CheckInStatus.Confirmed or CheckInStatus.Adjusted).GroupBy(r => r.UnitId).ToDictionary(g => g.Key, g => g.Sum(r => r.Count));
         var rows = units
-            .Select(u => new BoardUnitRow(
-                u.Name,
-                people.Where(p => p.UnitId == u.Id).Sum(p => p.Count),
-                reports.Where(r => r.UnitId == u.Id).Sum(r => r.Count),
-                reports.Where(r => r.UnitId == u.Id && r.Status is CheckInStatus.Confirmed or CheckInStatus.Adjusted).Sum(r => r.Count)))
+            .Select(u => new BoardUnitRow(u.Name, peopleIn.GetValueOrDefault(u.Id), submittedIn.GetValueOrDefault(u.Id), confirmedIn.GetValueOrDefault(u.Id)))
             .Where(r => r.People > 0)
             .ToList();
         var outbox = await db.Outbox.AsNoTracking().Where(o => o.Period == period).GroupBy(o => o.Status)

@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Linq.Expressions;
+using EvalBot.Core;
 using EvalBot.Persistence;
 using EvalBot.Persistence.Entities;
 using Microsoft.EntityFrameworkCore;
@@ -15,16 +17,17 @@ public sealed class BoardYearStatus(ClassificationStore store, EvalBotDbContext 
 {
     public async Task<BoardYear> ForAsync(int year, DateTimeOffset now, string language, int maxCases, CancellationToken cancellationToken)
     {
-        // Counts over the whole year from the light rows; the explanation only of the cases shown.
-        var rows = await store.CurrentLightAsync(year, cancellationToken);
-        if (rows.Count == 0) return new BoardYear(year, false, 0, 0, [], 0, []);
-        var lists = rows.GroupBy(r => r.DeciderPersonId).ToList();
-        var waiting = rows.Where(r => r.State == ClassificationState.Draft && r.Outcome.NeedsDecision()).OrderBy(r => r.Id).ToList();
-        var shownIds = waiting.Take(maxCases).Select(r => r.Id).ToList();
+        // Counted in the database by list, state and outcome; only the cases shown are read, with their explanation.
+        var counts = await store.CountsAsync(year, cancellationToken);
+        if (counts.Count == 0) return new BoardYear(year, false, 0, 0, [], 0, []);
+        // The lists in the order of their first row, as compiled.
+        var lists = counts.GroupBy(c => c.DeciderPersonId).OrderBy(l => l.Min(c => c.FirstId)).ToList();
+        var waiting = counts.Where(c => c.State == ClassificationState.Draft && c.Outcome.NeedsDecision()).Sum(c => c.Count);
+        var shownIds = waiting == 0 || maxCases <= 0 ? [] : await store.FirstIdsAsync(year, WaitingForDecision, maxCases, cancellationToken);
         var shown = shownIds.Count == 0 ? [] : await store.CurrentWhereAsync(year, r => shownIds.Contains(r.Id), tracked: false, cancellationToken);
         var deadline = DateOnly.ParseExact($"{year}-{options.Value.StateDeadline}", "yyyy-MM-dd", CultureInfo.InvariantCulture);
         var overdueLists = clock.Today(now) > deadline
-            ? lists.Where(l => l.Any(r => r.State == ClassificationState.Draft)).ToList()
+            ? lists.Where(l => l.Any(c => c.State == ClassificationState.Draft)).ToList()
             : [];
         var cases = await CasesAsync(db, shown, language, cancellationToken);
         var ids = overdueLists.Select(l => l.Key ?? 0).ToList();
@@ -34,9 +37,26 @@ public sealed class BoardYearStatus(ClassificationStore store, EvalBotDbContext 
         var overdue = overdueLists.Select(l => new BoardOverdue(
             l.Key is { } head ? people.GetValueOrDefault(head)?.FullName ?? "" : board,
             l.Key is { } h && people.GetValueOrDefault(h) is { } p ? units.GetValueOrDefault(p.UnitId) ?? "" : "",
-            l.Count(r => r.State == ClassificationState.Draft),
+            l.Where(c => c.State == ClassificationState.Draft).Sum(c => c.Count),
             TextTable.Date(deadline))).ToList();
-        return new BoardYear(year, true, lists.Count, lists.Count(l => l.All(r => r.State == ClassificationState.Decided)), cases, waiting.Count, overdue);
+        return new BoardYear(year, true, lists.Count, lists.Count(l => l.All(c => c.State == ClassificationState.Decided)), cases, waiting, overdue);
+    }
+
+    /// <summary>
+    /// A draft whose outcome <see cref="ClassificationOutcomes.NeedsDecision"/>, as a filter the database runs: one
+    /// comparison per such outcome, so it reads the same on SQLite and PostgreSQL.
+    /// </summary>
+    private static readonly Expression<Func<ClassificationRecord, bool>> WaitingForDecision = BuildWaitingForDecision();
+
+    private static Expression<Func<ClassificationRecord, bool>> BuildWaitingForDecision()
+    {
+        var row = Expression.Parameter(typeof(ClassificationRecord), "r");
+        var outcome = Expression.Property(row, nameof(ClassificationRecord.Outcome));
+        var anyOutcome = Enum.GetValues<ClassificationOutcome>().Where(o => o.NeedsDecision())
+            .Select(o => (Expression)Expression.Equal(outcome, Expression.Constant(o)))
+            .Aggregate(Expression.OrElse);
+        var draft = Expression.Equal(Expression.Property(row, nameof(ClassificationRecord.State)), Expression.Constant(ClassificationState.Draft));
+        return Expression.Lambda<Func<ClassificationRecord, bool>>(Expression.AndAlso(draft, anyOutcome), row);
     }
 
     /// <summary>The cases as the cards show them: name, unit, score and the decisive reason in the reader's language.</summary>
