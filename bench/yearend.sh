@@ -6,6 +6,7 @@
 #   bench/yearend.sh summary [--people 10000] [--runs 200]  # p50/p95/p99 of the unit summary (đơn vị) of a 1,000-person agency
 #   bench/yearend.sh summary --compiled                      # the same after the year-end compile (December: every person has a draft)
 #   bench/yearend.sh summary --compiled --text "xếp loại"    # the agency head's classification turn (decision list, cases, list)
+#   bench/yearend.sh summary --text "quản trị" --as board     # the organisation board's card (every unit's reports, the period's delivery)
 #   --quick (either command): 10,000 people, one compile run or 50 summary requests, to check the harness, not to report.
 #
 # PostgreSQL: set EVALBOT_BENCH_POSTGRES to an Npgsql connection string of a role with CREATEDB, e.g.

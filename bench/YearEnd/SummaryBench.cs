@@ -66,12 +66,21 @@ public static class SummaryBench
 
         // Activity ids unique to this process: a reused database (--reuse) holds the processed marks of earlier runs,
         // and a repeated id would be answered as a duplicate without doing the work.
+        // Who types it (--as): the head of the first agency, or a member of the organisation board (their board card,
+        // "quản trị", counts every unit of the organisation).
+        var who = options.Text("as", "head");
+        var sender = who switch
+        {
+            "head" => org.FirstAgencyHeadAad,
+            "board" => await BoardMemberAsync(app.Services),
+            _ => throw new ArgumentException($"--as must be 'head' or 'board' (got '{who}')."),
+        };
         var run = Guid.NewGuid().ToString("N")[..8];
         var processed = 0;
         async Task<double> OnceAsync()
         {
             var id = $"bench-{run}-{++processed}";
-            var activity = JsonSerializer.Deserialize<Activity>(Message(org.FirstAgencyHeadAad, id, command), ProtocolJson.Options)!;
+            var activity = JsonSerializer.Deserialize<Activity>(Message(sender, id, command), ProtocolJson.Options)!;
             var start = Stopwatch.GetTimestamp();
             await using var scope = app.Services.CreateAsyncScope();
             await scope.ServiceProvider.GetRequiredService<TurnProcessor>().ProcessAsync(activity, CancellationToken.None);
@@ -90,7 +99,7 @@ public static class SummaryBench
         Console.WriteLine("| provider | unit people | organisation people | p50 ms | p95 ms | p99 ms | max ms | runs (after warm-up) |");
         Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|");
         Console.WriteLine(FormattableString.Invariant(
-            $"| {provider}{(options.Flag("compiled") ? ", year compiled" : "")}{(command == "đơn vị" ? "" : $", '{command}'")} | {org.FirstAgencyPeople:N0} | {org.People:N0} | {P(0.50):F1} | {P(0.95):F1} | {P(0.99):F1} | {times[^1]:F1} | {runs} (+{warmup}) |"));
+            $"| {provider}{(options.Flag("compiled") ? ", year compiled" : "")}{(command == "đơn vị" ? "" : $", '{command}'")}{(who == "head" ? "" : $", as {who}")} | {org.FirstAgencyPeople:N0} | {org.People:N0} | {P(0.50):F1} | {P(0.95):F1} | {P(0.99):F1} | {times[^1]:F1} | {runs} (+{warmup}) |"));
         return 0;
     }
 
@@ -134,6 +143,15 @@ public static class SummaryBench
         {
             throw new InvalidOperationException("The reply is not the unit summary of the agency: " + json[..Math.Min(600, json.Length)]);
         }
+    }
+
+    /// <summary>The Entra object id of an active member of the organisation board.</summary>
+    private static async Task<string> BoardMemberAsync(IServiceProvider services)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<EvalBotDbContext>();
+        return await db.People.AsNoTracking().Where(p => p.IsOrganisationBoard && p.IsActive && p.AadObjectId != null).OrderBy(p => p.Id)
+            .Select(p => p.AadObjectId!).FirstAsync();
     }
 
     /// <summary>An existing database (<c>--reuse</c>): the same figures, read back.</summary>
