@@ -11,8 +11,8 @@ namespace EvalBot.Core;
 public sealed class SummaryAccess(EvalBotDbContext db)
 {
     /// <summary>
-    /// Everyone the viewer may see (active people), themselves included, in id order. Chosen in the database: a head of one
-    /// agency reads the people of their units, not the whole organisation's.
+    /// Everyone the viewer may see (active people), themselves included, in id order. Chosen in the database: a head
+    /// of one agency reads the people of their units, not the whole organisation's.
     /// </summary>
     public async Task<List<Person>> VisiblePeopleAsync(Person viewer, CancellationToken ct)
     {
