@@ -76,8 +76,8 @@ public sealed class PostgresCountsTests(PostgresFixture postgres) : IClassFixtur
 
         var status = await scope.ServiceProvider.GetRequiredService<IBoardYearStatus>().ForAsync(2026, new DateTimeOffset(2026, 12, 20, 3, 0, 0, TimeSpan.Zero), "vi", 1, CancellationToken.None);
         Assert.Equal((2, 1, 2), (status.Lists, status.ListsDecided, status.CasesTotal));
-        Assert.Equal([member.Id], status.Cases.Select(c => c.PersonId));
-        Assert.Equal([3], status.Overdue.Select(o => o.Waiting));
+        Assert.Equal([(member.Id, "Phòng A1")], status.Cases.Select(c => (c.PersonId, c.Unit)));
+        Assert.Equal([("Trưởng", "Sở A", 3)], status.Overdue.Select(o => (o.Head, o.Unit, o.Waiting)));
 
         var visible = (await scope.ServiceProvider.GetRequiredService<SummaryAccess>().VisiblePeopleAsync(head, CancellationToken.None)).Select(p => p.ExternalId);
         Assert.Equal(["PGC-1", "PGC-2", "PGC-3"], visible);

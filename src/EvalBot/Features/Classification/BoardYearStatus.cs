@@ -32,7 +32,7 @@ public sealed class BoardYearStatus(ClassificationStore store, EvalBotDbContext 
         var cases = await CasesAsync(db, shown, language, cancellationToken);
         var ids = overdueLists.Select(l => l.Key ?? 0).ToList();
         var people = await db.People.AsNoTracking().Where(p => ids.Contains(p.Id)).Select(p => new { p.Id, p.FullName, p.UnitId }).ToDictionaryAsync(p => p.Id, cancellationToken);
-        var units = await db.Units.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.Name, cancellationToken);
+        var units = await UnitNamesAsync(db, people.Values.Select(p => p.UnitId), cancellationToken);
         var board = language == "en" ? "Organisation board" : "Ban Tổ chức";
         var overdue = overdueLists.Select(l => new BoardOverdue(
             l.Key is { } head ? people.GetValueOrDefault(head)?.FullName ?? "" : board,
@@ -64,8 +64,15 @@ public sealed class BoardYearStatus(ClassificationStore store, EvalBotDbContext 
     {
         var ids = rows.Select(r => r.PersonId).ToList();
         var names = await db.People.AsNoTracking().Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.FullName, cancellationToken);
-        var units = await db.Units.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.Name, cancellationToken);
+        var units = await UnitNamesAsync(db, rows.Select(r => r.UnitId), cancellationToken);
         return [.. rows.Select(r => new BoardCase(
             r.PersonId, names.GetValueOrDefault(r.PersonId) ?? "", units.GetValueOrDefault(r.UnitId) ?? "", r.Score, Explanations.Why(r.ExplanationJson, language)))];
+    }
+
+    /// <summary>The names of the units named, read by id: a province has thousands of units, and a card names a few.</summary>
+    private static async Task<Dictionary<long, string>> UnitNamesAsync(EvalBotDbContext db, IEnumerable<long> unitIds, CancellationToken cancellationToken)
+    {
+        var ids = unitIds.Distinct().ToList();
+        return ids.Count == 0 ? [] : await db.Units.AsNoTracking().Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, cancellationToken);
     }
 }
