@@ -64,16 +64,19 @@ public sealed class AnnualCompiler(
         using var draftInserter = RowInserter<ClassificationRecord>.TryCreate(db);
         using var auditInserter = draftInserter is null ? null : RowInserter<AuditEntry>.TryCreate(db);
         var inserters = draftInserter is not null && auditInserter is not null ? (draftInserter, auditInserter) : ((RowInserter<ClassificationRecord>, RowInserter<AuditEntry>)?)null;
-        // The next slice is read on a context of its own while this one compiles and saves (reading is half the work).
+        // The next slice is read on a context of its own, on another thread, while this one compiles and saves (reading is
+        // half the work). On another thread: SQLite's provider runs its "async" reads synchronously, so a read merely
+        // started here would run to its end before the slice it should overlap began.
         await using var readerScope = scopes.CreateAsyncScope();
         var reader = readerScope.ServiceProvider.GetRequiredService<EvalBotDbContext>();
-        Task<YearData>? next = slices.Count > 0 ? chunks.SliceAsync(reader, slices[0], ct) : null;
+        Task<YearData> Read(int index) => Task.Run(() => chunks.SliceAsync(reader, slices[index], ct), ct);
+        Task<YearData>? next = slices.Count > 0 ? Read(0) : null;
         try
         {
             for (var i = 0; i < slices.Count; i++)
             {
                 var data = await next!;
-                next = i + 1 < slices.Count ? chunks.SliceAsync(reader, slices[i + 1], ct) : null;
+                next = i + 1 < slices.Count ? Read(i + 1) : null;
                 await CompileSliceAsync(run, slices[i], data, inserters, ct);
                 if (progress is not null) await progress(slices.Take(i + 1).Sum(c => c.Count), slices.Sum(c => c.Count), ct);
             }
