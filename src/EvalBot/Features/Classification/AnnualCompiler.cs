@@ -215,9 +215,11 @@ public sealed class AnnualCompiler(
         var explanation = Explanations.Serialize(result.Applications.Concat(result.MissingPrerequisites));
         var outcome = ClassificationOutcomes.Of(result);
         // A head's demotion or an authority's decision on the same compiled result is kept; a changed result resets it.
-        var keepDecision = row.Id != 0 && row.Reason is not null && row.CompiledLevel == compiled && row.ExplanationJson == explanation;
+        // Compared by what it says, so an explanation stored by an earlier version in another form still counts as unchanged.
+        var sameExplanation = row.Id != 0 && row.CompiledLevel == compiled && Explanations.Same(row.ExplanationJson, explanation);
+        var keepDecision = row.Id != 0 && row.Reason is not null && row.CompiledLevel == compiled && sameExplanation;
         var level = keepDecision ? row.Level : compiled;
-        var unchanged = row.Id != 0 && row.CompiledLevel == compiled && row.Level == level && row.Score == result.Score && row.ExplanationJson == explanation
+        var unchanged = row.Id != 0 && row.CompiledLevel == compiled && row.Level == level && row.Score == result.Score && sameExplanation
             && row.RuleSetId == result.RuleSetId && row.RuleSetVersion == result.RuleSetVersion && row.UnitId == person.UnitId
             && row.DeciderPersonId == tree.DeciderOf(person) && row.GroupKey == group && (keepDecision || row.Outcome == outcome);
         if (unchanged) return false;

@@ -115,7 +115,7 @@ public sealed class UnitSummaryCard(
         {
             ["personId"] = r.Person.Id.ToString(CultureInfo.InvariantCulture),
             ["name"] = CardText.Plain(r.Person.FullName),
-            ["why"] = CardText.Plain(Explanations.Why(Explanations.Serialize(r.Result!.Applications), language)),
+            ["why"] = CardText.Plain(Explanations.Why(r.Result!.Applications, language)),
         })]);
 
     /// <summary>People who have not reported for the period: a draft started, or nothing yet.</summary>
