@@ -29,7 +29,7 @@ public sealed class ConversationReferences(EvalBotDbContext db)
             return true;
         }
 
-        var reference = await ByConversation.RunAsync(db, conversationId);
+        var reference = await ByConversation.RunAsync(db, conversationId, cancellationToken);
         if (reference is not null && IsSomeoneElses(reference, activity))
         {
             return false;

@@ -51,7 +51,7 @@ public sealed class TurnContext(Activity activity, EvalBotDbContext db, OutboxWr
     /// </summary>
     public Task<Person?> SenderAsync(CancellationToken cancellationToken) =>
         _sender ??= UserAadObjectId is { Length: > 0 } aad
-            ? ActiveWithUnit.RunAsync(Db, aad)
+            ? ActiveWithUnit.RunAsync(Db, aad, cancellationToken)
             : Task.FromResult<Person?>(null);
 
     public string ConversationId => Activity.Conversation?.Id ?? throw new InvalidOperationException("The activity has no conversation id.");

@@ -163,7 +163,7 @@ public sealed partial class TurnProcessor(
     /// <summary>The stored answer of an activity already handled, or null for a new one.</summary>
     private async Task<TurnResult?> DoneAsync(Activity activity, string key, CancellationToken cancellationToken)
     {
-        if (activity.Id is not { Length: > 0 } || await ProcessedByKey.RunAsync(db, key) is not { } done)
+        if (activity.Id is not { Length: > 0 } || await ProcessedByKey.RunAsync(db, key, cancellationToken) is not { } done)
         {
             return null;
         }
