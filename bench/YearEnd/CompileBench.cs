@@ -110,15 +110,19 @@ public static class CompileBench
         return JsonSerializer.Deserialize<CompileRun>(line) ?? throw new InvalidOperationException("No result from the compile process.");
     }
 
-    /// <summary>Back to "never compiled": the year's drafts and the decision cards they queued are removed (the audit log is append-only and stays).</summary>
+    /// <summary>
+    /// Back to "never compiled": the year's drafts and the cards they queued (the heads' decision cards and everyone's
+    /// self-assessment invitation) are removed, so every run is the year's first compile (the audit log is append-only and
+    /// stays). Before 2026-12-07 the invitations stayed, and runs on a reused database skipped their 100,000 cards.
+    /// </summary>
     private static async Task ResetAsync(IServiceProvider services)
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<EvalBotDbContext>();
         db.Database.SetCommandTimeout(TimeSpan.FromMinutes(10));
         await db.Database.ExecuteSqlRawAsync($"DELETE FROM classifications WHERE \"Year\" = {Year}");
-        await db.Database.ExecuteSqlRawAsync("DELETE FROM outbox WHERE \"Kind\" = 'classification.decision'");
-        if (db.Database.IsNpgsql()) await db.Database.ExecuteSqlRawAsync("VACUUM ANALYZE classifications");
+        await db.Database.ExecuteSqlRawAsync("DELETE FROM outbox WHERE \"Kind\" IN ('classification.decision', 'classification.selfassess')");
+        if (db.Database.IsNpgsql()) await db.Database.ExecuteSqlRawAsync("VACUUM ANALYZE classifications, outbox");
         else await db.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(TRUNCATE)");
     }
 

@@ -27,7 +27,7 @@ public sealed class SelfAssessmentInvitations(EvalBotDbContext db, SelfAssessmen
 
     /// <summary>
     /// Queues and saves the cards for the drafts among <paramref name="current"/> (the year's current rows, as the compile
-    /// left them); returns how many were queued. Saves as it goes: call it after the caller's own changes are saved.
+    /// left them); returns how many were queued. Writes as it goes, a slice at a time: call it after the caller's own changes are saved.
     /// </summary>
     public async Task<int> SendAsync(int year, IReadOnlyCollection<ClassificationRecord> current, DateTimeOffset now, CancellationToken ct)
     {
@@ -47,6 +47,7 @@ public sealed class SelfAssessmentInvitations(EvalBotDbContext db, SelfAssessmen
             var people = await db.People.AsNoTracking().Where(p => ids.Contains(p.Id) && p.IsActive).OrderBy(p => p.Id).ToListAsync(ct);
             await addressing.PrepareAsync(people, ct);
             var years = await card.LoadAsync(people, year, ct);
+            var rows = new List<OutboxMessage>(people.Count);
             foreach (var person in people)
             {
                 var facts = years[person.Id];
@@ -54,12 +55,13 @@ public sealed class SelfAssessmentInvitations(EvalBotDbContext db, SelfAssessmen
                 var language = person.MessageLanguage();
                 var notice = new TextTable(templates, language).Format("selfAssessInvite", year);
                 var rendered = card.Render(person, year, language, notice, null, SelfAssessmentTexts.Empty, facts);
-                outbox.EnqueueToPerson(Key(year, person.Id), "classification.selfassess", to, TurnContext.CardMessage(rendered), now);
-                queued++;
+                rows.Add(outbox.ToPerson(Key(year, person.Id), "classification.selfassess", to, PreparedMessage.From(TurnContext.CardMessage(rendered)).Json, now));
             }
 
-            await db.SaveChangesAsync(ct);
-            db.ChangeTracker.Clear();
+            // Each slice is written and committed as one (a prepared insert: the change tracker would take longer than
+            // rendering the cards), so a province's cards are never all in memory.
+            await outbox.InsertAsync(rows, ct);
+            queued += rows.Count;
         }
 
         return queued;

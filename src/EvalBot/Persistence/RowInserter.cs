@@ -1,11 +1,10 @@
 using System.Data.Common;
 using System.Reflection;
-using EvalBot.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 
-namespace EvalBot.Features.Classification;
+namespace EvalBot.Persistence;
 
 /// <summary>
 /// Inserts new rows of one entity type without the change tracker, in the context's connection and transaction, binding
@@ -13,9 +12,9 @@ namespace EvalBot.Features.Classification;
 /// them). On SQLite, one prepared <c>INSERT … RETURNING</c> command reused for every row (<c>SaveChanges</c> sends one
 /// command per row there). On PostgreSQL, the keys are taken from the key column's sequence first, then the rows go as
 /// multi-row <c>INSERT</c>s of up to <see cref="PostgresRowsPerStatement"/> rows with those keys. This makes the
-/// compile's 100,000 drafts and audit entries several times cheaper to write. Used only for types whose columns are all
-/// plain (no database defaults, generated or concurrency columns besides the key); otherwise <see cref="TryCreate"/>
-/// answers null and the caller saves through the change tracker.
+/// compile's 100,000 drafts, audit entries and self-assessment invitations several times cheaper to write. Used only
+/// for types whose columns are all plain (no database defaults, generated or concurrency columns besides the key);
+/// otherwise <see cref="TryCreate"/> answers null and the caller saves through the change tracker.
 /// </summary>
 internal sealed class RowInserter<T> : IDisposable
     where T : class
