@@ -47,21 +47,29 @@ public sealed class SelfAssessmentInvitations(EvalBotDbContext db, SelfAssessmen
             var people = await db.People.AsNoTracking().Where(p => ids.Contains(p.Id) && p.IsActive).OrderBy(p => p.Id).ToListAsync(ct);
             await addressing.PrepareAsync(people, ct);
             var years = await card.LoadAsync(people, year, ct);
-            var rows = new List<OutboxMessage>(people.Count);
+            var addressed = new List<(Person Person, ProactiveRecipient To, SelfAssessmentYear Facts)>(people.Count);
             foreach (var person in people)
             {
                 var facts = years[person.Id];
                 if (facts.Closed || await addressing.ForAsync(person, null, null, ct) is not { } to) continue;
+                addressed.Add((person, to, facts));
+            }
+
+            // Rendering is most of this step's work and touches nothing shared that it changes: it runs on every core.
+            var rows = new OutboxMessage[addressed.Count];
+            Parallel.For(0, addressed.Count, new ParallelOptions { CancellationToken = ct }, i =>
+            {
+                var (person, to, facts) = addressed[i];
                 var language = person.MessageLanguage();
                 var notice = new TextTable(templates, language).Format("selfAssessInvite", year);
                 var rendered = card.Render(person, year, language, notice, null, SelfAssessmentTexts.Empty, facts);
-                rows.Add(outbox.ToPerson(Key(year, person.Id), "classification.selfassess", to, PreparedMessage.From(TurnContext.CardMessage(rendered)).Json, now));
-            }
+                rows[i] = outbox.ToPerson(Key(year, person.Id), "classification.selfassess", to, PreparedMessage.From(TurnContext.CardMessage(rendered)).Json, now);
+            });
 
             // Each slice is written and committed as one (a prepared insert: the change tracker would take longer than
             // rendering the cards), so a province's cards are never all in memory.
             await outbox.InsertAsync(rows, ct);
-            queued += rows.Count;
+            queued += rows.Length;
         }
 
         return queued;
