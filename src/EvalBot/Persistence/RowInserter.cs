@@ -117,16 +117,15 @@ internal sealed class RowInserter<T> : IDisposable
         }
 
         if (keys.Count != rows.Length) throw new InvalidOperationException($"{statement.Table}: {keys.Count} keys for {rows.Length} rows.");
+        // Positional parameters ($n, unnamed): Npgsql sends them as they are, without rewriting the statement's names.
         var values = new System.Text.StringBuilder();
         for (var i = 0; i < rows.Length; i++)
         {
             values.Append(i == 0 ? "(" : ", (").Append(keys[i].ToString(System.Globalization.CultureInfo.InvariantCulture));
-            for (var c = 0; c < _columns.Length; c++)
+            foreach (var (clr, mapping, nullable, _) in _columns)
             {
-                var (clr, mapping, nullable, _) = _columns[c];
-                var name = $"@p{i}_{c}";
-                _command.Parameters.Add(mapping.CreateParameter(_command, name, clr.GetValue(rows[i]), nullable));
-                values.Append(", ").Append(name);
+                _command.Parameters.Add(mapping.CreateParameter(_command, "", clr.GetValue(rows[i]), nullable));
+                values.Append(", $").Append(_command.Parameters.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
             }
 
             values.Append(')');
