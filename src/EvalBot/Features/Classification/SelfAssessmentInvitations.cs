@@ -27,7 +27,8 @@ public sealed class SelfAssessmentInvitations(EvalBotDbContext db, SelfAssessmen
 
     /// <summary>
     /// Queues and saves the cards for the drafts among <paramref name="current"/> (the year's current rows, as the compile
-    /// left them); returns how many were queued. Writes as it goes, a slice at a time: call it after the caller's own changes are saved.
+    /// left them); returns how many were queued. Writes as it goes, a slice at a time: call it after the caller's own
+    /// changes are saved.
     /// </summary>
     public async Task<int> SendAsync(int year, IReadOnlyCollection<ClassificationRecord> current, DateTimeOffset now, CancellationToken ct)
     {
@@ -55,7 +56,7 @@ public sealed class SelfAssessmentInvitations(EvalBotDbContext db, SelfAssessmen
                 addressed.Add((person, to, facts));
             }
 
-            // Rendering is most of this step's work and touches nothing shared that it changes: it runs on every core.
+            // Rendering changes nothing shared (it reads the singleton templates, as concurrent turns do): it runs on every core.
             var rows = new OutboxMessage[addressed.Count];
             Parallel.For(0, addressed.Count, new ParallelOptions { CancellationToken = ct }, i =>
             {
@@ -66,8 +67,8 @@ public sealed class SelfAssessmentInvitations(EvalBotDbContext db, SelfAssessmen
                 rows[i] = outbox.ToPerson(Key(year, person.Id), "classification.selfassess", to, PreparedMessage.From(TurnContext.CardMessage(rendered)).Json, now);
             });
 
-            // Each slice is written and committed as one (a prepared insert: the change tracker would take longer than
-            // rendering the cards), so a province's cards are never all in memory.
+            // Each slice is written as one prepared insert (through the change tracker it took longer than rendering the
+            // cards), committed unless the caller has a transaction, so a province's cards are never all in memory.
             await outbox.InsertAsync(rows, ct);
             queued += rows.Length;
         }
