@@ -216,10 +216,10 @@ public sealed class AnnualCompiler(
         var outcome = ClassificationOutcomes.Of(result);
         // A head's demotion or an authority's decision on the same compiled result is kept; a changed result resets it.
         // Compared by what it says, so an explanation stored by an earlier version in another form still counts as unchanged.
-        var sameExplanation = row.Id != 0 && row.CompiledLevel == compiled && Explanations.Same(row.ExplanationJson, explanation);
-        var keepDecision = row.Id != 0 && row.Reason is not null && row.CompiledLevel == compiled && sameExplanation;
+        var sameResult = row.Id != 0 && row.CompiledLevel == compiled && Explanations.Same(row.ExplanationJson, explanation);
+        var keepDecision = sameResult && row.Reason is not null;
         var level = keepDecision ? row.Level : compiled;
-        var unchanged = row.Id != 0 && row.CompiledLevel == compiled && row.Level == level && row.Score == result.Score && sameExplanation
+        var unchanged = sameResult && row.Level == level && row.Score == result.Score
             && row.RuleSetId == result.RuleSetId && row.RuleSetVersion == result.RuleSetVersion && row.UnitId == person.UnitId
             && row.DeciderPersonId == tree.DeciderOf(person) && row.GroupKey == group && (keepDecision || row.Outcome == outcome);
         if (unchanged) return false;
