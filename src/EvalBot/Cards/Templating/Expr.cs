@@ -7,7 +7,27 @@ internal abstract record Expr(string Source);
 internal sealed record ConstantExpr(object? Value, string Source) : Expr(Source);
 
 /// <summary><c>name</c> or <c>instance.name</c>.</summary>
-internal sealed record AccessorExpr(string Name, Expr? Instance, string Source) : Expr(Source);
+internal sealed record AccessorExpr(string Name, Expr? Instance, string Source) : Expr(Source)
+{
+    /// <summary>
+    /// For a chain of plain accessors (<c>a.b.c</c>), its dotted path and the expression it starts from (null: the
+    /// scope), known once when parsed; a null path when an index is in the chain (the path depends on its value).
+    /// </summary>
+    public (string? Path, Expr? Start) Chain { get; } = ChainOf(Name, Instance);
+
+    private static (string? Path, Expr? Start) ChainOf(string name, Expr? instance)
+    {
+        var path = name;
+        var left = instance;
+        while (left is AccessorExpr a)
+        {
+            path = a.Name + "." + path;
+            left = a.Instance;
+        }
+
+        return left is ElementExpr ? (null, null) : (path, left);
+    }
+}
 
 /// <summary><c>instance[index]</c>.</summary>
 internal sealed record ElementExpr(Expr Instance, Expr Index, string Source) : Expr(Source);

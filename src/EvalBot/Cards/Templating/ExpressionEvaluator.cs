@@ -67,6 +67,16 @@ internal static class ExpressionEvaluator
 
     private static object? EvaluatePath(AccessorExpr accessor, BindingScope scope, bool substitute)
     {
+        var (path, left) = accessor.Chain is { Path: { } known } chain ? (known, chain.Start) : DynamicPath(accessor, scope, substitute);
+        var value = left is null
+            ? PathLookup.FromScope(scope, path)
+            : PathLookup.FromValue(Evaluate(left, scope, substitute), path);
+        return ReferenceEquals(value, JsValue.Undefined) && substitute ? "${" + path + "}" : value;
+    }
+
+    /// <summary>The path of a chain with an index in it (<c>a[i].b</c>), the indices evaluated, and where it starts.</summary>
+    private static (string Path, Expr? Left) DynamicPath(AccessorExpr accessor, BindingScope scope, bool substitute)
+    {
         var path = string.Empty;
         Expr? left = accessor;
         while (left is AccessorExpr or ElementExpr)
@@ -90,11 +100,7 @@ internal static class ExpressionEvaluator
             }
         }
 
-        path = path.TrimEnd('.').Replace(".[", "[", StringComparison.Ordinal);
-        var value = left is null
-            ? PathLookup.FromScope(scope, path)
-            : PathLookup.FromValue(Evaluate(left, scope, substitute), path);
-        return ReferenceEquals(value, JsValue.Undefined) && substitute ? "${" + path + "}" : value;
+        return (path.TrimEnd('.').Replace(".[", "[", StringComparison.Ordinal), left);
     }
 
     private static object? EvaluateElement(ElementExpr element, BindingScope scope, bool substitute)

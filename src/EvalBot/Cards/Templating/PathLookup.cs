@@ -24,13 +24,13 @@ internal static partial class PathLookup
         if (scope.Strings is { } strings && parts.Length > 1 && ReferenceEquals(current, scope.Root) && parts[1].Equals("t", StringComparison.OrdinalIgnoreCase))
         {
             // $root.t is the shared string table (the root holds no "t" of its own: the key is reserved).
-            return parts.Length == 2 ? strings.Table : Walk(strings.Find(parts[2]) ?? JsValue.Undefined, parts.Skip(3));
+            return parts.Length == 2 ? strings.Table : Walk(strings.Find(parts[2]) ?? JsValue.Undefined, parts, 3);
         }
 
-        return Walk(current, parts.Skip(1));
+        return Walk(current, parts, 1);
     }
 
-    public static object? FromValue(object? value, string path) => Walk(value, Split(path));
+    public static object? FromValue(object? value, string path) => Walk(value, SplitCached(ValuePaths, path, p => Split(p)), 0);
 
     public static object? AccessProperty(object? instance, string property)
     {
@@ -42,7 +42,8 @@ internal static partial class PathLookup
         switch (instance)
         {
             case JsonObject obj:
-                var lowered = property.ToLowerInvariant();
+                // An ASCII name lowers character by character exactly as the whole string does, so it needs no copy.
+                var lowered = System.Text.Ascii.IsValid(property) ? property : property.ToLowerInvariant();
                 foreach (var (key, node) in obj)
                 {
                     if (key.Length == lowered.Length && EqualsLowered(key, lowered))
@@ -89,10 +90,11 @@ internal static partial class PathLookup
         return match.Success && int.TryParse(match.Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var n) ? n : null;
     }
 
-    private static object? Walk(object? current, IEnumerable<string> parts)
+    private static object? Walk(object? current, string[] parts, int start)
     {
-        foreach (var part in parts)
+        for (var p = start; p < parts.Length; p++)
         {
+            var part = parts[p];
             try
             {
                 current = current is JsonArray && ParseLeadingInt(part) is { } index
@@ -113,7 +115,7 @@ internal static partial class PathLookup
     {
         for (var i = 0; i < key.Length; i++)
         {
-            if (char.ToLowerInvariant(key[i]) != lowered[i])
+            if (char.ToLowerInvariant(key[i]) != char.ToLowerInvariant(lowered[i]))
             {
                 return false;
             }
@@ -126,18 +128,25 @@ internal static partial class PathLookup
     /// The parts of a template path, the first lower-cased, split once per distinct path: paths come from the card
     /// templates, so there are few of them, and a card is rendered for every person of a campaign. Bounded all the same.
     /// </summary>
-    private static string[] SplitCached(string path)
+    private static string[] SplitCached(string path) => SplitCached(ScopePaths, path, p =>
     {
-        if (SplitPaths.TryGetValue(path, out var parts))
+        var parts = Split(p[0] == '$' ? p : "$data." + p);
+        parts[0] = parts[0].ToLowerInvariant();
+        return parts;
+    });
+
+    /// <summary>A path's parts from <paramref name="cache"/>, split by <paramref name="split"/> the first time (the arrays are never changed).</summary>
+    private static string[] SplitCached(System.Collections.Concurrent.ConcurrentDictionary<string, string[]> cache, string path, Func<string, string[]> split)
+    {
+        if (cache.TryGetValue(path, out var parts))
         {
             return parts;
         }
 
-        parts = Split(path[0] == '$' ? path : "$data." + path);
-        parts[0] = parts[0].ToLowerInvariant();
-        if (SplitPaths.Count < MaxCachedPaths)
+        parts = split(path);
+        if (cache.Count < MaxCachedPaths)
         {
-            SplitPaths.TryAdd(path, parts);
+            cache.TryAdd(path, parts);
         }
 
         return parts;
@@ -145,7 +154,9 @@ internal static partial class PathLookup
 
     private const int MaxCachedPaths = 4096;
 
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string[]> SplitPaths = new(StringComparer.Ordinal);
+    /// <summary>Paths read from the scope, first part lower-cased; and paths read from a value (after a call or a literal).</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string[]> ScopePaths = new(StringComparer.Ordinal),
+        ValuePaths = new(StringComparer.Ordinal);
 
     private static string[] Split(string path) =>
         Separators().Split(path)

@@ -11,7 +11,7 @@ internal static class TemplateExpander
 {
     public static object? Expand(TemplateNode node, BindingScope scope) => node switch
     {
-        LiteralNode literal => JsValue.FromNode(literal.Value) is JsonNode n ? n.DeepClone() : JsValue.FromNode(literal.Value),
+        LiteralNode literal => literal.Js is JsonNode n ? n.DeepClone() : literal.Js,
         BindingNode binding => Bind(binding.Expression, scope),
         InterpolationNode interpolation => ExpressionEvaluator.Interpolate(interpolation.Parts, scope),
         ArrayNode array => ExpandArray(array, scope),
@@ -33,6 +33,10 @@ internal static class TemplateExpander
         }
     }
 
+    /// <remarks>
+    /// Every node <see cref="Expand(TemplateNode, BindingScope)"/> returns is new and detached (literals and data are
+    /// cloned where they are read), so results are moved into the array, never copied again.
+    /// </remarks>
     private static JsonArray ExpandArray(ArrayNode array, BindingScope scope)
     {
         var result = new JsonArray();
@@ -41,10 +45,16 @@ internal static class TemplateExpander
             var expanded = Expand(item, scope);
             if (expanded is JsonArray many)
             {
-                foreach (var element in many.ToList())
+                var elements = many.ToArray();
+                many.Clear();
+                foreach (var element in elements)
                 {
-                    result.Add(element?.DeepClone());
+                    result.Add(element);
                 }
+            }
+            else if (expanded is JsonNode node)
+            {
+                result.Add(node);
             }
             else if (expanded is not null)
             {
@@ -57,6 +67,12 @@ internal static class TemplateExpander
 
     private static object? ExpandObject(ObjectNode obj, BindingScope scope)
     {
+        if (obj.Data is null)
+        {
+            // No $data: one element in the same scope, or none.
+            return IsDropped(obj.When, scope) ? null : ExpandProperties(obj, scope);
+        }
+
         var contexts = DataContexts(obj, scope, out var isArray);
         var results = new List<JsonObject>();
         for (var i = 0; i < contexts.Count; i++)
@@ -88,7 +104,7 @@ internal static class TemplateExpander
             return [JsValue.Undefined];
         }
 
-        var data = obj.Data is LiteralNode literal ? JsValue.FromNode(literal.Value) : Expand(obj.Data, scope);
+        var data = obj.Data is LiteralNode literal ? literal.Js : Expand(obj.Data, scope);
         if (data is JsonArray array)
         {
             isArray = true;
@@ -104,22 +120,23 @@ internal static class TemplateExpander
         null => false,
         BindingNode binding => ExpressionEvaluator.EvaluateQuietly(binding.Expression, scope, out _) is not true,
         InterpolationNode => true,
-        LiteralNode literal => JsValue.IsTruthy(JsValue.FromNode(literal.Value)),
+        LiteralNode literal => JsValue.IsTruthy(literal.Js),
         _ => true,
     };
 
+    /// <remarks>The properties are gathered first, so the object is built at its size instead of growing property by property.</remarks>
     private static JsonObject ExpandProperties(ObjectNode obj, BindingScope scope)
     {
-        var result = new JsonObject();
+        var properties = new List<KeyValuePair<string, JsonNode?>>(obj.Properties.Count);
         foreach (var (key, node) in obj.Properties)
         {
             var value = Expand(node, scope);
             if (!ReferenceEquals(value, JsValue.Undefined))
             {
-                result[key] = value as JsonNode ?? JsValue.ToNode(value);
+                properties.Add(new(key, value as JsonNode ?? JsValue.ToNode(value)));
             }
         }
 
-        return result;
+        return new JsonObject(properties);
     }
 }

@@ -6,7 +6,11 @@ namespace EvalBot.Cards.Templating;
 internal abstract record TemplateNode;
 
 /// <summary>A JSON value with no binding in it (cloned into each output).</summary>
-internal sealed record LiteralNode(JsonNode? Value) : TemplateNode;
+internal sealed record LiteralNode(JsonNode? Value) : TemplateNode
+{
+    /// <summary>The value as expressions see it, read once: a string, double, bool or null, or the object or array node itself.</summary>
+    public object? Js { get; } = JsValue.FromNode(Value);
+}
 
 /// <summary>A string that is exactly one binding, <c>"${expr}"</c>: the result keeps its JSON type.</summary>
 internal sealed record BindingNode(Expr Expression) : TemplateNode;
