@@ -89,12 +89,24 @@ internal sealed class RowInserter<T> : IDisposable
             return;
         }
 
-        foreach (var row in rows)
+        // SQLite: the command's parameters are made once, as the model's mappings make them, and only their values change
+        // from row to row (each value converted as CreateParameter converts it).
+        if (_command.Parameters.Count != _columns.Length)
         {
             _command.Parameters.Clear();
-            foreach (var (clr, mapping, nullable, name) in _columns)
+            foreach (var (_, mapping, nullable, name) in _columns)
             {
-                _command.Parameters.Add(mapping.CreateParameter(_command, name, clr.GetValue(row), nullable));
+                _command.Parameters.Add(mapping.CreateParameter(_command, name, null, nullable));
+            }
+        }
+
+        foreach (var row in rows)
+        {
+            for (var c = 0; c < _columns.Length; c++)
+            {
+                var (clr, mapping, _, _) = _columns[c];
+                var value = clr.GetValue(row);
+                _command.Parameters[c].Value = (mapping.Converter is { } converter ? converter.ConvertToProvider(value) : value) ?? DBNull.Value;
             }
 
             var id = await _command.ExecuteScalarAsync(ct);

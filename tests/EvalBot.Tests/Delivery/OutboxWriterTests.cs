@@ -135,6 +135,74 @@ public sealed class OutboxWriterTests(PostgresFixture postgres) : IClassFixture<
         Assert.Equal(0, await bot.QueryAsync(db => db.Outbox.CountAsync(o => o.DedupeKey.StartsWith(run))));
     }
 
+    [Theory]
+    [InlineData("sqlite")]
+    [InlineData("postgres")]
+    public async Task Insert_stores_every_column_as_a_save_stores_it_with_values_and_nulls_in_turn(string provider)
+    {
+        var bot = provider == "sqlite" ? _sqlite : _postgres;
+        var run = Guid.NewGuid().ToString("N");
+        var at = new DateTimeOffset(2026, 12, 7, 8, 30, 15, TimeSpan.Zero).AddTicks(1234567);
+        OutboxMessage Full(string key) => new()
+        {
+            DedupeKey = key, Kind = "test.columns", ConversationId = "a:1-conversation", ServiceUrl = "https://smba.example/teams/",
+            RecipientAadObjectId = "aad-columns", TenantId = "tenant-1", BotId = "28:bot", PersonId = 42, Period = "2026-Q4",
+            ReplyToId = "reply-1", UpdateActivityId = "activity-1", ActivityJson = """{"text":"Đánh giá xếp loại"}""",
+            Status = OutboxStatus.Failed, Attempts = 3, NextAttemptAt = at, LeaseOwner = "instance-1", SendStartedAt = at.AddSeconds(1),
+            LeaseUntil = at.AddMinutes(1), LastStatusCode = 503, LastError = "Service Unavailable", SentActivityId = "sent-1",
+            CreatedAt = at.AddHours(-1), SentAt = at.AddSeconds(2),
+        };
+        OutboxMessage Bare(string key) => new()
+        {
+            DedupeKey = key, Kind = "test.columns", ServiceUrl = "https://smba.example/teams/", ActivityJson = "{}", NextAttemptAt = at, CreatedAt = at,
+        };
+
+        await bot.QueryAsync(async db =>
+        {
+            db.Outbox.AddRange(Full($"{run}:saved:1"), Bare($"{run}:saved:2"), Full($"{run}:saved:3"));
+            return await db.SaveChangesAsync();
+        });
+        await using (var scope = bot.Services.CreateAsyncScope())
+        {
+            var outbox = scope.ServiceProvider.GetRequiredService<OutboxWriter>();
+            await outbox.InsertAsync([Full($"{run}:inserted:1"), Bare($"{run}:inserted:2"), Full($"{run}:inserted:3")], CancellationToken.None);
+        }
+
+        var stored = await bot.QueryAsync(db => StoredColumnsAsync(db, run));
+        Assert.Equal(6, stored.Count);
+        foreach (var n in new[] { 1, 2, 3 })
+        {
+            Assert.Equal(stored[$"{run}:saved:{n}"], stored[$"{run}:inserted:{n}"]);
+        }
+
+        Assert.Contains(stored[$"{run}:saved:2"], c => c.Value is DBNull);
+    }
+
+    /// <summary>Every column of the run's rows as the database holds it (type and value), by dedupe key, without the key column.</summary>
+    private static async Task<Dictionary<string, List<KeyValuePair<string, object>>>> StoredColumnsAsync(EvalBotDbContext db, string run)
+    {
+        var entity = db.Model.FindEntityType(typeof(OutboxMessage))!;
+        var store = Microsoft.EntityFrameworkCore.Metadata.StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
+        var key = entity.FindPrimaryKey()!.Properties.Single().GetColumnName(store)!;
+        var dedupe = entity.FindProperty(nameof(OutboxMessage.DedupeKey))!.GetColumnName(store)!;
+        var connection = db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT * FROM \"{entity.GetTableName()}\" WHERE \"{dedupe}\" LIKE '{run}:%'";
+        await using var reader = await command.ExecuteReaderAsync();
+        var rows = new Dictionary<string, List<KeyValuePair<string, object>>>();
+        while (await reader.ReadAsync())
+        {
+            var columns = Enumerable.Range(0, reader.FieldCount)
+                .Where(i => reader.GetName(i) != key && reader.GetName(i) != dedupe)
+                .Select(i => new KeyValuePair<string, object>(reader.GetName(i), reader.GetValue(i)))
+                .ToList();
+            rows[reader.GetString(reader.GetOrdinal(dedupe))] = columns;
+        }
+
+        return rows;
+    }
+
     private static void WithoutSender(IServiceCollection services)
     {
         foreach (var hosted in services.Where(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(OutboxSender)).ToList())
