@@ -91,14 +91,7 @@ public sealed class TurnLanguageTests : IAsyncLifetime
     /// call without a card came first after an install, most likely the campaign opening a chat for its prompt. Other
     /// calls are not what these tests check; the card's language still is.
     /// </summary>
-    private async Task<ConnectorCall> NextCardAsync(params string[] cards)
-    {
-        while (true)
-        {
-            var call = await _teams.NextAsync();
-            if (call.FirstCard?.ToJsonString() is { } card && cards.Contains(card)) return call;
-        }
-    }
+    private Task<ConnectorCall> NextCardAsync(params string[] cards) => _teams.NextCardAsync(cards.Contains);
 
     private Task<int> PreferAsync(string aad, string? language) =>
         _bot.QueryAsync(async db =>

@@ -77,6 +77,21 @@ public sealed class FakeTeamsConnector : IAsyncDisposable
         return await _calls.Reader.ReadAsync(cts.Token);
     }
 
+    /// <summary>
+    /// The next call whose first card, as JSON text, matches; calls before it are passed over. For a test whose
+    /// organisation has an open campaign: that campaign's job runs on the real clock and may call first.
+    /// </summary>
+    public async Task<ConnectorCall> NextCardAsync(Func<string, bool> match, TimeSpan? timeout = null)
+    {
+        ArgumentNullException.ThrowIfNull(match);
+        using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(20));
+        while (true)
+        {
+            var call = await _calls.Reader.ReadAsync(cts.Token);
+            if (call.FirstCard?.ToJsonString() is { } card && match(card)) return call;
+        }
+    }
+
     private async Task HandleAsync(HttpContext context)
     {
         var inFlight = Interlocked.Increment(ref _inFlight);

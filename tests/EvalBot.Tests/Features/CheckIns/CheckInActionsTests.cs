@@ -215,7 +215,7 @@ public sealed class CheckInActionsTests : IAsyncLifetime
     public async Task Typing_bao_cao_shows_the_card_of_the_open_period()
     {
         await _client.PostAsJsonAsync("/api/messages", Activities.Message(_teams.ServiceUrl, "báo cáo"));
-        var reply = await _teams.NextAsync();
+        var reply = await _teams.NextCardAsync(card => card.Contains("checkin.submit", StringComparison.Ordinal));
 
         var card = reply.FirstCard.Readable();
         Assert.Contains($"target.{_org.StaffTargets[0].Id}.done", card, StringComparison.Ordinal);

@@ -61,7 +61,7 @@ public sealed class CheckInSheetTests : IAsyncLifetime
     public async Task The_card_shows_the_sheets_general_criteria_with_their_maxima_and_what_earns_the_points()
     {
         await _client.PostAsJsonAsync("/api/messages", Activities.Message(_teams.ServiceUrl, "báo cáo"));
-        var card = (await _teams.NextAsync()).FirstCard.Readable();
+        var card = (await _teams.NextCardAsync(c => c.Contains("checkin.submit", StringComparison.Ordinal))).FirstCard.Readable();
 
         Assert.Contains("general.ethics", card, StringComparison.Ordinal);
         Assert.Contains("Đạo đức công vụ (0–12)", card, StringComparison.Ordinal);
