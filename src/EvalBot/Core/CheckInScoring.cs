@@ -23,8 +23,22 @@ public sealed class CheckInScoring(RuleSetCatalog catalog, IOptions<CheckInOptio
     }
 
     /// <summary>The state rule-set for a population in that year (an import checks people not yet stored).</summary>
-    public RuleSet? RuleSetFor(Domain.Records.Population population, bool isPartyMember, int year) =>
-        RuleSetSelector.Select(population, year, isPartyMember, catalog).State;
+    /// <remarks>
+    /// The catalog is fixed for the life of the process, so each selection is made once per population, membership and
+    /// year (the compile asks for every person, several times); the number kept is bounded, since a year can come from input.
+    /// </remarks>
+    public RuleSet? RuleSetFor(Domain.Records.Population population, bool isPartyMember, int year)
+    {
+        var key = (population, isPartyMember, year);
+        if (_stateRuleSets.TryGetValue(key, out var known)) return known;
+        var ruleSet = RuleSetSelector.Select(population, year, isPartyMember, catalog).State;
+        if (_stateRuleSets.Count < MaxKeptSelections) _stateRuleSets.TryAdd(key, ruleSet);
+        return ruleSet;
+    }
+
+    private const int MaxKeptSelections = 1024;
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(Domain.Records.Population, bool, int), RuleSet?> _stateRuleSets = new();
 
     /// <summary>
     /// The general criteria a person scores, each with its maximum: the general criteria of their score sheet when they
