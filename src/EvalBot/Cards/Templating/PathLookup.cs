@@ -30,7 +30,7 @@ internal static partial class PathLookup
         return Walk(current, parts, 1);
     }
 
-    public static object? FromValue(object? value, string path) => Walk(value, SplitCached(ValuePaths, path, p => Split(p)), 0);
+    public static object? FromValue(object? value, string path) => Walk(value, SplitCached(ValuePaths, path, Split), 0);
 
     public static object? AccessProperty(object? instance, string property)
     {

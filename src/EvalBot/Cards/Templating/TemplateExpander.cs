@@ -73,7 +73,7 @@ internal static class TemplateExpander
             return IsDropped(obj.When, scope) ? null : ExpandProperties(obj, scope);
         }
 
-        var contexts = DataContexts(obj, scope, out var isArray);
+        var contexts = DataContexts(obj.Data, scope, out var isArray);
         var results = new List<JsonObject>();
         for (var i = 0; i < contexts.Count; i++)
         {
@@ -96,15 +96,11 @@ internal static class TemplateExpander
         };
     }
 
-    private static List<object?> DataContexts(ObjectNode obj, BindingScope scope, out bool isArray)
+    /// <summary>The elements an object's <c>$data</c> repeats it for: each item of an array, otherwise the value itself.</summary>
+    private static List<object?> DataContexts(TemplateNode dataNode, BindingScope scope, out bool isArray)
     {
         isArray = false;
-        if (obj.Data is null)
-        {
-            return [JsValue.Undefined];
-        }
-
-        var data = obj.Data is LiteralNode literal ? literal.Js : Expand(obj.Data, scope);
+        var data = dataNode is LiteralNode literal ? literal.Js : Expand(dataNode, scope);
         if (data is JsonArray array)
         {
             isArray = true;
