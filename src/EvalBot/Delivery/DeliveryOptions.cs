@@ -42,10 +42,21 @@ public sealed class DeliveryOptions
 
     /// <summary>
     /// Requests per second to Teams from this instance, evenly spaced; 0 for no pacing. Teams allows 50 per app and
-    /// tenant: the default keeps a small margin, since requests spaced exactly at the limit can still arrive bunched.
-    /// With several instances, give each its share.
+    /// tenant: the default keeps a small margin, since requests spaced exactly at the limit can still arrive bunched;
+    /// the few that do draw a 429, which costs only a short hold (<see cref="ThrottleFirstHold"/>). With several
+    /// instances, give each its share.
     /// </summary>
-    public double TenantRequestsPerSecond { get; set; } = 48;
+    public double TenantRequestsPerSecond { get; set; } = 49;
+
+    /// <summary>
+    /// How long a 429 from Teams holds back the app's later requests at first. Each 429 to a request sent after the last
+    /// hold had ended, within one Retry-After of it, doubles the hold, up to the Retry-After Teams named; a quiet spell
+    /// of one Retry-After starts again from this. A lone 429 at the pace means a few requests arrived bunched, and Teams'
+    /// window has room again within a fraction of a second, so holding the whole app for the full Retry-After (one
+    /// second: about 49 messages) costs more than it protects. The throttled request itself always waits its full
+    /// Retry-After. Zero or a value at least the Retry-After: a 429 holds the app for its full Retry-After.
+    /// </summary>
+    public TimeSpan ThrottleFirstHold { get; set; } = TimeSpan.FromMilliseconds(125);
 
     /// <summary>Whether each conversation is held to <see cref="ConversationLimits"/>.</summary>
     public bool EnforceConversationLimits { get; set; } = true;

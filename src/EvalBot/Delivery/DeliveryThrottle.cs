@@ -8,7 +8,8 @@ namespace EvalBot.Delivery;
 /// <see cref="DeliveryOptions.ConversationLimits"/> (the outbox sender waits for that before it marks a row as
 /// sending); every request of the app (EvalBot serves one tenant) is spaced evenly at
 /// <see cref="DeliveryOptions.TenantRequestsPerSecond"/>, and no more than that many attempts, retries included, leave
-/// in any second. A 429 from Teams pushes every later request back by its Retry-After. Each instance paces itself:
+/// in any second. A 429 from Teams holds every later request back for a while, longer while 429s go on, up to the
+/// Retry-After Teams named (see <see cref="Backoff"/>). Each instance paces itself:
 /// with several instances, divide the rate.
 /// </summary>
 public sealed class DeliveryThrottle(TimeProvider time, IOptions<DeliveryOptions> options)
@@ -18,6 +19,9 @@ public sealed class DeliveryThrottle(TimeProvider time, IOptions<DeliveryOptions
     private readonly Queue<DateTimeOffset> _lastSecond = new();
     private DateTimeOffset _next = DateTimeOffset.MinValue;
     private DateTimeOffset _lastSweep = DateTimeOffset.MinValue;
+    private DateTimeOffset _holdStarted = DateTimeOffset.MinValue;
+    private DateTimeOffset _holdEnds = DateTimeOffset.MinValue;
+    private int _holdStreak;
     private double _roundTripSeconds;
 
     /// <summary>
@@ -69,15 +73,33 @@ public sealed class DeliveryThrottle(TimeProvider time, IOptions<DeliveryOptions
         }
     }
 
-    /// <summary>Teams answered 429: nothing more is sent before <paramref name="retryAfter"/> has passed.</summary>
-    public void Backoff(TimeSpan retryAfter)
+    /// <summary>
+    /// Teams answered 429 to a request sent at <paramref name="sentAt"/>: the app's later requests are held back, first
+    /// for <see cref="DeliveryOptions.ThrottleFirstHold"/>, doubling while requests sent after a hold are throttled
+    /// again, never longer than <paramref name="retryAfter"/> (one second when Teams named none). A request that was
+    /// already in flight when the last hold began adds nothing: its 429 is the one that hold answers.
+    /// </summary>
+    public void Backoff(TimeSpan retryAfter, DateTimeOffset sentAt)
     {
-        var until = time.GetUtcNow() + (retryAfter > TimeSpan.Zero ? retryAfter : TimeSpan.FromSeconds(1));
+        var full = retryAfter > TimeSpan.Zero ? retryAfter : TimeSpan.FromSeconds(1);
+        var first = options.Value.ThrottleFirstHold;
+        var now = time.GetUtcNow();
         lock (_gate)
         {
-            if (until > _next)
+            if (sentAt < _holdStarted)
             {
-                _next = until;
+                return;
+            }
+
+            _holdStreak = sentAt <= _holdEnds + full ? _holdStreak + 1 : 0;
+            var hold = first <= TimeSpan.Zero || first >= full
+                ? full
+                : TimeSpan.FromTicks((long)Math.Min(full.Ticks, first.Ticks * Math.Pow(2, Math.Min(_holdStreak, 30))));
+            _holdStarted = now;
+            _holdEnds = now + hold;
+            if (_holdEnds > _next)
+            {
+                _next = _holdEnds;
             }
         }
     }

@@ -107,13 +107,81 @@ public sealed class DeliveryThrottleTests
     }
 
     [Fact]
-    public void A_429_holds_back_every_later_request_for_its_Retry_After()
+    public void A_lone_429_holds_back_every_later_request_for_the_first_hold_only()
     {
         var throttle = Throttle(new DeliveryOptions { TenantRequestsPerSecond = 0 });
-        throttle.Backoff(TimeSpan.FromSeconds(3));
+        throttle.Backoff(TimeSpan.FromSeconds(1), sentAt: _clock.GetUtcNow());
+
+        Assert.Equal(TimeSpan.FromMilliseconds(125), throttle.ReserveAppSlot());
+        Assert.Equal(TimeSpan.FromMilliseconds(125), throttle.ReserveAppSlot());
+    }
+
+    [Fact]
+    public void Each_429_to_a_request_sent_after_the_hold_doubles_it_up_to_the_Retry_After()
+    {
+        var throttle = Throttle(new DeliveryOptions { TenantRequestsPerSecond = 0 });
+        var holds = new List<int>();
+        for (var i = 0; i < 5; i++)
+        {
+            throttle.Backoff(TimeSpan.FromSeconds(1), sentAt: _clock.GetUtcNow());
+            var hold = throttle.ReserveAppSlot();
+            holds.Add((int)hold.TotalMilliseconds);
+            _clock.Advance(hold); // the next request leaves when the hold ends, and is throttled again
+        }
+
+        Assert.Equal([125, 250, 500, 1000, 1000], holds);
+    }
+
+    [Fact]
+    public void A_429_to_a_request_already_in_flight_when_the_hold_began_adds_nothing()
+    {
+        var throttle = Throttle(new DeliveryOptions { TenantRequestsPerSecond = 0 });
+        var inFlightSince = _clock.GetUtcNow();
+        _clock.Advance(TimeSpan.FromMilliseconds(50));
+        throttle.Backoff(TimeSpan.FromSeconds(1), sentAt: inFlightSince);
+        _clock.Advance(TimeSpan.FromMilliseconds(100));
+
+        // The bunch's other requests come back throttled too, after the hold began: they were sent before it.
+        throttle.Backoff(TimeSpan.FromSeconds(1), sentAt: inFlightSince);
+        throttle.Backoff(TimeSpan.FromSeconds(1), sentAt: inFlightSince + TimeSpan.FromMilliseconds(40));
+
+        Assert.Equal(TimeSpan.FromMilliseconds(25), throttle.ReserveAppSlot());
+    }
+
+    [Fact]
+    public void After_a_quiet_Retry_After_the_hold_starts_again_from_the_first()
+    {
+        var throttle = Throttle(new DeliveryOptions { TenantRequestsPerSecond = 0 });
+        throttle.Backoff(TimeSpan.FromSeconds(1), sentAt: _clock.GetUtcNow());
+        _clock.Advance(TimeSpan.FromMilliseconds(125));
+        throttle.Backoff(TimeSpan.FromSeconds(1), sentAt: _clock.GetUtcNow());
+        Assert.Equal(TimeSpan.FromMilliseconds(250), throttle.ReserveAppSlot());
+
+        _clock.Advance(TimeSpan.FromMilliseconds(250) + TimeSpan.FromSeconds(1) + TimeSpan.FromMilliseconds(1));
+        throttle.Backoff(TimeSpan.FromSeconds(1), sentAt: _clock.GetUtcNow());
+
+        Assert.Equal(TimeSpan.FromMilliseconds(125), throttle.ReserveAppSlot());
+    }
+
+    [Theory]
+    [InlineData(0)] // no first hold configured
+    [InlineData(3000)] // a first hold as long as the Retry-After
+    public void A_429_holds_back_every_later_request_for_its_full_Retry_After_when_so_configured(int firstHoldMs)
+    {
+        var throttle = Throttle(new DeliveryOptions { TenantRequestsPerSecond = 0, ThrottleFirstHold = TimeSpan.FromMilliseconds(firstHoldMs) });
+        throttle.Backoff(TimeSpan.FromSeconds(3), sentAt: _clock.GetUtcNow());
 
         Assert.Equal(TimeSpan.FromSeconds(3), throttle.ReserveAppSlot());
         Assert.Equal(TimeSpan.FromSeconds(3), throttle.ReserveAppSlot());
+    }
+
+    [Fact]
+    public void The_hold_never_outlasts_a_short_Retry_After()
+    {
+        var throttle = Throttle(new DeliveryOptions { TenantRequestsPerSecond = 0, ThrottleFirstHold = TimeSpan.FromMilliseconds(500) });
+        throttle.Backoff(TimeSpan.FromMilliseconds(200), sentAt: _clock.GetUtcNow());
+
+        Assert.Equal(TimeSpan.FromMilliseconds(200), throttle.ReserveAppSlot());
     }
 
     [Fact]
@@ -123,10 +191,16 @@ public sealed class DeliveryThrottleTests
         using var handler = new ThrottleFeedbackHandler(throttle, _clock) { InnerHandler = new Answer429(TimeSpan.FromSeconds(2)) };
         using var client = new HttpClient(handler);
 
-        using var response = await client.PostAsync(new Uri("https://teams.invalid/v3/conversations/a/activities"), null);
+        using (var response = await client.PostAsync(new Uri("https://teams.invalid/v3/conversations/a/activities"), null))
+        {
+            Assert.Equal(HttpStatusCode.TooManyRequests, response.StatusCode);
+            Assert.Equal(TimeSpan.FromMilliseconds(125), throttle.ReserveAppSlot());
+        }
 
-        Assert.Equal(HttpStatusCode.TooManyRequests, response.StatusCode);
-        Assert.Equal(TimeSpan.FromSeconds(2), throttle.ReserveAppSlot());
+        // The next attempt, sent once the hold has ended, is throttled too: the hold doubles.
+        _clock.Advance(TimeSpan.FromMilliseconds(125));
+        using var again = await client.PostAsync(new Uri("https://teams.invalid/v3/conversations/a/activities"), null);
+        Assert.Equal(TimeSpan.FromMilliseconds(250), throttle.ReserveAppSlot());
     }
 
     [Fact]
