@@ -31,14 +31,25 @@ public sealed class AnnualCompiler(
     /// </summary>
     public async Task<CompileReport> CompileAsync(int year, string actor, BoardProgress? progress, CancellationToken ct)
     {
-        // The compile's working set (the register, totals, levels) is let go before the cards are rendered.
+        // The compile's working set (the register, totals, levels) and the year's rows are let go before the
+        // self-assessment cards are rendered: only the ids of the people due one are kept.
+        var (report, drafts) = await CompileAndQueueDecisionsAsync(year, actor, progress, ct);
+        await invitations.SendAsync(year, drafts, time.GetUtcNow(), ct);
+        signal.Notify();
+        return report;
+    }
+
+    /// <summary>
+    /// Compiles the drafts and queues the decision cards; returns the report and who may be due a self-assessment card.
+    /// The year's rows live in this method's frame only (an async method keeps its locals until it returns).
+    /// </summary>
+    private async Task<(CompileReport Report, List<long> Drafts)> CompileAndQueueDecisionsAsync(int year, string actor, BoardProgress? progress, CancellationToken ct)
+    {
         var (report, current) = await CompileDraftsAsync(year, actor, progress, ct);
         db.ChangeTracker.Clear();
         await notices.SendDecisionCardsAsync(year, null, current, ct);
         await db.SaveChangesAsync(ct);
-        await invitations.SendAsync(year, current, time.GetUtcNow(), ct);
-        signal.Notify();
-        return report;
+        return (report, SelfAssessmentInvitations.Drafts(current));
     }
 
     /// <summary>Compiles and saves the drafts without queuing the decision cards (the demo's past years, decided at once).</summary>

@@ -26,22 +26,31 @@ public sealed class SelfAssessmentInvitations(EvalBotDbContext db, SelfAssessmen
     private static string KeyPrefix(int year) => string.Create(CultureInfo.InvariantCulture, $"classification.selfassess:{year}:");
 
     /// <summary>
-    /// Queues and saves the cards for the drafts among <paramref name="current"/> (the year's current rows, as the compile
-    /// left them); returns how many were queued. Writes as it goes, a slice at a time: call it after the caller's own
-    /// changes are saved.
+    /// Who among the year's current rows (as the compile left them) may be due a card: the people with a draft the rules
+    /// rate, in order. The compile keeps only these ids, so the year's rows are let go before the cards are rendered.
     /// </summary>
-    public async Task<int> SendAsync(int year, IReadOnlyCollection<ClassificationRecord> current, DateTimeOffset now, CancellationToken ct)
+    public static List<long> Drafts(IEnumerable<ClassificationRecord> current)
     {
         ArgumentNullException.ThrowIfNull(current);
+        return [.. current
+            .Where(r => r.State == ClassificationState.Draft && r.Outcome != ClassificationOutcome.NotRated)
+            .Select(r => r.PersonId)
+            .Distinct().Order()];
+    }
+
+    /// <summary>
+    /// Queues and saves the cards for <paramref name="drafts"/> (from <see cref="Drafts"/>), but for those who have
+    /// submitted theirs or were sent one; returns how many were queued. Writes as it goes, a slice at a time: call it
+    /// after the caller's own changes are saved.
+    /// </summary>
+    public async Task<int> SendAsync(int year, IReadOnlyCollection<long> drafts, DateTimeOffset now, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(drafts);
         if (!options.Value.SelfAssessmentAtCompile) return 0;
         var keyPrefix = KeyPrefix(year);
         var sent = (await db.Outbox.AsNoTracking().Where(o => o.DedupeKey.StartsWith(keyPrefix)).Select(o => o.DedupeKey).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
         var submitted = (await db.ReviewSelfAssessments.AsNoTracking().Where(s => s.Year == year).Select(s => s.PersonId).ToListAsync(ct)).ToHashSet();
-        var due = current
-            .Where(r => r.State == ClassificationState.Draft && r.Outcome != ClassificationOutcome.NotRated)
-            .Select(r => r.PersonId)
-            .Where(id => !submitted.Contains(id) && !sent.Contains(Key(year, id)))
-            .Distinct().Order().ToList();
+        var due = drafts.Where(id => !submitted.Contains(id) && !sent.Contains(Key(year, id))).ToList();
         var queued = 0;
         foreach (var ids in due.Chunk(SliceSize))
         {
