@@ -77,31 +77,51 @@ public sealed class AnnualCompiler(
         var inserters = draftInserter is not null && auditInserter is not null ? (draftInserter, auditInserter) : ((RowInserter<ClassificationRecord>, RowInserter<AuditEntry>)?)null;
         // The next slice is read on a context of its own, on another thread, while this one compiles and saves (reading is
         // half the work). On another thread: SQLite's provider runs its "async" reads synchronously, so a read merely
-        // started here would run to its end before the slice it should overlap began.
+        // started here would run to its end before the slice it should overlap began. When this compile owns its
+        // transaction and has the prepared inserts, it is a pipeline: the reader also reads the slice's existing drafts,
+        // and each slice's writes run while the next slice compiles (a caller's transaction may hold rows the reader
+        // cannot see, so then the drafts are read and written here, one slice after the other).
+        var pipeline = transaction is not null && inserters is not null;
         await using var readerScope = scopes.CreateAsyncScope();
         var reader = readerScope.ServiceProvider.GetRequiredService<EvalBotDbContext>();
-        Task<YearData> Read(int index) => Task.Run(() => chunks.SliceAsync(reader, slices[index], ct), ct);
-        Task<YearData>? next = slices.Count > 0 ? Read(0) : null;
+        Task<(YearData Data, Dictionary<long, ClassificationRecord>? Existing)> Read(int index) => Task.Run(async () => (
+            await chunks.SliceAsync(reader, slices[index], ct),
+            pipeline ? await CompileSliceWrites.ExistingAsync(reader, year, [.. slices[index].Select(p => p.Id)], tracked: false, ct) : null), ct);
+        var next = slices.Count > 0 ? Read(0) : null;
+        var total = slices.Sum(c => c.Count);
         try
         {
             for (var i = 0; i < slices.Count; i++)
             {
-                var data = await next!;
+                var (data, existing) = await next!;
                 next = i + 1 < slices.Count ? Read(i + 1) : null;
+                var done = slices.Take(i + 1).Sum(c => c.Count);
+                if (pipeline)
+                {
+                    var writes = new CompileSliceWrites(untracked: true);
+                    await CompilePeopleAsync(run, slices[i], data, existing!, writes, ct);
+                    await run.PendingWrite;
+                    run.PendingWrite = Task.Run(() => WriteSliceAsync(run, writes, inserters!.Value, progress, done, total, ct), ct);
+                    continue;
+                }
+
                 await CompileSliceAsync(run, slices[i], data, inserters, ct);
-                if (progress is not null) await progress(slices.Take(i + 1).Sum(c => c.Count), slices.Sum(c => c.Count), ct);
+                if (progress is not null) await progress(done, total, ct);
             }
 
+            await run.PendingWrite;
             if (transaction is not null) await transaction.CommitAsync(ct);
         }
         finally
         {
-            if (next is not null)
+            // A failed slice leaves the next read, and perhaps a write, running: they must end before their contexts and the
+            // transaction are disposed (their own failures, if any, are observed and dropped: the compile's exception is
+            // the one that matters).
+            foreach (var pending in new[] { next, run.PendingWrite })
             {
-                // A failed slice leaves the next read running: it must end before its context is disposed (its own
-                // failure, if any, is observed and dropped: the compile's exception is the one that matters).
-                await Task.WhenAny(next);
-                _ = next.Exception;
+                if (pending is null) continue;
+                await Task.WhenAny(pending);
+                _ = pending.Exception;
             }
 
             if (transaction is not null) await transaction.DisposeAsync();
@@ -114,17 +134,47 @@ public sealed class AnnualCompiler(
     private async Task CompileSliceAsync(CompileRun run, List<Persistence.Entities.Person> slice, YearData data,
         (RowInserter<ClassificationRecord> Drafts, RowInserter<AuditEntry> Audit)? inserters, CancellationToken ct)
     {
+        var existing = await CompileSliceWrites.ExistingAsync(db, run.Year, [.. slice.Select(p => p.Id)], tracked: true, ct);
+        var writes = inserters is null ? null : new CompileSliceWrites(untracked: false);
+        var compiled = await CompilePeopleAsync(run, slice, data, existing, writes, ct);
+        await db.SaveChangesAsync(ct);
+        if (inserters is { } insert && writes is not null)
+        {
+            await insert.Drafts.InsertAsync(writes.New, ct);
+            await insert.Audit.InsertAsync(writes.Audit, ct);
+        }
+
+        foreach (var (row, why) in compiled)
+        {
+            run.CompiledById[row.Id] = (why, row.Score);
+        }
+
+        // The slice's drafts and audit entries are written; left tracked, every later save would walk them again.
+        db.ChangeTracker.Clear();
+    }
+
+    /// <summary>A pipelined slice's writes, on this compile's context while the next slice compiles; then its progress.</summary>
+    private async Task WriteSliceAsync(CompileRun run, CompileSliceWrites writes,
+        (RowInserter<ClassificationRecord> Drafts, RowInserter<AuditEntry> Audit) inserters, BoardProgress? progress, int done, int total, CancellationToken ct)
+    {
+        await writes.WriteAsync(db, inserters.Drafts, inserters.Audit, run.CompiledById, ct);
+        if (progress is not null) await progress(done, total, ct);
+    }
+
+    /// <summary>
+    /// Compiles a slice's people against their existing drafts; the new (and, read untracked, the changed) drafts and their
+    /// audit entries go to <paramref name="writes"/> when given, otherwise new drafts are added to the context and entries
+    /// recorded there. Returns each compiled row with its short "why" (kept in <paramref name="writes"/> too).
+    /// </summary>
+    private async Task<List<(ClassificationRecord Row, string Why)>> CompilePeopleAsync(CompileRun run, List<Persistence.Entities.Person> slice, YearData data,
+        Dictionary<long, ClassificationRecord> existing, CompileSliceWrites? writes, CancellationToken ct)
+    {
         foreach (var person in slice)
         {
             run.Totals[person.Id] = LineTotals.Of(data.Reports[person.Id], data.Targets);
         }
 
-        var ids = slice.Select(p => p.Id).ToList();
-        var existing = (await db.Set<ClassificationRecord>().Where(r => r.Year == run.Year && ids.Contains(r.PersonId)).ToListAsync(ct))
-            .GroupBy(r => r.PersonId).ToDictionary(g => g.Key, g => g.MaxBy(r => r.Version)!);
-        var compiled = new List<(ClassificationRecord Row, string Why)>(slice.Count);
-        var newRows = new List<ClassificationRecord>();
-        var newAudit = new List<AuditEntry>();
+        var compiled = writes?.Compiled ?? new List<(ClassificationRecord Row, string Why)>(slice.Count);
         foreach (var person in slice)
         {
             if (scoring.RuleSetFor(person, run.Year) is not { } ruleSet) continue;
@@ -140,42 +190,30 @@ public sealed class AnnualCompiler(
             if (Apply(row, person, result, run.Tree, run.GroupOf(person), run.Now))
             {
                 run.Changed++;
-                Record(run, person, row, inserters is null ? null : (newRows, newAudit));
+                Record(run, person, row, writes);
             }
 
             compiled.Add((row, run.Why(result)));
         }
 
-        await db.SaveChangesAsync(ct);
-        if (inserters is { } insert)
-        {
-            await insert.Drafts.InsertAsync(newRows, ct);
-            await insert.Audit.InsertAsync(newAudit, ct);
-        }
-
-        foreach (var (row, why) in compiled)
-        {
-            run.CompiledById[row.Id] = (why, row.Score);
-        }
-
-        // The slice's drafts and audit entries are written; left tracked, every later save would walk them again.
-        db.ChangeTracker.Clear();
+        return compiled;
     }
 
-    /// <summary>A changed draft and its audit entry: tracked for the next save, or collected for the prepared inserts.</summary>
-    private void Record(CompileRun run, Persistence.Entities.Person person, ClassificationRecord row, (List<ClassificationRecord> Rows, List<AuditEntry> Audit)? batch)
+    /// <summary>A changed draft and its audit entry: tracked for the next save, or collected for the slice's writes.</summary>
+    private void Record(CompileRun run, Persistence.Entities.Person person, ClassificationRecord row, CompileSliceWrites? writes)
     {
         var entry = new { level = row.Level, score = row.Score, outcome = row.Outcome, ruleSet = $"{row.RuleSetId} v{row.RuleSetVersion}" };
         var target = $"{person.ExternalId}/{run.Year}";
-        if (batch is not { } b)
+        if (writes is null)
         {
             if (row.Id == 0) db.Add(row);
             audit.Record(run.Actor, "classification.compile", "classification", target, entry);
             return;
         }
 
-        if (row.Id == 0) b.Rows.Add(row);
-        b.Audit.Add(audit.Entry(run.Actor, "classification.compile", "classification", target, entry));
+        if (row.Id == 0) writes.New.Add(row);
+        else if (writes.Untracked) writes.Updated.Add(row);
+        writes.Audit.Add(audit.Entry(run.Actor, "classification.compile", "classification", target, entry));
     }
 
     /// <summary>One person's year classified under their rule-set; a leader's unit result reads the levels below.</summary>
@@ -185,7 +223,7 @@ public sealed class AnnualCompiler(
         if (person.IsLeader)
         {
             var units = run.Chunks.Units;
-            await EnsureTotalsAsync(run.Chunks, LeaderUnitResults.MemberIds(person, units, run.Tree, run.PeopleByUnit), run.Totals, ct);
+            await EnsureTotalsAsync(run, LeaderUnitResults.MemberIds(person, units, run.Tree, run.PeopleByUnit), ct);
             unitResult = LeaderUnitResults.FromTotals(person, units, run.Tree, run.PeopleByUnit, run.Totals, run.Levels);
         }
 
@@ -195,10 +233,13 @@ public sealed class AnnualCompiler(
     }
 
     /// <summary>Totals of people not compiled yet (a leader heading a unit outside the order's reach): read them now.</summary>
-    private static async Task EnsureTotalsAsync(CompileChunks chunks, IEnumerable<long> memberIds, Dictionary<long, LineTotals> totals, CancellationToken ct)
+    private static async Task EnsureTotalsAsync(CompileRun run, IEnumerable<long> memberIds, CancellationToken ct)
     {
+        var (chunks, totals) = (run.Chunks, run.Totals);
         var missing = memberIds.Where(id => !totals.ContainsKey(id)).ToHashSet();
         if (missing.Count == 0) return;
+        // They are read on the compile's own context: a slice's writes still running there end first.
+        await run.PendingWrite;
         var people = chunks.People.Where(p => missing.Contains(p.Id)).ToList();
         for (var start = 0; start < people.Count; start += SliceSize)
         {

@@ -41,6 +41,9 @@ internal sealed class CompileRun(int year, string actor, CompileChunks chunks, O
 
     public int Changed { get; set; }
 
+    /// <summary>The last pipelined slice's writes on the compile's context, still running while the next slice compiles.</summary>
+    public Task PendingWrite { get; set; } = Task.CompletedTask;
+
     /// <summary>The person's task group for the quota, or "—".</summary>
     public string GroupOf(Persistence.Entities.Person person) =>
         person.TaskGroupId is { } g && groups.TryGetValue(g, out var name) ? name : "—";
