@@ -71,22 +71,39 @@ public sealed class AnnualCompiler(
         var slices = CompileOrder(chunks.People, chunks.Units, tree).Chunk(SliceSize).Select(c => c.ToList()).ToList();
         // Slices are saved as they go, in one transaction, so the compile still writes all or nothing.
         var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
-        // New drafts and their audit entries go through one prepared insert each where the provider allows it (SQLite).
-        using var draftInserter = RowInserter<ClassificationRecord>.TryCreate(db);
-        using var auditInserter = draftInserter is null ? null : RowInserter<AuditEntry>.TryCreate(db);
-        var inserters = draftInserter is not null && auditInserter is not null ? (draftInserter, auditInserter) : ((RowInserter<ClassificationRecord>, RowInserter<AuditEntry>)?)null;
-        // The next slice is read on a context of its own, on another thread, while this one compiles and saves (reading is
-        // half the work). On another thread: SQLite's provider runs its "async" reads synchronously, so a read merely
-        // started here would run to its end before the slice it should overlap began. When this compile owns its
-        // transaction and has the prepared inserts, it is a pipeline: the reader also reads the slice's existing drafts,
-        // and each slice's writes run while the next slice compiles (a caller's transaction may hold rows the reader
-        // cannot see, so then the drafts are read and written here, one slice after the other).
-        var pipeline = transaction is not null && inserters is not null;
+        try
+        {
+            // New drafts and their audit entries go through one prepared insert each where the provider allows it.
+            using var draftInserter = RowInserter<ClassificationRecord>.TryCreate(db);
+            using var auditInserter = draftInserter is null ? null : RowInserter<AuditEntry>.TryCreate(db);
+            var inserters = draftInserter is not null && auditInserter is not null ? (draftInserter, auditInserter) : ((RowInserter<ClassificationRecord>, RowInserter<AuditEntry>)?)null;
+            await CompileSlicesAsync(run, slices, inserters, pipeline: transaction is not null && inserters is not null, progress, ct);
+            if (transaction is not null) await transaction.CommitAsync(ct);
+        }
+        finally
+        {
+            if (transaction is not null) await transaction.DisposeAsync();
+        }
+
+        return await reports.ReportAsync(year, chunks, tree, run.Changed, run.CompiledById, ct);
+    }
+
+    /// <summary>
+    /// Compiles the slices in order. The next slice is read on a context of its own, on another thread, while this one
+    /// compiles and saves (reading is half the work). On another thread: SQLite's provider runs its "async" reads
+    /// synchronously, so a read merely started here would run to its end before the slice it should overlap began. As a
+    /// <paramref name="pipeline"/> (the compile owns its transaction and has the prepared inserts), the reader also reads
+    /// the slice's existing drafts, and each slice's writes run while the next slice compiles; otherwise (a caller's
+    /// transaction may hold rows the reader cannot see) the drafts are read and written here, one slice after the other.
+    /// </summary>
+    private async Task CompileSlicesAsync(CompileRun run, List<List<Persistence.Entities.Person>> slices,
+        (RowInserter<ClassificationRecord> Drafts, RowInserter<AuditEntry> Audit)? inserters, bool pipeline, BoardProgress? progress, CancellationToken ct)
+    {
         await using var readerScope = scopes.CreateAsyncScope();
         var reader = readerScope.ServiceProvider.GetRequiredService<EvalBotDbContext>();
         Task<(YearData Data, Dictionary<long, ClassificationRecord>? Existing)> Read(int index) => Task.Run(async () => (
-            await chunks.SliceAsync(reader, slices[index], ct),
-            pipeline ? await CompileSliceWrites.ExistingAsync(reader, year, [.. slices[index].Select(p => p.Id)], tracked: false, ct) : null), ct);
+            await run.Chunks.SliceAsync(reader, slices[index], ct),
+            pipeline ? await CompileSliceWrites.ExistingAsync(reader, run.Year, [.. slices[index].Select(p => p.Id)], tracked: false, ct) : null), ct);
         var next = slices.Count > 0 ? Read(0) : null;
         var total = slices.Sum(c => c.Count);
         try
@@ -110,7 +127,6 @@ public sealed class AnnualCompiler(
             }
 
             await run.PendingWrite;
-            if (transaction is not null) await transaction.CommitAsync(ct);
         }
         finally
         {
@@ -123,11 +139,7 @@ public sealed class AnnualCompiler(
                 await Task.WhenAny(pending);
                 _ = pending.Exception;
             }
-
-            if (transaction is not null) await transaction.DisposeAsync();
         }
-
-        return await reports.ReportAsync(year, chunks, tree, run.Changed, run.CompiledById, ct);
     }
 
     /// <summary>Compiles one slice of people and saves it (their drafts and audit entries), then lets it go.</summary>
@@ -187,7 +199,7 @@ public sealed class AnnualCompiler(
 
             var result = await ClassifyAsync(run, person, data, ruleSet, ct);
             row ??= new ClassificationRecord { PersonId = person.Id, Year = run.Year, RuleSetId = result.RuleSetId, RuleSetVersion = result.RuleSetVersion };
-            if (Apply(row, person, result, run.Tree, run.GroupOf(person), run.Now))
+            if (CompileSliceWrites.Apply(row, person, result, run.Tree, run.GroupOf(person), run.Now))
             {
                 run.Changed++;
                 Record(run, person, row, writes);
@@ -259,35 +271,4 @@ public sealed class AnnualCompiler(
             .ThenBy(p => p.UnitId)
             .ThenBy(p => units[p.UnitId].HeadPersonId == p.Id ? 1 : 0)
             .ThenBy(p => p.Id);
-
-    /// <summary>Writes the result into the draft; returns false when nothing changed (idempotent re-runs).</summary>
-    private static bool Apply(ClassificationRecord row, Persistence.Entities.Person person, ClassificationResult result, OrgTree tree, string group, DateTimeOffset now)
-    {
-        var compiled = result.Level is { } l ? (int)l : (int?)null;
-        var explanation = Explanations.Serialize(result.Applications.Concat(result.MissingPrerequisites));
-        var outcome = ClassificationOutcomes.Of(result);
-        // A head's demotion or an authority's decision on the same compiled result is kept; a changed result resets it.
-        // Compared by what it says, so an explanation stored by an earlier version in another form still counts as unchanged.
-        var sameResult = row.Id != 0 && row.CompiledLevel == compiled && Explanations.Same(row.ExplanationJson, explanation);
-        var keepDecision = sameResult && row.Reason is not null;
-        var level = keepDecision ? row.Level : compiled;
-        var unchanged = sameResult && row.Level == level && row.Score == result.Score
-            && row.RuleSetId == result.RuleSetId && row.RuleSetVersion == result.RuleSetVersion && row.UnitId == person.UnitId
-            && row.DeciderPersonId == tree.DeciderOf(person) && row.GroupKey == group && (keepDecision || row.Outcome == outcome);
-        if (unchanged) return false;
-        row.UnitId = person.UnitId;
-        row.AgencyUnitId = tree.AgencyOf(person.UnitId).Id;
-        row.GroupKey = group;
-        row.DeciderPersonId = tree.DeciderOf(person);
-        row.Outcome = keepDecision ? row.Outcome : outcome;
-        row.CompiledLevel = compiled;
-        row.Level = level;
-        row.Reason = keepDecision ? row.Reason : null;
-        row.Score = result.Score;
-        row.RuleSetId = result.RuleSetId;
-        row.RuleSetVersion = result.RuleSetVersion;
-        row.ExplanationJson = explanation;
-        row.CompiledAt = now;
-        return true;
-    }
 }

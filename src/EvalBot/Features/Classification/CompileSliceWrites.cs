@@ -1,3 +1,5 @@
+using EvalBot.Core;
+using EvalBot.Domain.Classification;
 using EvalBot.Persistence;
 using EvalBot.Persistence.Entities;
 using Microsoft.EntityFrameworkCore;
@@ -57,5 +59,36 @@ internal sealed class CompileSliceWrites(bool untracked)
         {
             compiledById[row.Id] = (why, row.Score);
         }
+    }
+
+    /// <summary>Writes the result into the draft; returns false when nothing changed (idempotent re-runs).</summary>
+    public static bool Apply(ClassificationRecord row, Persistence.Entities.Person person, ClassificationResult result, OrgTree tree, string group, DateTimeOffset now)
+    {
+        var compiled = result.Level is { } l ? (int)l : (int?)null;
+        var explanation = Explanations.Serialize(result.Applications.Concat(result.MissingPrerequisites));
+        var outcome = ClassificationOutcomes.Of(result);
+        // A head's demotion or an authority's decision on the same compiled result is kept; a changed result resets it.
+        // Compared by what it says, so an explanation stored by an earlier version in another form still counts as unchanged.
+        var sameResult = row.Id != 0 && row.CompiledLevel == compiled && Explanations.Same(row.ExplanationJson, explanation);
+        var keepDecision = sameResult && row.Reason is not null;
+        var level = keepDecision ? row.Level : compiled;
+        var unchanged = sameResult && row.Level == level && row.Score == result.Score
+            && row.RuleSetId == result.RuleSetId && row.RuleSetVersion == result.RuleSetVersion && row.UnitId == person.UnitId
+            && row.DeciderPersonId == tree.DeciderOf(person) && row.GroupKey == group && (keepDecision || row.Outcome == outcome);
+        if (unchanged) return false;
+        row.UnitId = person.UnitId;
+        row.AgencyUnitId = tree.AgencyOf(person.UnitId).Id;
+        row.GroupKey = group;
+        row.DeciderPersonId = tree.DeciderOf(person);
+        row.Outcome = keepDecision ? row.Outcome : outcome;
+        row.CompiledLevel = compiled;
+        row.Level = level;
+        row.Reason = keepDecision ? row.Reason : null;
+        row.Score = result.Score;
+        row.RuleSetId = result.RuleSetId;
+        row.RuleSetVersion = result.RuleSetVersion;
+        row.ExplanationJson = explanation;
+        row.CompiledAt = now;
+        return true;
     }
 }
