@@ -54,6 +54,16 @@ public static class PlaygroundSteps
         }
     }
 
+    /// <summary>The next bot message in the conversation that matches; messages to other conversations may come meanwhile.</summary>
+    public static async Task<JsonObject> NextInAsync(this AgentsPlayground client, string conversationId, Func<JsonObject, bool>? match = null)
+    {
+        while (true)
+        {
+            var message = await client.NextBotMessageAsync(TimeSpan.FromSeconds(60));
+            if ((string?)message["actionConversationId"] == conversationId && (match is null || match(message))) return message;
+        }
+    }
+
     /// <summary>
     /// After a command asked in a shared conversation: reads the client's messages until both the card holding
     /// <paramref name="title"/> in the personal chat and the line in the shared conversation have come. The line holds no card.

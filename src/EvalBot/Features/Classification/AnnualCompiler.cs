@@ -94,7 +94,8 @@ public sealed class AnnualCompiler(
     /// synchronously, so a read merely started here would run to its end before the slice it should overlap began. As a
     /// <paramref name="pipeline"/> (the compile owns its transaction and has the prepared inserts), the reader also reads
     /// the slice's existing drafts, and each slice's writes run while the next slice compiles; otherwise (a caller's
-    /// transaction may hold rows the reader cannot see) the drafts are read and written here, one slice after the other.
+    /// transaction may hold rows the reader cannot see) the drafts are read and written on the compile's own context, one
+    /// slice after the other.
     /// </summary>
     private async Task CompileSlicesAsync(CompileRun run, List<List<Persistence.Entities.Person>> slices,
         (RowInserter<ClassificationRecord> Drafts, RowInserter<AuditEntry> Audit)? inserters, bool pipeline, BoardProgress? progress, CancellationToken ct)
@@ -113,17 +114,21 @@ public sealed class AnnualCompiler(
                 var (data, existing) = await next!;
                 next = i + 1 < slices.Count ? Read(i + 1) : null;
                 var done = slices.Take(i + 1).Sum(c => c.Count);
-                if (pipeline)
+                if (inserters is not { } insert)
                 {
-                    var writes = new CompileSliceWrites(untracked: true);
-                    await CompilePeopleAsync(run, slices[i], data, existing!, writes, ct);
-                    await run.PendingWrite;
-                    run.PendingWrite = Task.Run(() => WriteSliceAsync(run, writes, inserters!.Value, progress, done, total, ct), ct);
+                    await CompileTrackedSliceAsync(run, slices[i], data, ct);
+                    if (progress is not null) await progress(done, total, ct);
                     continue;
                 }
 
-                await CompileSliceAsync(run, slices[i], data, inserters, ct);
-                if (progress is not null) await progress(done, total, ct);
+                // With the prepared inserts a slice's drafts are read untracked and written by its CompileSliceWrites:
+                // beside the next slice in a pipeline, here and now otherwise.
+                existing ??= await CompileSliceWrites.ExistingAsync(db, run.Year, [.. slices[i].Select(p => p.Id)], tracked: false, ct);
+                var writes = new CompileSliceWrites();
+                await CompilePeopleAsync(run, slices[i], data, existing, writes, ct);
+                await run.PendingWrite;
+                if (pipeline) run.PendingWrite = Task.Run(() => WriteSliceAsync(run, writes, insert, progress, done, total, ct), ct);
+                else await WriteSliceAsync(run, writes, insert, progress, done, total, ct);
             }
 
             await run.PendingWrite;
@@ -142,20 +147,15 @@ public sealed class AnnualCompiler(
         }
     }
 
-    /// <summary>Compiles one slice of people and saves it (their drafts and audit entries), then lets it go.</summary>
-    private async Task CompileSliceAsync(CompileRun run, List<Persistence.Entities.Person> slice, YearData data,
-        (RowInserter<ClassificationRecord> Drafts, RowInserter<AuditEntry> Audit)? inserters, CancellationToken ct)
+    /// <summary>
+    /// Compiles one slice of people through the change tracker (no prepared inserts for this provider) and saves it, then
+    /// lets it go.
+    /// </summary>
+    private async Task CompileTrackedSliceAsync(CompileRun run, List<Persistence.Entities.Person> slice, YearData data, CancellationToken ct)
     {
         var existing = await CompileSliceWrites.ExistingAsync(db, run.Year, [.. slice.Select(p => p.Id)], tracked: true, ct);
-        var writes = inserters is null ? null : new CompileSliceWrites(untracked: false);
-        var compiled = await CompilePeopleAsync(run, slice, data, existing, writes, ct);
+        var compiled = await CompilePeopleAsync(run, slice, data, existing, null, ct);
         await db.SaveChangesAsync(ct);
-        if (inserters is { } insert && writes is not null)
-        {
-            await insert.Drafts.InsertAsync(writes.New, ct);
-            await insert.Audit.InsertAsync(writes.Audit, ct);
-        }
-
         foreach (var (row, why) in compiled)
         {
             run.CompiledById[row.Id] = (why, row.Score);
@@ -165,7 +165,7 @@ public sealed class AnnualCompiler(
         db.ChangeTracker.Clear();
     }
 
-    /// <summary>A pipelined slice's writes, on this compile's context while the next slice compiles; then its progress.</summary>
+    /// <summary>A slice's writes on this compile's context (in a pipeline, while the next slice compiles); then its progress.</summary>
     private async Task WriteSliceAsync(CompileRun run, CompileSliceWrites writes,
         (RowInserter<ClassificationRecord> Drafts, RowInserter<AuditEntry> Audit) inserters, BoardProgress? progress, int done, int total, CancellationToken ct)
     {
@@ -174,9 +174,9 @@ public sealed class AnnualCompiler(
     }
 
     /// <summary>
-    /// Compiles a slice's people against their existing drafts; the new (and, read untracked, the changed) drafts and their
-    /// audit entries go to <paramref name="writes"/> when given, otherwise new drafts are added to the context and entries
-    /// recorded there. Returns each compiled row with its short "why" (kept in <paramref name="writes"/> too).
+    /// Compiles a slice's people against their existing drafts; the new and changed drafts (read untracked) and their audit
+    /// entries go to <paramref name="writes"/> when given, otherwise new drafts are added to the context (changed ones are
+    /// tracked) and entries recorded there. Returns each compiled row with its short "why" (kept in <paramref name="writes"/> too).
     /// </summary>
     private async Task<List<(ClassificationRecord Row, string Why)>> CompilePeopleAsync(CompileRun run, List<Persistence.Entities.Person> slice, YearData data,
         Dictionary<long, ClassificationRecord> existing, CompileSliceWrites? writes, CancellationToken ct)
@@ -223,8 +223,7 @@ public sealed class AnnualCompiler(
             return;
         }
 
-        if (row.Id == 0) writes.New.Add(row);
-        else if (writes.Untracked) writes.Updated.Add(row);
+        (row.Id == 0 ? writes.New : writes.Updated).Add(row);
         writes.Audit.Add(audit.Entry(run.Actor, "classification.compile", "classification", target, entry));
     }
 

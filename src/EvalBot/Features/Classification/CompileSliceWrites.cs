@@ -7,16 +7,13 @@ using Microsoft.EntityFrameworkCore;
 namespace EvalBot.Features.Classification;
 
 /// <summary>
-/// What one compiled slice writes, when the compile runs as a pipeline (SQLite: the drafts and audit entries go through
-/// prepared inserts): its new drafts, the drafts it changed (read untracked, on the reader's context), their audit
-/// entries, and each compiled row's short "why". The write runs on the compile's own context and transaction while the
-/// next slice compiles; writes run one after another, and nothing else uses that context meanwhile.
+/// What one compiled slice writes when its drafts and audit entries go through the prepared inserts: its new drafts, the
+/// drafts it changed (read untracked), their audit entries, and each compiled row's short "why". The write runs on the
+/// compile's own context and transaction, in a pipeline while the next slice compiles; writes run one after another,
+/// and nothing else uses that context meanwhile.
 /// </summary>
-internal sealed class CompileSliceWrites(bool untracked)
+internal sealed class CompileSliceWrites
 {
-    /// <summary>The slice's existing drafts were read untracked (on the reader's context): changed ones are written as updates.</summary>
-    public bool Untracked { get; } = untracked;
-
     public List<ClassificationRecord> New { get; } = [];
 
     public List<ClassificationRecord> Updated { get; } = [];

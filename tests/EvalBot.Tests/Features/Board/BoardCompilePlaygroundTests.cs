@@ -9,9 +9,10 @@ namespace EvalBot.Tests.Features.Board;
 /// <summary>
 /// The year's compile run from the organisation board's card through the Microsoft 365 Agents Playground on the demo
 /// organisation: Lynne Robbins, from the Playground's English client, opens the card in her personal chat, starts the
-/// compile and watches the same card message updated until it shows the compile done (the compile writes each slice while
-/// the next one compiles, and reports its progress from there). Asked for the card in the group chat from a Vietnamese client and in the team
-/// channel from an English one, she gets it privately, and the shared conversations get only the neutral line.
+/// compile and watches the same card message updated until it shows the compile done (the compile writes each slice
+/// while the next one compiles, and reports its progress from there). Asked for the card in the group chat from a
+/// Vietnamese client and in the team channel from an English one, she gets it privately, and the shared conversations get
+/// only the neutral line.
 /// </summary>
 public sealed class BoardCompilePlaygroundTests : IAsyncLifetime
 {
@@ -65,7 +66,7 @@ public sealed class BoardCompilePlaygroundTests : IAsyncLifetime
 
         // The group chat, from a Vietnamese client: the card privately, in Vietnamese; the group only the neutral line.
         await _lynne.InstallInGroupChatAsync();
-        await NextInAsync(_lynne.GroupChatId()); // the welcome in the group chat: no one's data
+        await _lynne.NextInAsync(_lynne.GroupChatId()); // the welcome in the group chat: no one's data
         await _lynne.SayAsAsync(_lynne.GroupChatId(), Lynne, "vi-VN", "<at>EvalBot</at> quản trị");
         var (vi, groupLine) = await _lynne.PrivateCardAndLineAsync("Bảng điều hành Ban Tổ chức");
         Assert.Equal("Đã gửi riêng cho đồng chí.", (string?)groupLine["message"]!["text"]);
@@ -78,15 +79,5 @@ public sealed class BoardCompilePlaygroundTests : IAsyncLifetime
         Assert.Equal("Sent to you privately.", (string?)channelLine["message"]!["text"]);
         Assert.Equal(_lynne.ChannelId(), (string?)channelLine["actionConversationId"]);
         Assert.Contains($"Classification {year}", PlaygroundSteps.CardText(en), StringComparison.Ordinal);
-    }
-
-    /// <summary>The next bot message in the conversation; the compile's cards may come to the personal chat meanwhile.</summary>
-    private async Task<JsonObject> NextInAsync(string conversationId)
-    {
-        while (true)
-        {
-            var message = await _lynne.NextBotMessageAsync(TimeSpan.FromSeconds(60));
-            if ((string?)message["actionConversationId"] == conversationId) return message;
-        }
     }
 }

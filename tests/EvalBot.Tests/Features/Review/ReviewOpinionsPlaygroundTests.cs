@@ -69,7 +69,7 @@ public sealed class ReviewOpinionsPlaygroundTests : IAsyncLifetime
 
         // The group chat, from an English client: the same file in English, privately.
         await _lynne.InstallInGroupChatAsync();
-        await NextInAsync(_lynne, _lynne.GroupChatId()); // the welcome in the group chat: no one's data
+        await _lynne.NextInAsync(_lynne.GroupChatId()); // the welcome in the group chat: no one's data
         await _lynne.SayAsAsync(_lynne.GroupChatId(), Lynne, "en-US", "<at>EvalBot</at> review opinions P-003");
         var (en, groupLine) = await _lynne.PrivateCardAndLineAsync($"Opinions in the review file {year}");
         Assert.Equal("Sent to you privately.", (string?)groupLine["message"]!["text"]);
@@ -90,18 +90,8 @@ public sealed class ReviewOpinionsPlaygroundTests : IAsyncLifetime
         await _bot.InstallAsync(_alex);
         await _alex.NextBotMessageAsync(); // welcome
         await _alex.SendTextAsync("review opinions P-003");
-        var refusal = await NextInAsync(_alex, _alex.PersonalChatId, m => m.ToJsonString().Contains("review file", StringComparison.Ordinal));
+        var refusal = await _alex.NextInAsync(_alex.PersonalChatId, m => m.ToJsonString().Contains("review file", StringComparison.Ordinal));
         Assert.Contains("Only the organisation board (the personnel advisory unit) records the opinions of the review file.", refusal.ToJsonString(), StringComparison.Ordinal);
         Assert.Equal(1, await _bot.QueryAsync(db => db.ReviewOpinions.CountAsync(o => o.PersonId == ids["P-003"])));
-    }
-
-    /// <summary>The next bot message in the conversation that matches; the compile's cards may come to the personal chat meanwhile.</summary>
-    private static async Task<JsonObject> NextInAsync(AgentsPlayground client, string conversationId, Func<JsonObject, bool>? match = null)
-    {
-        while (true)
-        {
-            var message = await client.NextBotMessageAsync(TimeSpan.FromSeconds(60));
-            if ((string?)message["actionConversationId"] == conversationId && (match is null || match(message))) return message;
-        }
     }
 }
