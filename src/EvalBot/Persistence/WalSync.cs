@@ -9,13 +9,17 @@ namespace EvalBot.Persistence;
 /// for each sync (the log may be removed and made again after a checkpoint: what the removed one held is then in the
 /// database file, which the checkpoint synced).
 /// </summary>
-internal sealed class WalSync
+public sealed class WalSync
 {
     private readonly Lock _lock = new();
+    private readonly Action<string> _flush;
     private readonly List<Waiter> _waiting = [];
     private long _committed;
     private long _syncs;
     private bool _running;
+
+    /// <summary>Syncs with <paramref name="flush"/> (an fsync of the log's file unless given: tests pass one they hold).</summary>
+    public WalSync(Action<string>? flush = null) => _flush = flush ?? Sync;
 
     /// <summary>How many fsyncs of the log have run (for tests and benchmarks: fewer than the commits they covered).</summary>
     public long Syncs => Interlocked.Read(ref _syncs);
@@ -57,7 +61,7 @@ internal sealed class WalSync
             Exception? failure = null;
             try
             {
-                Sync(walFile);
+                _flush(walFile);
                 Interlocked.Increment(ref _syncs);
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)

@@ -34,8 +34,9 @@ public sealed class SqliteWriterTests : IDisposable
 
         Assert.Equal(1, mostInside);
         Assert.Equal(100L, await ScalarAsync("SELECT count(DISTINCT n) FROM marks"));
-        // A sync (about a millisecond) covers the commits made while the one before it ran (each a fraction of that).
-        Assert.InRange(writer.Syncs, 1, 99);
+        // Every commit waited for a sync, one of which may cover several (how many depends on the disk's speed:
+        // WalSyncTests shows the grouping with a sync it holds).
+        Assert.InRange(writer.Syncs, 1, 100);
         // Every pooled connection is back to synchronous=FULL for whoever takes it next.
         for (var i = 0; i < 4; i++)
         {
