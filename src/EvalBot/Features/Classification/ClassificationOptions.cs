@@ -35,6 +35,12 @@ public sealed class ClassificationOptions
     /// </summary>
     public bool SelfAssessmentAtCompile { get; set; } = true;
 
+    /// <summary>
+    /// Self-assessment cards read, rendered and written at a time by the compile: two slices are in memory at once (one
+    /// written while the next is rendered), so a province's cards never are.
+    /// </summary>
+    public int SelfAssessmentSlice { get; set; } = 500;
+
     /// <summary>The QĐ366 Party review deadline (Guidance 43 §4), as MM-dd; sent to heads whose list has Party members.</summary>
     public string PartyDeadline { get; set; } = "12-31";
 }

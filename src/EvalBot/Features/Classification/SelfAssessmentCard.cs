@@ -68,6 +68,10 @@ public sealed class SelfAssessmentCard(EvalBotDbContext db, CardTemplates templa
         return Render(person, year, language, notice, error, texts, facts[person.Id]);
     }
 
+    /// <summary>The active people among <paramref name="ids"/>, in id order, read on this card's context.</summary>
+    public async Task<List<Person>> PeopleAsync(IReadOnlyCollection<long> ids, CancellationToken ct) =>
+        await db.People.AsNoTracking().Where(p => ids.Contains(p.Id) && p.IsActive).OrderBy(p => p.Id).ToListAsync(ct);
+
     /// <summary>
     /// The year of each of <paramref name="people"/> as their card shows it, read in three queries whatever their number
     /// (the compile sends the card to everyone).

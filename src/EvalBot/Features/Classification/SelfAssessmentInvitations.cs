@@ -15,11 +15,8 @@ namespace EvalBot.Features.Classification;
 /// Nobody who has submitted theirs, whose unit's meeting minutes are approved, or whom the rules do not rate is sent one.
 /// </summary>
 public sealed class SelfAssessmentInvitations(EvalBotDbContext db, SelfAssessmentCard card, CardTemplates templates, OutboxWriter outbox,
-    ProactiveAddressing addressing, IOptions<ClassificationOptions> options)
+    ProactiveAddressing addressing, IOptions<ClassificationOptions> options, IServiceScopeFactory scopes)
 {
-    /// <summary>People read, rendered and saved at a time, so a province's cards are never all in memory.</summary>
-    internal const int SliceSize = 500;
-
     /// <summary>The outbox key of a person's invitation for a year.</summary>
     public static string Key(int year, long personId) => KeyPrefix(year) + personId.ToString(CultureInfo.InvariantCulture);
 
@@ -41,7 +38,9 @@ public sealed class SelfAssessmentInvitations(EvalBotDbContext db, SelfAssessmen
     /// <summary>
     /// Queues and saves the cards for <paramref name="drafts"/> (from <see cref="Drafts"/>), but for those who have
     /// submitted theirs or were sent one; returns how many were queued. Writes as it goes, a slice at a time: call it
-    /// after the caller's own changes are saved.
+    /// after the caller's own changes are saved. Outside a caller's transaction the next slice is read and rendered on a
+    /// context of its own, on another thread, while this one is written (writing is half the work, and on SQLite mostly
+    /// the kernel's); inside one (rows the other context cannot see) the slices are read and written one after the other.
     /// </summary>
     public async Task<int> SendAsync(int year, IReadOnlyCollection<long> drafts, DateTimeOffset now, CancellationToken ct)
     {
@@ -50,38 +49,79 @@ public sealed class SelfAssessmentInvitations(EvalBotDbContext db, SelfAssessmen
         var keyPrefix = KeyPrefix(year);
         var sent = (await db.Outbox.AsNoTracking().Where(o => o.DedupeKey.StartsWith(keyPrefix)).Select(o => o.DedupeKey).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
         var submitted = (await db.ReviewSelfAssessments.AsNoTracking().Where(s => s.Year == year).Select(s => s.PersonId).ToListAsync(ct)).ToHashSet();
-        var due = drafts.Where(id => !submitted.Contains(id) && !sent.Contains(Key(year, id))).ToList();
+        var slices = drafts.Where(id => !submitted.Contains(id) && !sent.Contains(Key(year, id))).Chunk(Math.Max(1, options.Value.SelfAssessmentSlice)).ToList();
         var queued = 0;
-        foreach (var ids in due.Chunk(SliceSize))
+        if (slices.Count < 2 || db.Database.CurrentTransaction is not null)
         {
-            var people = await db.People.AsNoTracking().Where(p => ids.Contains(p.Id) && p.IsActive).OrderBy(p => p.Id).ToListAsync(ct);
-            await addressing.PrepareAsync(people, ct);
-            var years = await card.LoadAsync(people, year, ct);
-            var addressed = new List<(Person Person, ProactiveRecipient To, SelfAssessmentYear Facts)>(people.Count);
-            foreach (var person in people)
+            foreach (var ids in slices) queued += await WriteAsync(await RenderAsync(card, addressing, ids, year, now, ct), ct);
+            return queued;
+        }
+
+        await using var readerScope = scopes.CreateAsyncScope();
+        var readerCard = readerScope.ServiceProvider.GetRequiredService<SelfAssessmentCard>();
+        var readerAddressing = readerScope.ServiceProvider.GetRequiredService<ProactiveAddressing>();
+        // On another thread: SQLite's provider runs its "async" reads synchronously.
+        Task<OutboxMessage[]> Read(int index) => Task.Run(() => RenderAsync(readerCard, readerAddressing, slices[index], year, now, ct), ct);
+        Task<OutboxMessage[]>? next = Read(0);
+        try
+        {
+            for (var i = 0; i < slices.Count; i++)
             {
-                var facts = years[person.Id];
-                if (facts.Closed || await addressing.ForAsync(person, null, null, ct) is not { } to) continue;
-                addressed.Add((person, to, facts));
+                var rows = await next!;
+                next = i + 1 < slices.Count ? Read(i + 1) : null;
+                queued += await WriteAsync(rows, ct);
             }
-
-            // Rendering changes nothing shared (it reads the singleton templates, as concurrent turns do): it runs on every core.
-            var rows = new OutboxMessage[addressed.Count];
-            Parallel.For(0, addressed.Count, new ParallelOptions { CancellationToken = ct }, i =>
+        }
+        finally
+        {
+            // A failed write leaves the next slice's reading running: it must end before its context is disposed (its own
+            // failure, if any, is observed and dropped: the write's exception is the one that matters).
+            if (next is not null)
             {
-                var (person, to, facts) = addressed[i];
-                var language = person.MessageLanguage();
-                var notice = new TextTable(templates, language).Format("selfAssessInvite", year);
-                var rendered = card.Render(person, year, language, notice, null, SelfAssessmentTexts.Empty, facts);
-                rows[i] = outbox.ToPerson(Key(year, person.Id), "classification.selfassess", to, PreparedMessage.From(TurnContext.CardMessage(rendered)).Json, now);
-            });
-
-            // Each slice is written as one prepared insert (through the change tracker it took longer than rendering the
-            // cards), committed unless the caller has a transaction, so a province's cards are never all in memory.
-            await outbox.InsertAsync(rows, ct);
-            queued += rows.Length;
+                await Task.WhenAny(next);
+                _ = next.Exception;
+            }
         }
 
         return queued;
+    }
+
+    /// <summary>
+    /// One slice's cards, read through <paramref name="reader"/> and <paramref name="to"/> (this context's or the reader's)
+    /// and rendered on every core: rendering changes nothing shared (it reads the singleton templates, as concurrent turns do).
+    /// </summary>
+    private async Task<OutboxMessage[]> RenderAsync(SelfAssessmentCard reader, ProactiveAddressing to, long[] ids, int year, DateTimeOffset now, CancellationToken ct)
+    {
+        var people = await reader.PeopleAsync(ids, ct);
+        await to.PrepareAsync(people, ct);
+        var years = await reader.LoadAsync(people, year, ct);
+        var addressed = new List<(Person Person, ProactiveRecipient To, SelfAssessmentYear Facts)>(people.Count);
+        foreach (var person in people)
+        {
+            var facts = years[person.Id];
+            if (facts.Closed || await to.ForAsync(person, null, null, ct) is not { } recipient) continue;
+            addressed.Add((person, recipient, facts));
+        }
+
+        var rows = new OutboxMessage[addressed.Count];
+        Parallel.For(0, addressed.Count, new ParallelOptions { CancellationToken = ct }, i =>
+        {
+            var (person, recipient, facts) = addressed[i];
+            var language = person.MessageLanguage();
+            var notice = new TextTable(templates, language).Format("selfAssessInvite", year);
+            var rendered = reader.Render(person, year, language, notice, null, SelfAssessmentTexts.Empty, facts);
+            rows[i] = outbox.ToPerson(Key(year, person.Id), "classification.selfassess", recipient, PreparedMessage.From(TurnContext.CardMessage(rendered)).Json, now);
+        });
+        return rows;
+    }
+
+    /// <summary>
+    /// Writes one slice as one prepared insert on this context (through the change tracker it took longer than rendering
+    /// the cards), committed unless the caller has a transaction, so a province's cards are never all in memory.
+    /// </summary>
+    private async Task<int> WriteAsync(OutboxMessage[] rows, CancellationToken ct)
+    {
+        await outbox.InsertAsync(rows, ct);
+        return rows.Length;
     }
 }

@@ -93,6 +93,33 @@ public sealed class SelfAssessmentInvitationTests
     }
 
     [Fact]
+    public async Task Rule23_over_several_slices_each_person_gets_one_card_addressed_to_them_in_their_language()
+    {
+        // Four cards are read, rendered and written at a time (500 by default); past the first slice the next one is read
+        // and rendered on a context of its own while the one before it is written.
+        await using var host = await ClassificationHost.StartAsync(excellent: 2, good: 13, settings: new Dictionary<string, string?> { ["Classification:SelfAssessmentSlice"] = "4" });
+        await ChangeAsync(host, (_, people) => people["P-13"].PreferredLanguage = "en");
+        await host.InvokeAsync("classification.selfassess", new() { ["year"] = "2026", ["strengths"] = "Đúng hạn", ["shortcomings"] = "Chậm", ["selfCriticism"] = "Sửa" }, "aad-07");
+        await FirstContactAsync(host);
+
+        await host.CompileAsync();
+
+        var sent = await InvitationsAsync(host);
+        var drafts = await host.Bot.QueryAsync(db => db.Set<ClassificationRecord>().Where(r => r.State == ClassificationState.Draft && r.Outcome != ClassificationOutcome.NotRated).Select(r => r.PersonId).OrderBy(id => id).ToListAsync());
+        Assert.Equal(15, drafts.Count); // the staff: 14 cards in slices of 4, 4, 4 and 2
+        Assert.Equal(drafts.Where(id => id != host.People["P-07"].Id), sent.Select(o => o.PersonId!.Value));
+        var byId = host.People.Values.ToDictionary(p => p.Id);
+        Assert.All(sent, o =>
+        {
+            Assert.Equal(byId[o.PersonId!.Value].AadObjectId, o.RecipientAadObjectId);
+            Assert.Equal($"classification.selfassess:2026:{o.PersonId}", o.DedupeKey);
+        });
+        Assert.Contains("Annual self-assessment 2026", Text(sent.Single(o => o.PersonId == host.People["P-13"].Id)), StringComparison.Ordinal);
+        Assert.Contains("Bản tự đánh giá năm 2026", Text(sent.Single(o => o.PersonId == host.People["P-14"].Id)), StringComparison.Ordinal);
+        Assert.Contains("Bản tự đánh giá năm 2026", Text(sent.Single(o => o.PersonId == host.People["P-00"].Id)), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_switch_off_sends_no_card_at_the_compile()
     {
         await using var host = await ClassificationHost.StartAsync(excellent: 0, good: 2, settings: new Dictionary<string, string?> { ["Classification:SelfAssessmentAtCompile"] = "false" });
