@@ -107,13 +107,14 @@ public sealed class AnnualCompiler(
             pipeline ? await CompileSliceWrites.ExistingAsync(reader, run.Year, [.. slices[index].Select(p => p.Id)], tracked: false, ct) : null), ct);
         var next = slices.Count > 0 ? Read(0) : null;
         var total = slices.Sum(c => c.Count);
+        var people = 0;
         try
         {
             for (var i = 0; i < slices.Count; i++)
             {
                 var (data, existing) = await next!;
                 next = i + 1 < slices.Count ? Read(i + 1) : null;
-                var done = slices.Take(i + 1).Sum(c => c.Count);
+                var done = people += slices[i].Count; // a copy per slice: the pipelined write reports it later
                 if (inserters is not { } insert)
                 {
                     await CompileTrackedSliceAsync(run, slices[i], data, ct);
@@ -135,15 +136,10 @@ public sealed class AnnualCompiler(
         }
         finally
         {
-            // A failed slice leaves the next read, and perhaps a write, running: they must end before their contexts and the
-            // transaction are disposed (their own failures, if any, are observed and dropped: the compile's exception is
-            // the one that matters).
-            foreach (var pending in new[] { next, run.PendingWrite })
-            {
-                if (pending is null) continue;
-                await Task.WhenAny(pending);
-                _ = pending.Exception;
-            }
+            // A failed slice leaves the next read, and perhaps a write, running: they end before their contexts and the
+            // transaction are disposed.
+            await PendingWork.SettleAsync(next);
+            await PendingWork.SettleAsync(run.PendingWrite);
         }
     }
 

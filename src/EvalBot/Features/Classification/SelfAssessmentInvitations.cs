@@ -74,13 +74,8 @@ public sealed class SelfAssessmentInvitations(EvalBotDbContext db, SelfAssessmen
         }
         finally
         {
-            // A failed write leaves the next slice's reading running: it must end before its context is disposed (its own
-            // failure, if any, is observed and dropped: the write's exception is the one that matters).
-            if (next is not null)
-            {
-                await Task.WhenAny(next);
-                _ = next.Exception;
-            }
+            // A failed write leaves the next slice's reading running: it ends before its context is disposed.
+            await PendingWork.SettleAsync(next);
         }
 
         return queued;
