@@ -10,7 +10,7 @@ using DomainPeriod = EvalBot.Domain.Records.Period;
 namespace EvalBot.Bench.YearEnd;
 
 /// <summary>One compile, as the child process measured it.</summary>
-public sealed record CompileRun(double Seconds, double PeakMiB, double AllocatedMiB, int Changed, int Units, int Gen2);
+public sealed record CompileRun(double Seconds, double PeakMiB, double AllocatedMiB, int Changed, int Units, int Gen2, double CpuSeconds = 0, double GcPauseSeconds = 0);
 
 /// <summary>
 /// Benchmark 3: the year-end compile (<see cref="AnnualCompiler.CompileAsync"/>, what <c>POST /admin/years/{year}/compile</c>
@@ -65,7 +65,7 @@ public static class CompileBench
             var aggregate = await AggregateAsync(database);
             var result = await ChildRunAsync(database);
             Console.Error.WriteLine(FormattableString.Invariant(
-                $"run {run}: compile {result.Seconds:F2} s, peak {result.PeakMiB:F0} MiB, allocated {result.AllocatedMiB:F0} MiB, gen2 {result.Gen2}, {result.Changed:N0} written, SQL aggregate {aggregate:F2} s"));
+                $"run {run}: compile {result.Seconds:F2} s, peak {result.PeakMiB:F0} MiB, allocated {result.AllocatedMiB:F0} MiB, gen2 {result.Gen2}, CPU {result.CpuSeconds:F1} s, GC pauses {result.GcPauseSeconds:F1} s, {result.Changed:N0} written, SQL aggregate {aggregate:F2} s"));
             results.Add((result, aggregate));
         }
 
@@ -85,11 +85,14 @@ public static class CompileBench
         scope.ServiceProvider.GetRequiredService<EvalBotDbContext>().Database.SetCommandTimeout(TimeSpan.FromMinutes(30));
         var allocated = GC.GetTotalAllocatedBytes(precise: false);
         var gen2 = GC.CollectionCount(2);
+        var pause = GC.GetTotalPauseDuration();
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var clock = Stopwatch.StartNew();
         var report = await compiler.CompileAsync(Year, "system", CancellationToken.None);
         clock.Stop();
         var run = new CompileRun(clock.Elapsed.TotalSeconds, BenchHost.PeakRssMiB(), (GC.GetTotalAllocatedBytes(precise: false) - allocated) / 1048576.0,
-            report.Changed, report.Units.Count, GC.CollectionCount(2) - gen2);
+            report.Changed, report.Units.Count, GC.CollectionCount(2) - gen2,
+            (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds, (GC.GetTotalPauseDuration() - pause).TotalSeconds);
         // --report <file>: the compile's report as JSON, to compare two builds' results on the same database.
         if (options.Text("report") is { } reportFile) await File.WriteAllTextAsync(reportFile, JsonSerializer.Serialize(report));
         Console.WriteLine(JsonSerializer.Serialize(run));

@@ -3,6 +3,7 @@ using System;
 using EvalBot.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
@@ -1003,7 +1004,16 @@ namespace EvalBot.Persistence.Migrations.Postgres
 
                     b.HasIndex("Status", "NextAttemptAt");
 
-                    b.ToTable("outbox", (string)null);
+                    b.ToTable("outbox", null, t =>
+                        {
+                            t.Property("Id")
+                                .HasAnnotation("Sqlite:ValueGenerationStrategy", SqliteValueGenerationStrategy.Autoincrement);
+                        });
+
+                    b.SplitToTable("outbox_payloads", null, t =>
+                        {
+                            t.Property("ActivityJson");
+                        });
                 });
 
             modelBuilder.Entity("EvalBot.Persistence.Entities.PartyCollective", b =>
@@ -2222,6 +2232,15 @@ namespace EvalBot.Persistence.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("SubjectPersonId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("EvalBot.Persistence.Entities.OutboxMessage", b =>
+                {
+                    b.HasOne("EvalBot.Persistence.Entities.OutboxMessage", null)
+                        .WithOne()
+                        .HasForeignKey("EvalBot.Persistence.Entities.OutboxMessage", "Id")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
