@@ -47,10 +47,19 @@ internal sealed class OutboxClaims(IServiceScopeFactory scopes, DeliveryThrottle
     private static async Task RecoverAsync(EvalBotDbContext db, DateTimeOffset now, CancellationToken cancellationToken)
     {
         // Claimed by an instance that stopped before sending: back in the queue.
-        await OutboxStatements.RequeueUnstartedAsync(db, now, cancellationToken);
+        await db.Outbox
+            .Where(o => o.Status == OutboxStatus.Sending && o.LeaseUntil < now && o.SendStartedAt == null)
+            .ExecuteUpdateAsync(u => u
+                .SetProperty(o => o.Status, OutboxStatus.Pending)
+                .SetProperty(o => o.LeaseOwner, (string?)null)
+                .SetProperty(o => o.LeaseUntil, (DateTimeOffset?)null), cancellationToken);
 
         // Cut off during the HTTP call: Teams may have shown it, so it is not sent again.
-        await OutboxStatements.FailInterruptedAsync(db, now, "Interrupted while sending; not resent so that nobody receives it twice.", cancellationToken);
+        await db.Outbox
+            .Where(o => o.Status == OutboxStatus.Sending && o.LeaseUntil < now && o.SendStartedAt != null)
+            .ExecuteUpdateAsync(u => u
+                .SetProperty(o => o.Status, OutboxStatus.Failed)
+                .SetProperty(o => o.LastError, "Interrupted while sending; not resent so that nobody receives it twice."), cancellationToken);
     }
 
     /// <summary>

@@ -77,7 +77,7 @@ public sealed partial class SentMarks(IServiceScopeFactory scopes, ILogger<SentM
 }
 
 /// <summary>Writing an outbox row's delivery state from another unit of work than the one that read it.</summary>
-public static class OutboxRows
+internal static class OutboxRows
 {
     /// <summary>Attaches the row with its delivery fields marked changed (never its activity, which can be large).</summary>
     public static void AttachDeliveryState(EvalBotDbContext db, OutboxMessage row)

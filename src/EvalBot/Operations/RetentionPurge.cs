@@ -1,6 +1,5 @@
 using System.Globalization;
 using EvalBot.Auditing;
-using EvalBot.Delivery;
 using EvalBot.Persistence;
 using EvalBot.Persistence.Entities;
 using Microsoft.EntityFrameworkCore;
@@ -36,7 +35,7 @@ public sealed partial class RetentionPurge(EvalBotDbContext db, AuditLog audit, 
         var reports = await db.CheckInReports.Where(r => r.CreatedAt < cutoff || oldPeriods.Contains(r.Period)).ExecuteDeleteAsync(cancellationToken);
         var feedback = await db.Set<FeedbackRequest>().Where(r => oldPeriods.Contains(r.Period)).ExecuteDeleteAsync(cancellationToken);
         var remediation = await db.RemediationItems.Where(r => r.UpdatedAt < cutoff).ExecuteDeleteAsync(cancellationToken);
-        var outbox = await OutboxStatements.PurgeAsync(db, cutoff, cancellationToken);
+        var outbox = await db.Outbox.Where(o => o.CreatedAt < cutoff && o.Status != OutboxStatus.Pending && o.Status != OutboxStatus.Sending).ExecuteDeleteAsync(cancellationToken);
         var processed = await db.ProcessedActivities.Where(p => p.ProcessedAt < cutoff).ExecuteDeleteAsync(cancellationToken);
         // Export grants live minutes; whatever expired is of no use to anyone (they are also cleared when new ones are issued).
         var grants = await db.ExportGrants.Where(g => g.ExpiresAt < now).ExecuteDeleteAsync(cancellationToken);

@@ -22,17 +22,13 @@ public sealed class PostgresMigrationsTests(PostgresFixture postgres) : IClassFi
         var missing = new List<string>();
         foreach (var entity in db.Model.GetEntityTypes().Where(e => e.GetTableName() is not null))
         {
-            // The entity's own table and the tables it is split into (the outbox's payloads).
-            var tables = entity.GetMappingFragments(StoreObjectType.Table).Select(f => f.StoreObject).Prepend(StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema()));
-            foreach (var table in tables)
+            var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
+            foreach (var property in entity.GetProperties())
             {
-                foreach (var property in entity.GetProperties())
+                var column = property.GetColumnName(table);
+                if (column is not null && !columns.Contains((table.Name, column)))
                 {
-                    var column = property.GetColumnName(table);
-                    if (column is not null && !columns.Contains((table.Name, column)))
-                    {
-                        missing.Add($"{table.Name}.{column}");
-                    }
+                    missing.Add($"{table.Name}.{column}");
                 }
             }
         }

@@ -78,7 +78,7 @@ public sealed class LeaderReview(EvalBotDbContext db, CardTemplates templates, C
         // Not sent yet: the waiting card becomes the newest one (only while the sender has not claimed it).
         var json = System.Text.Json.JsonSerializer.Serialize(message, Protocol.ProtocolJson.Options);
         if (first.Status == OutboxStatus.Pending
-            && await OutboxStatements.ReplaceWaitingActivityAsync(db, first.Id, json, cancellationToken) == 1)
+            && await db.Outbox.Where(o => o.Id == first.Id && o.Status == OutboxStatus.Pending).ExecuteUpdateAsync(u => u.SetProperty(o => o.ActivityJson, json), cancellationToken) == 1)
         {
             return;
         }

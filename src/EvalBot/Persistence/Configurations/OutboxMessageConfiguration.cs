@@ -8,11 +8,7 @@ public sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outbox
 {
     public void Configure(EntityTypeBuilder<OutboxMessage> builder)
     {
-        // SQLite: the id is never reused (AUTOINCREMENT, kept by the OutboxPayloads migration); the payload's id is the row's.
-        builder.ToTable("outbox", table => table.Property(o => o.Id).UseAutoincrement());
-        // The activity (a card can be several KB) lives in a table of its own, written once: the delivery state in "outbox"
-        // is rewritten at each claim and sent mark, and SQLite rewrites a changed row whole, overflow pages included.
-        builder.SplitToTable("outbox_payloads", payload => payload.Property(o => o.ActivityJson));
+        builder.ToTable("outbox");
         builder.HasIndex(o => o.DedupeKey).IsUnique();
         builder.HasIndex(o => new { o.Status, o.NextAttemptAt });
         builder.HasIndex(o => new { o.Period, o.Kind });

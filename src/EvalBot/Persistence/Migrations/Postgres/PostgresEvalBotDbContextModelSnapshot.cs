@@ -3,7 +3,6 @@ using System;
 using EvalBot.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
@@ -1004,16 +1003,7 @@ namespace EvalBot.Persistence.Migrations.Postgres
 
                     b.HasIndex("Status", "NextAttemptAt");
 
-                    b.ToTable("outbox", null, t =>
-                        {
-                            t.Property("Id")
-                                .HasAnnotation("Sqlite:ValueGenerationStrategy", SqliteValueGenerationStrategy.Autoincrement);
-                        });
-
-                    b.SplitToTable("outbox_payloads", null, t =>
-                        {
-                            t.Property("ActivityJson");
-                        });
+                    b.ToTable("outbox", (string)null);
                 });
 
             modelBuilder.Entity("EvalBot.Persistence.Entities.PartyCollective", b =>
@@ -2232,15 +2222,6 @@ namespace EvalBot.Persistence.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("SubjectPersonId")
                         .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("EvalBot.Persistence.Entities.OutboxMessage", b =>
-                {
-                    b.HasOne("EvalBot.Persistence.Entities.OutboxMessage", null)
-                        .WithOne()
-                        .HasForeignKey("EvalBot.Persistence.Entities.OutboxMessage", "Id")
-                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

@@ -3,7 +3,6 @@ using System;
 using EvalBot.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 #nullable disable
@@ -967,16 +966,7 @@ namespace EvalBot.Persistence.Migrations.Sqlite
 
                     b.HasIndex("Status", "NextAttemptAt");
 
-                    b.ToTable("outbox", null, t =>
-                        {
-                            t.Property("Id")
-                                .HasAnnotation("Sqlite:ValueGenerationStrategy", SqliteValueGenerationStrategy.Autoincrement);
-                        });
-
-                    b.SplitToTable("outbox_payloads", null, t =>
-                        {
-                            t.Property("ActivityJson");
-                        });
+                    b.ToTable("outbox", (string)null);
                 });
 
             modelBuilder.Entity("EvalBot.Persistence.Entities.PartyCollective", b =>
@@ -2149,15 +2139,6 @@ namespace EvalBot.Persistence.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("SubjectPersonId")
                         .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("EvalBot.Persistence.Entities.OutboxMessage", b =>
-                {
-                    b.HasOne("EvalBot.Persistence.Entities.OutboxMessage", null)
-                        .WithOne()
-                        .HasForeignKey("EvalBot.Persistence.Entities.OutboxMessage", "Id")
-                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
