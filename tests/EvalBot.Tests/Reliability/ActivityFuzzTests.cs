@@ -125,9 +125,12 @@ public sealed class ActivityFuzzTests : IAsyncLifetime
             await db.AuditLog.Where(a => a.EntityType == "CheckInReport").Select(a => a.EntityId).ToListAsync(),
             await db.People.ToDictionaryAsync(p => p.Id, p => p.ExternalId),
             await db.CheckInLines.GroupBy(l => l.ReportId).Select(g => g.Key).ToListAsync()));
-        foreach (var reply in replies)
+        var unmarked = replies.Where(reply => !marks.Any(k => k.EndsWith("|" + reply, StringComparison.Ordinal))).ToList();
+        if (unmarked.Count > 0)
         {
-            Assert.Contains(marks, k => k.EndsWith("|" + reply, StringComparison.Ordinal));
+            var rows = await _host.Bot.QueryAsync(db => db.Outbox.Where(o => unmarked.Contains(o.ReplyToId!))
+                .Select(o => $"{o.Kind} {o.DedupeKey} in {o.ConversationId} ({o.Status}) replying to {o.ReplyToId}").ToListAsync());
+            Assert.Fail($"replies without the processed mark of their turn: {string.Join("; ", rows)}; marks: {string.Join(", ", marks.Where(k => unmarked.Any(u => k.Contains(u[..Math.Min(6, u.Length)], StringComparison.Ordinal))))}");
         }
 
         foreach (var report in reports)
