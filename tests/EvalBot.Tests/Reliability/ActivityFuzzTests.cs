@@ -130,7 +130,7 @@ public sealed class ActivityFuzzTests : IAsyncLifetime
         {
             var rows = await _host.Bot.QueryAsync(db => db.Outbox.Where(o => unmarked.Contains(o.ReplyToId!))
                 .Select(o => $"{o.Kind} {o.DedupeKey} in {o.ConversationId} ({o.Status}) replying to {o.ReplyToId}").ToListAsync());
-            Assert.Fail($"replies without the processed mark of their turn: {string.Join("; ", rows)}; marks: {string.Join(", ", marks.Where(k => unmarked.Any(u => k.Contains(u[..Math.Min(6, u.Length)], StringComparison.Ordinal))))}");
+            Assert.Fail($"replies without the processed mark of their turn: {string.Join("; ", rows)} ({marks.Count} marks in all)");
         }
 
         foreach (var report in reports)
