@@ -11,7 +11,7 @@ namespace EvalBot.Conversation;
 /// One inbound activity being handled: who sent it (from the activity, never from card data), their language,
 /// the database unit of work, and the replies to deliver once the turn commits.
 /// </summary>
-public sealed class TurnContext(Activity activity, EvalBotDbContext db, OutboxWriter outbox, DateTimeOffset now, string? lastSeenLocale = null)
+public sealed class TurnContext(Activity activity, EvalBotDbContext db, OutboxWriter outbox, DateTimeOffset now, string? lastSeenLocale = null, string? key = null)
 {
     /// <summary>The active person with an Entra object id, with their unit: compiled once, read on every turn.</summary>
     private static readonly ModelQuery<string, Person?> ActiveWithUnit =
@@ -22,6 +22,12 @@ public sealed class TurnContext(Activity activity, EvalBotDbContext db, OutboxWr
     private Task<Person?>? _sender;
 
     public Activity Activity { get; } = activity;
+
+    /// <summary>The turn's key (<see cref="TurnKeys.For"/>), from which the keys of its replies are made.</summary>
+    public string Key { get; } = key ?? TurnKeys.For(activity);
+
+    /// <summary>The activity a reply answers: its id, or none (a new message in the conversation) when it has no id.</summary>
+    private string? ReplyToId => Activity.Id is { Length: > 0 } id ? id : null;
 
     public EvalBotDbContext Db { get; } = db;
 
@@ -83,14 +89,14 @@ public sealed class TurnContext(Activity activity, EvalBotDbContext db, OutboxWr
     public void Reply(PreparedMessage message, string kind = "reply")
     {
         ArgumentNullException.ThrowIfNull(message);
-        var key = $"{kind}:{TurnKeys.For(Activity)}:{_replyCount++}";
+        var key = $"{kind}:{Key}:{_replyCount++}";
         if (SendsPrivately)
         {
             EnqueuePrivately(key, kind, message.Json);
             return;
         }
 
-        outbox.Enqueue(key, kind, ServiceUrl, ConversationId, message.Json, replyToId: Activity.Id, updateActivityId: null, Now);
+        outbox.Enqueue(key, kind, ServiceUrl, ConversationId, message.Json, replyToId: ReplyToId, updateActivityId: null, Now);
     }
 
     /// <summary>
@@ -100,7 +106,7 @@ public sealed class TurnContext(Activity activity, EvalBotDbContext db, OutboxWr
     /// </summary>
     public void UpdateMessage(string activityId, JsonObject message, string kind = "update")
     {
-        var key = $"{kind}:{TurnKeys.For(Activity)}:{_replyCount++}";
+        var key = $"{kind}:{Key}:{_replyCount++}";
         if (SendsPrivately)
         {
             EnqueuePrivately(key, kind, PreparedMessage.From(message).Json);
@@ -113,8 +119,8 @@ public sealed class TurnContext(Activity activity, EvalBotDbContext db, OutboxWr
     /// <summary>Queues a message in the conversation the activity came from, whatever <see cref="SendsPrivately"/> says.</summary>
     internal void ReplyHere(JsonObject message, string kind)
     {
-        var key = $"{kind}:{TurnKeys.For(Activity)}:{_replyCount++}";
-        outbox.Enqueue(key, kind, ServiceUrl, ConversationId, message, replyToId: Activity.Id, updateActivityId: null, Now);
+        var key = $"{kind}:{Key}:{_replyCount++}";
+        outbox.Enqueue(key, kind, ServiceUrl, ConversationId, message, replyToId: ReplyToId, updateActivityId: null, Now);
     }
 
     /// <summary>
@@ -176,10 +182,16 @@ public static class SharedConversation
 /// <summary>Keys that identify an inbound activity across redeliveries.</summary>
 public static class TurnKeys
 {
+    /// <summary>
+    /// The channel, conversation and activity id. An activity without an id cannot be told from its redeliveries (it
+    /// gets no processed mark), so its key is made unique to this delivery: two such activities in one conversation
+    /// must not share the keys of their replies.
+    /// </summary>
     public static string For(Activity activity)
     {
         ArgumentNullException.ThrowIfNull(activity);
-        return $"{activity.ChannelId}|{activity.Conversation?.Id}|{activity.Id}";
+        var id = activity.Id is { Length: > 0 } given ? given : "~" + Guid.NewGuid().ToString("N");
+        return $"{activity.ChannelId}|{activity.Conversation?.Id}|{id}";
     }
 }
 

@@ -135,7 +135,7 @@ public sealed partial class TurnProcessor(
         // The last Teams locale this sender was seen with in this conversation, for an activity that carries none.
         var seenLocale = db.ConversationReferences.Local
             .FirstOrDefault(c => c.ConversationId == activity.Conversation?.Id && c.UserAadObjectId != null && c.UserAadObjectId == activity.From?.AadObjectId)?.Locale;
-        var turn = new TurnContext(activity, db, outbox, now, seenLocale);
+        var turn = new TurnContext(activity, db, outbox, now, seenLocale, key);
         // "Me" and the language of every answer, read once before any handler runs.
         var sender = await turn.SenderAsync(cancellationToken);
         var response = await router.RouteAsync(turn, route, cancellationToken);

@@ -141,6 +141,33 @@ public sealed class MessagesEndpointTests : IAsyncLifetime
         Assert.Equal(1, await _bot.QueryAsync(db => db.ProcessedActivities.CountAsync()));
     }
 
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    public async Task Messages_without_an_id_are_each_answered_as_a_new_message_in_their_conversation(string? id)
+    {
+        // Nothing tells such an activity from its redeliveries, so it gets no processed mark; two of them in one
+        // conversation still get two answers, neither of which replies to an empty activity id.
+        for (var i = 0; i < 2; i++)
+        {
+            var activity = Activities.Message(_teams.ServiceUrl, "help");
+            if (id is null) activity.Remove("id");
+            else activity["id"] = id;
+
+            var response = await _client.PostAsJsonAsync("/api/messages", activity);
+
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var call = await _teams.NextAsync();
+            Assert.Equal("POST", call.Method);
+            Assert.Equal("/teams/v3/conversations/a:conv-1/activities", call.DecodedPath);
+        }
+
+        var replies = await _bot.QueryAsync(db => db.Outbox.Select(o => new { o.DedupeKey, o.ReplyToId }).ToListAsync());
+        Assert.Equal(2, replies.Select(r => r.DedupeKey).Distinct().Count());
+        Assert.All(replies, r => Assert.Null(r.ReplyToId));
+        Assert.Equal(0, await _bot.QueryAsync(db => db.ProcessedActivities.CountAsync()));
+    }
+
     [Fact]
     public async Task A_redelivered_invoke_gets_the_same_answer_again()
     {
