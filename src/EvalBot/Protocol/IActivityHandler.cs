@@ -16,6 +16,9 @@ public sealed record ActivityOutcome(int Status, JsonObject? Body = null)
 {
     public static ActivityOutcome Ok { get; } = new(StatusCodes.Status200OK);
 
+    /// <summary>Refused before anything was stored: the activity is not one EvalBot can act on as sent.</summary>
+    public static ActivityOutcome BadRequest { get; } = new(StatusCodes.Status400BadRequest);
+
     /// <summary>Refused before anything was stored (another tenant, someone else's personal chat).</summary>
     public static ActivityOutcome Forbidden { get; } = new(StatusCodes.Status403Forbidden);
 

@@ -36,6 +36,23 @@ public sealed class PostgresRoundTripTests(PostgresFixture postgres) : IClassFix
     }
 
     [Fact]
+    public async Task An_activity_id_as_long_as_its_column_is_answered_and_a_longer_one_refused_with_400()
+    {
+        var longest = Activities.Message(_teams.ServiceUrl, "help", conversationId: "a:pg-conv-ids", id: new string('x', 256));
+        var tooLong = Activities.Message(_teams.ServiceUrl, "help", conversationId: "a:pg-conv-ids", id: new string('y', 257));
+
+        var answered = await _client.PostAsJsonAsync("/api/messages", longest);
+        var reply = await _teams.NextAsync(TimeSpan.FromSeconds(30));
+        var refused = await _client.PostAsJsonAsync("/api/messages", tooLong);
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, answered.StatusCode);
+        Assert.EndsWith("/activities/" + new string('x', 256), reply.DecodedPath, StringComparison.Ordinal);
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Equal(1, await _bot.QueryAsync(db => db.ProcessedActivities.CountAsync(p => p.Key.Contains("a:pg-conv-ids"))));
+        Assert.Equal(1, await _bot.QueryAsync(db => db.Outbox.CountAsync(o => o.ConversationId == "a:pg-conv-ids")));
+    }
+
+    [Fact]
     public async Task Activities_redeliveries_check_ins_and_the_outbox_work_on_PostgreSQL()
     {
         Assert.True(await _bot.QueryAsync(db => Task.FromResult(db.Database.IsNpgsql())));

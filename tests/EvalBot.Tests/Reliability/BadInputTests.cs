@@ -37,6 +37,12 @@ public sealed class BadInputTests(ReliabilityHostFixture fixture) : IClassFixtur
             { "truncated JSON", """{"type":"message","text":"báo c""", 400, false },
             { "a message without conversation", """{"type":"message","id":"x","serviceUrl":"http://127.0.0.1:1/","text":"help"}""", 400, false },
             { "a message with a javascript: serviceUrl", """{"type":"message","id":"x","serviceUrl":"javascript:alert(1)","conversation":{"id":"a:1"},"text":"help"}""", 401, false },
+            // Values longer than the columns that store them (PostgreSQL refused the row at the commit: a 500 before).
+            { "an activity id of 257 characters", $$"""{"type":"message","id":"{{new string('x', 257)}}","channelId":"msteams","serviceUrl":"http://127.0.0.1:1/","conversation":{"id":"a:1"},"text":"help"}""", 400, false },
+            { "a conversation id of 513 characters", $$"""{"type":"message","id":"x","channelId":"msteams","serviceUrl":"http://127.0.0.1:1/","conversation":{"id":"a:{{new string('c', 511)}}"},"text":"help"}""", 400, false },
+            { "a sender's name of 257 characters", $$"""{"type":"message","id":"x","channelId":"msteams","serviceUrl":"http://127.0.0.1:1/","conversation":{"id":"a:1"},"from":{"id":"29:x","name":"{{new string('n', 257)}}"},"text":"help"}""", 400, false },
+            { "a conversation and an id too long together for a reply's key", $$"""{"type":"message","id":"{{new string('x', 200)}}","channelId":"msteams","serviceUrl":"http://127.0.0.1:1/","conversation":{"id":"a:{{new string('c', 300)}}"},"text":"help"}""", 400, false },
+            { "an over-long id on an activity EvalBot ignores", $$"""{"type":"typing","id":"{{new string('x', 257)}}","channelId":"msteams","serviceUrl":"http://127.0.0.1:1/","conversation":{"id":"a:1"},"text":""}""", 200, false },
             // (from the organisation's tenant: an activity of another tenant, or of none once the tenant is known, gets 403; see TenantTests)
             { "an unknown activity type", """{"type":"x-evalbot-unknown","id":"x","serviceUrl":"http://127.0.0.1:1/","conversation":{"id":"a:1","tenantId":"00000000-0000-0000-0000-0000000000001"}}""", 200, true },
         };

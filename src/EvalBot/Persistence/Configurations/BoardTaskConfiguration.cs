@@ -16,7 +16,7 @@ public sealed class BoardTaskConfiguration : IEntityTypeConfiguration<BoardTask>
         builder.Property(x => x.UserId).HasMaxLength(256);
         builder.Property(x => x.ServiceUrl).HasMaxLength(512);
         builder.Property(x => x.ConversationId).HasMaxLength(512);
-        builder.Property(x => x.CardActivityId).HasMaxLength(256);
+        builder.Property(x => x.CardActivityId).HasMaxLength(ActivityColumns.ActivityId);
         builder.Property(x => x.ResultKey).HasMaxLength(64);
         builder.Property(x => x.ClaimedBy).HasMaxLength(128);
         builder.HasIndex(x => new { x.Status, x.Id });
