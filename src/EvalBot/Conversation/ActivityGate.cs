@@ -17,9 +17,7 @@ public sealed partial class ActivityGate(TurnProcessor processor, ILogger<Activi
         {
             // As for an activity without a conversation (MessagesEndpoint): 400 for what EvalBot acts on, else ignored.
             LogTooLong(logger, field, activity.Type);
-            return activity.Type is ActivityTypes.Message or ActivityTypes.Invoke or ActivityTypes.ConversationUpdate or ActivityTypes.InstallationUpdate
-                ? ActivityOutcome.BadRequest
-                : ActivityOutcome.Ok;
+            return ActivityTypes.IsActedOn(activity.Type) ? ActivityOutcome.BadRequest : ActivityOutcome.Ok;
         }
 
         var result = await processor.ProcessAsync(activity, cancellationToken);

@@ -18,29 +18,21 @@ public static class ActivityLimits
     public static string? FirstTooLong(Activity activity)
     {
         ArgumentNullException.ThrowIfNull(activity);
-        (string Name, string? Value, int Max)[] values =
-        [
-            ("id", activity.Id, ActivityColumns.ActivityId),
-            ("replyToId", activity.ReplyToId, ActivityColumns.ActivityId),
-            ("conversation.id", activity.Conversation?.Id, ActivityColumns.ConversationId),
-            ("conversation.conversationType", activity.Conversation?.ConversationType, ActivityColumns.ConversationType),
-            ("serviceUrl", activity.ServiceUrl, ActivityColumns.ServiceUrl),
-            ("channelId", activity.ChannelId, ActivityColumns.ChannelId),
-            ("tenant", activity.TenantId, ActivityColumns.TenantId),
-            ("from.id", activity.From?.Id, ActivityColumns.AccountId),
-            ("from.aadObjectId", activity.From?.AadObjectId, ActivityColumns.AadObjectId),
-            ("from.name", activity.From?.Name, ActivityColumns.AccountName),
-            ("recipient.id", activity.Recipient?.Id, ActivityColumns.AccountId),
-            ("recipient.name", activity.Recipient?.Name, ActivityColumns.AccountName),
-            ("locale", activity.EffectiveLocale, ActivityColumns.Locale),
-        ];
-        foreach (var (name, value, max) in values)
-        {
-            if (value?.Length > max) return name;
-        }
-
-        // An activity without an id is keyed by a new 33-character one (TurnKeys.For).
-        var key = (activity.ChannelId?.Length ?? 0) + (activity.Conversation?.Id?.Length ?? 0) + (activity.Id is { Length: > 0 } id ? id.Length : 33) + 2;
-        return key > TurnKey ? "channelId, conversation.id and id together" : null;
+        return Over("id", activity.Id, ActivityColumns.ActivityId)
+            ?? Over("replyToId", activity.ReplyToId, ActivityColumns.ActivityId)
+            ?? Over("conversation.id", activity.Conversation?.Id, ActivityColumns.ConversationId)
+            ?? Over("conversation.conversationType", activity.Conversation?.ConversationType, ActivityColumns.ConversationType)
+            ?? Over("serviceUrl", activity.ServiceUrl, ActivityColumns.ServiceUrl)
+            ?? Over("channelId", activity.ChannelId, ActivityColumns.ChannelId)
+            ?? Over("tenant", activity.TenantId, ActivityColumns.TenantId)
+            ?? Over("from.id", activity.From?.Id, ActivityColumns.AccountId)
+            ?? Over("from.aadObjectId", activity.From?.AadObjectId, ActivityColumns.AadObjectId)
+            ?? Over("from.name", activity.From?.Name, ActivityColumns.AccountName)
+            ?? Over("recipient.id", activity.Recipient?.Id, ActivityColumns.AccountId)
+            ?? Over("recipient.name", activity.Recipient?.Name, ActivityColumns.AccountName)
+            ?? Over("locale", activity.EffectiveLocale, ActivityColumns.Locale)
+            ?? (TurnKeys.Length(activity) > TurnKey ? "channelId, conversation.id and id together" : null);
     }
+
+    private static string? Over(string name, string? value, int max) => value?.Length > max ? name : null;
 }

@@ -193,6 +193,14 @@ public static class TurnKeys
         var id = activity.Id is { Length: > 0 } given ? given : "~" + Guid.NewGuid().ToString("N");
         return $"{activity.ChannelId}|{activity.Conversation?.Id}|{id}";
     }
+
+    /// <summary>The length of <see cref="For"/>'s key, without making it.</summary>
+    public static int Length(Activity activity)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        const int DeliveryIdLength = 33; // "~" and a Guid's 32 hex digits
+        return (activity.ChannelId?.Length ?? 0) + (activity.Conversation?.Id?.Length ?? 0) + (activity.Id is { Length: > 0 } id ? id.Length : DeliveryIdLength) + 2;
+    }
 }
 
 /// <summary>

@@ -9,6 +9,12 @@ public static class ActivityTypes
     public const string Invoke = "invoke";
     public const string Typing = "typing";
 
+    /// <summary>
+    /// Whether EvalBot acts on activities of this type: an unusable one of these gets 400, any other is accepted and
+    /// ignored (200).
+    /// </summary>
+    public static bool IsActedOn(string? type) => type is Message or Invoke or ConversationUpdate or InstallationUpdate;
+
     public const string AdaptiveCardAction = "adaptiveCard/action";
     public const string AdaptiveCardContentType = "application/vnd.microsoft.card.adaptive";
 

@@ -65,9 +65,7 @@ public static partial class MessagesEndpoint
         if (!IsRoutable(activity))
         {
             // Every activity EvalBot acts on needs a conversation and an absolute http(s) serviceUrl to answer to.
-            return activity.Type is ActivityTypes.Message or ActivityTypes.Invoke or ActivityTypes.ConversationUpdate or ActivityTypes.InstallationUpdate
-                ? Results.BadRequest()
-                : Results.Ok();
+            return ActivityTypes.IsActedOn(activity.Type) ? Results.BadRequest() : Results.Ok();
         }
 
         var outcome = await handler.HandleAsync(activity, cancellationToken);

@@ -13,9 +13,9 @@ public sealed class BoardTaskConfiguration : IEntityTypeConfiguration<BoardTask>
         builder.Property(x => x.Argument).HasMaxLength(16);
         builder.Property(x => x.RequestedBy).HasMaxLength(128);
         builder.Property(x => x.Language).HasMaxLength(8);
-        builder.Property(x => x.UserId).HasMaxLength(256);
-        builder.Property(x => x.ServiceUrl).HasMaxLength(512);
-        builder.Property(x => x.ConversationId).HasMaxLength(512);
+        builder.Property(x => x.UserId).HasMaxLength(ActivityColumns.AccountId);
+        builder.Property(x => x.ServiceUrl).HasMaxLength(ActivityColumns.ServiceUrl);
+        builder.Property(x => x.ConversationId).HasMaxLength(ActivityColumns.ConversationId);
         builder.Property(x => x.CardActivityId).HasMaxLength(ActivityColumns.ActivityId);
         builder.Property(x => x.ResultKey).HasMaxLength(64);
         builder.Property(x => x.ClaimedBy).HasMaxLength(128);
